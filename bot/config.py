@@ -1,0 +1,58 @@
+"""Settings, read from the environment and `.env` (see `.env.example` for every one)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.domain.timezones import TimezoneError, parse_timezone
+
+_TOKEN_SHAPE = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{5,100}$")
+
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+
+
+def _valid_timezone(value: str) -> str:
+    try:
+        return parse_timezone(value).name
+    except TimezoneError as exc:
+        raise ValueError(f"unknown timezone {value!r}; use an IANA name like Asia/Shanghai") from exc
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    bot_token: SecretStr = Field(description="The token @BotFather gave you.")
+    bot_api_base_url: str = Field(
+        default="https://api.telegram.org/bot",
+        description="Bot API base URL; the token is appended. Point it at a local Bot API server.",
+    )
+    database_path: Path = Field(default=Path("data/postpact.sqlite3"))
+    log_level: LogLevel = "INFO"
+    default_timezone: Annotated[str, AfterValidator(_valid_timezone)] = "UTC"
+
+    @field_validator("bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr) -> SecretStr:
+        # The message deliberately never echoes the value: it is a secret.
+        if not _TOKEN_SHAPE.match(value.get_secret_value().strip()):
+            raise ValueError("does not look like a bot token (expected digits:letters from @BotFather)")
+        return SecretStr(value.get_secret_value().strip())
+
+    @field_validator("bot_api_base_url")
+    @classmethod
+    def _url_shape(cls, value: str) -> str:
+        if not re.match(r"^https?://[^\s]+$", value):
+            raise ValueError("must be an http(s) URL such as https://api.telegram.org/bot")
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value

@@ -1,0 +1,1 @@
+"""Pure product logic: no Telegram, no SQL. Everything here is tested directly."""

@@ -1,0 +1,95 @@
+"""Plain data passed between the store, the domain and the features."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Literal
+
+Language = Literal["en", "zh"]
+LANGUAGES: tuple[Language, ...] = ("en", "zh")
+
+METRIC_NAMES: tuple[str, ...] = ("saves", "likes", "views", "comments", "shares")
+
+
+@dataclass(frozen=True)
+class Profile:
+    user_id: int
+    first_name: str
+    language: Language | None  # the user's explicit choice; None means "follow Telegram"
+    telegram_language: str | None
+    timezone: str
+    nudge_time: time
+    day_start: time
+    niche: str
+    niche_tags: tuple[str, ...]
+    platforms: tuple[str, ...]  # chosen platform keys, in the order chosen
+    handles: Mapping[str, str]  # platform key → handle or profile URL
+    posting_days_per_week: int
+    hit_threshold: int
+    awaiting: str | None  # which free-text answer we asked for, e.g. "niche" or "handle:tiktok"
+    onboarded: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class PostDraft:
+    """A post as parsed from a command, before it is stored."""
+
+    platform: str
+    link: str | None = None
+    title: str | None = None
+    tags: tuple[str, ...] = ()
+    yesterday: bool = False
+
+
+@dataclass(frozen=True)
+class Post:
+    post_id: int
+    user_id: int
+    number: int
+    platform: str
+    link: str | None
+    title: str | None
+    tags: tuple[str, ...]
+    logged_at: datetime
+    local_date: date
+    hit_date: date | None = None
+
+
+@dataclass(frozen=True)
+class Metrics:
+    saves: int | None = None
+    likes: int | None = None
+    views: int | None = None
+    comments: int | None = None
+    shares: int | None = None
+
+    def merged(self, newer: Metrics) -> Metrics:
+        """Fields the newer reading gives win; fields it leaves out keep their last value."""
+        return Metrics(
+            **{
+                name: getattr(newer, name) if getattr(newer, name) is not None else getattr(self, name)
+                for name in METRIC_NAMES
+            }
+        )
+
+    def given(self) -> dict[str, int]:
+        return {n: v for n in METRIC_NAMES if (v := getattr(self, n)) is not None}
+
+
+@dataclass(frozen=True)
+class FollowerCount:
+    platform: str
+    count: int
+    recorded_at: datetime
+    local_date: date
+
+
+@dataclass(frozen=True)
+class DayActivity:
+    """How many posts carry one local date."""
+
+    day: date
+    posts: int

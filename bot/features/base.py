@@ -1,0 +1,166 @@
+"""What every feature shares: the services, who is calling, and the one input-error boundary.
+
+Handlers are written as `async def handle(update, caller, args)`. The wrappers here identify the
+caller, pass the text after the command, and turn an `InputError` into a friendly reply with the
+command's usage. Anything else propagates to the application's error handler.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import User as TelegramUser
+from telegram.error import BadRequest
+from telegram.ext import BaseHandler, CallbackContext, CallbackQueryHandler, CommandHandler, filters
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.domain.days import local_date
+from bot.domain.errors import InputError
+from bot.domain.models import Language, Profile
+from bot.domain.timezones import Zone, zone
+from bot.render.callbacks import Callback, pattern
+from bot.store import Store
+from bot.texts import language_for, t
+
+log = logging.getLogger(__name__)
+
+AnyContext = CallbackContext  # type: ignore[type-arg]
+AnyHandler = BaseHandler[Update, AnyContext, None]
+
+
+@dataclass(frozen=True)
+class Services:
+    settings: Settings
+    store: Store
+    clock: Clock
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The user behind an update, with what every reply needs: language, zone, local today."""
+
+    profile: Profile
+    lang: Language
+    zone: Zone
+    now: datetime
+    today: date
+
+    @property
+    def user_id(self) -> int:
+        return self.profile.user_id
+
+
+def caller_for(profile: Profile, now: datetime) -> Caller:
+    tz = zone(profile.timezone)
+    return Caller(
+        profile=profile,
+        lang=language_for(profile.language, profile.telegram_language),
+        zone=tz,
+        now=now,
+        today=local_date(now, tz.tz, profile.day_start),
+    )
+
+
+async def identify(services: Services, user: TelegramUser) -> Caller:
+    now = services.clock.now()
+    profile = await services.store.users.touch(
+        user.id,
+        user.full_name,
+        user.username,
+        user.language_code,
+        services.settings.default_timezone,
+        now,
+    )
+    return caller_for(profile, now)
+
+
+async def refreshed(services: Services, caller: Caller) -> Caller:
+    """The caller after their profile changed (language or timezone may be different now)."""
+    profile = await services.store.users.get(caller.user_id)
+    assert profile is not None
+    return caller_for(profile, caller.now)
+
+
+def error_text(lang: Language, error: InputError) -> str:
+    text = t(lang, error.key, **error.params)
+    if error.usage:
+        text += "\n\n" + t(lang, "usage.heading") + "\n" + t(lang, f"usage.{error.usage}")
+    return text
+
+
+async def answer(
+    update: Update, text: str, markup: InlineKeyboardMarkup | None = None
+) -> Message | None:
+    """Reply where the user is: a new message for a command or text, an edit for a button press."""
+    query = update.callback_query
+    if query is not None and query.message is not None and isinstance(query.message, Message):
+        try:
+            edited = await query.message.edit_text(text, reply_markup=markup)
+        except BadRequest as exc:
+            if "not modified" not in str(exc).lower():
+                raise
+            return None
+        return edited if isinstance(edited, Message) else None
+    if update.effective_message is not None:
+        return await update.effective_message.reply_text(text, reply_markup=markup)
+    return None
+
+
+Handle = Callable[[Update, Caller, str], Awaitable[None]]
+PRIVATE = filters.ChatType.PRIVATE
+
+
+def command_args(update: Update) -> str:
+    """Everything after `/command` (or `/command@BotName`), with its spacing kept."""
+    text = update.effective_message.text if update.effective_message else None
+    parts = (text or "").split(maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
+
+
+def command(
+    services: Services, names: str | Sequence[str], handle: Handle, usage: str | None = None
+) -> AnyHandler:
+    """A private-chat command. `usage` names the `usage.*` text shown after an input error."""
+
+    async def callback(update: Update, context: AnyContext) -> None:
+        assert update.effective_user is not None
+        caller = await identify(services, update.effective_user)
+        if caller.profile.awaiting is not None:
+            # A new command means the user moved on from the question we asked.
+            caller = caller_for(
+                await services.store.users.update(caller.user_id, caller.now, awaiting=None),
+                caller.now,
+            )
+        try:
+            await handle(update, caller, command_args(update))
+        except InputError as error:
+            if error.usage is None and usage is not None:
+                error = error.with_usage(usage)
+            await answer(update, error_text(caller.lang, error))
+
+    return CommandHandler(names, callback, filters=PRIVATE)
+
+
+def button(services: Services, action: str, handle: Handle) -> AnyHandler:
+    """A button press: `args` is the callback's arguments joined by `|`. The query is always
+    answered, so the user's spinner stops even when the press changes nothing."""
+
+    async def callback(update: Update, context: AnyContext) -> None:
+        query = update.callback_query
+        assert query is not None
+        caller = await identify(services, query.from_user)
+        decoded = Callback.decode(query.data)
+        assert decoded is not None  # the pattern only admits our own data
+        try:
+            await handle(update, caller, "|".join(decoded.args))
+        except InputError as error:
+            await query.answer(t(caller.lang, error.key, **error.params)[:200], show_alert=True)
+            return
+        await query.answer()
+
+    return CallbackQueryHandler(callback, pattern=pattern(action))

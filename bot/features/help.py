@@ -1,0 +1,70 @@
+"""/help, the command menu, and pointers for anything the bot does not understand."""
+
+from __future__ import annotations
+
+from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, Bot, Update
+from telegram.ext import MessageHandler, filters
+
+from bot.domain.models import LANGUAGES
+from bot.features.base import PRIVATE, AnyContext, AnyHandler, Caller, Services, answer, command, identify
+from bot.texts import t
+
+# The private command menu, in the order shown in Telegram's "/" list.
+MENU: tuple[str, ...] = (
+    "post",
+    "today",
+    "streak",
+    "progress",
+    "followers",
+    "metrics",
+    "undo",
+    "settings",
+    "help",
+)
+
+
+class Help:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def handlers(self) -> list[AnyHandler]:
+        return [
+            command(self.services, "help", self.help),
+            MessageHandler(PRIVATE & filters.COMMAND, self.unknown_command),
+            MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, self.group_command),
+        ]
+
+    async def help(self, update: Update, caller: Caller, args: str) -> None:
+        await answer(update, t(caller.lang, "help.text"))
+
+    async def unknown_command(self, update: Update, context: AnyContext) -> None:
+        assert update.effective_user is not None
+        caller = await identify(self.services, update.effective_user)
+        await answer(update, t(caller.lang, "help.unknown_command"))
+
+    async def group_command(self, update: Update, context: AnyContext) -> None:
+        """Group rooms are not built yet: say so, once per command, instead of staying silent."""
+        message = update.effective_message
+        if message is None or not _addressed_to_bot(message.text or "", context.bot.username):
+            return
+        assert update.effective_user is not None
+        caller = await identify(self.services, update.effective_user)
+        await answer(update, t(caller.lang, "help.group_not_yet", bot=context.bot.username))
+
+
+def _addressed_to_bot(text: str, username: str) -> bool:
+    """In a group, `/cmd` may be for any bot; answer only bare commands or `/cmd@ThisBot`."""
+    head = text.split(maxsplit=1)[0] if text else ""
+    _, at, target = head.partition("@")
+    return not at or target.casefold() == username.casefold()
+
+
+async def publish_command_menu(bot: Bot) -> None:
+    """Set the "/" menu for private chats in each language (Telegram picks by the user's app)."""
+    for lang in LANGUAGES:
+        commands = [BotCommand(name, t(lang, f"menu.{name}")) for name in MENU]
+        language_code = None if lang == "en" else lang
+        await bot.set_my_commands(
+            commands, scope=BotCommandScopeAllPrivateChats(), language_code=language_code
+        )
+    await bot.set_my_commands([], scope=BotCommandScopeAllGroupChats())

@@ -1,0 +1,1 @@
+"""Turning domain values into message text and keyboards."""

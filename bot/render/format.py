@@ -1,0 +1,57 @@
+"""Small formatting pieces shared by every message."""
+
+from __future__ import annotations
+
+import html
+from datetime import date, timedelta
+
+from bot.domain.models import Language, Post
+from bot.domain.platforms import platform
+from bot.texts import Html, h
+
+
+def number(value: int) -> str:
+    return f"{value:,}"
+
+
+def signed(value: int) -> str:
+    if value == 0:
+        return "±0"
+    return f"+{value:,}" if value > 0 else f"−{-value:,}"
+
+
+def bar(done: int, total: int, width: int = 10) -> str:
+    """A progress bar that fits a phone screen: ▰▰▰▱▱▱▱▱▱▱."""
+    filled = 0 if total <= 0 else min(width, round(width * done / total))
+    return "▰" * filled + "▱" * (width - filled)
+
+
+def day_strip(posted: set[date], today: date, days: int = 14) -> str:
+    """The last `days` days, oldest first: 🟩 posted, ⬜ not."""
+    return "".join(
+        "🟩" if today - timedelta(days=offset) in posted else "⬜"
+        for offset in range(days - 1, -1, -1)
+    )
+
+
+def platform_name(lang: Language, key: str) -> str:
+    return platform(key).name(lang)
+
+
+def link(url: str, text: str) -> Html:
+    return Html(f'<a href="{html.escape(url, quote=True)}">{html.escape(text, quote=False)}</a>')
+
+
+def post_label(lang: Language, post: Post) -> Html:
+    """`#12 · TikTok · “My title”` — the way a post is named in every message."""
+    parts = [f"#{post.number}", html.escape(platform_name(lang, post.platform), quote=False)]
+    if post.title:
+        parts.append(h(lang, "post.title_quoted", title=post.title))
+    elif post.link:
+        parts.append(link(post.link, _short(post.link)))
+    return Html(" · ".join(parts))
+
+
+def _short(url: str, limit: int = 40) -> str:
+    bare = url.split("://", 1)[-1]
+    return bare if len(bare) <= limit else bare[: limit - 1] + "…"

@@ -1,0 +1,143 @@
+"""One aiosqlite connection (WAL), one transaction helper, and the migrations runner.
+
+All access goes through one connection guarded by one lock: SQLite serialises writers anyway, and a
+shared connection would otherwise let one coroutine's statements land inside another's transaction.
+Transactions never span network I/O, so the lock is held for microseconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import aiosqlite
+
+log = logging.getLogger(__name__)
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+class SchemaTooNewError(RuntimeError):
+    """The database was written by a newer Postpact than this one."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    path: Path
+
+
+def migrations_dir() -> Path:
+    """`migrations/` beside the package in a checkout; `bot/_migrations` in an installed wheel."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package.parent / "migrations", package / "_migrations"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("migrations folder not found next to the bot package")
+
+
+def load_migrations(folder: Path | None = None) -> list[Migration]:
+    found = []
+    for path in sorted((folder or migrations_dir()).glob("*.sql")):
+        match = _MIGRATION_NAME.match(path.name)
+        if match is None:
+            raise ValueError(f"migration file name {path.name!r} is not NNNN_name.sql")
+        found.append(Migration(int(match[1]), path))
+    versions = [m.version for m in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise ValueError(f"migrations must be numbered 1..N without gaps, found {versions}")
+    return found
+
+
+def to_db_instant(instant: datetime) -> str:
+    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def from_db_instant(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+def from_db_date(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+class Database:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path, migrations: list[Migration] | None = None) -> Database:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = await aiosqlite.connect(path, isolation_level=None)
+        try:
+            conn.row_factory = aiosqlite.Row
+            for pragma in (
+                "PRAGMA journal_mode = WAL",
+                "PRAGMA synchronous = NORMAL",  # durable across process crashes in WAL mode
+                "PRAGMA foreign_keys = ON",
+                "PRAGMA busy_timeout = 5000",
+            ):
+                await conn.execute(pragma)
+            db = cls(conn)
+            await db.migrate(load_migrations() if migrations is None else migrations)
+        except BaseException:
+            await conn.close()
+            raise
+        return db
+
+    async def close(self) -> None:
+        await self._conn.close()
+
+    async def schema_version(self) -> int:
+        async with self._conn.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def migrate(self, migrations: list[Migration]) -> None:
+        current = await self.schema_version()
+        latest = migrations[-1].version if migrations else 0
+        if current > latest:
+            raise SchemaTooNewError(
+                f"the database is at schema version {current}, but this Postpact only knows up to "
+                f"{latest}: upgrade Postpact, or point DATABASE_PATH at another file"
+            )
+        for migration in migrations[current:]:
+            sql = migration.path.read_text(encoding="utf-8")
+            async with self._lock:
+                try:
+                    # executescript commits anything pending first, then runs the script as given:
+                    # the explicit BEGIN/COMMIT makes the migration and its version one transaction.
+                    await self._conn.executescript(
+                        f"BEGIN IMMEDIATE;\n{sql}\n;PRAGMA user_version = {migration.version};\nCOMMIT;"
+                    )
+                except BaseException:
+                    if self._conn.in_transaction:
+                        await self._conn.rollback()
+                    raise
+            log.info("applied migration %s", migration.path.name)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """All writes go through here: BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
+        async with self._lock:
+            await self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+                await self._conn.commit()
+            except BaseException:
+                if self._conn.in_transaction:
+                    await self._conn.rollback()
+                raise
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Reads share the lock so they never observe another coroutine's open transaction."""
+        async with self._lock:
+            yield self._conn

@@ -1,0 +1,173 @@
+"""Posts, their tags and their metrics."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import aiosqlite
+
+from bot.domain.models import METRIC_NAMES, DayActivity, Metrics, Post, PostDraft
+from bot.store.db import Database, from_db_date, from_db_instant, to_db_instant
+
+
+class DuplicatePostError(Exception):
+    """The same link is already logged; `number` is the existing post's number."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+_POST_COLUMNS = """
+    p.post_id, p.user_id, p.number, p.platform, p.link, p.title, p.logged_at, p.local_date,
+    p.hit_date, (SELECT group_concat(tag, ' ') FROM post_tags t WHERE t.post_id = p.post_id) AS tags
+"""
+
+
+def _post(row: aiosqlite.Row) -> Post:
+    return Post(
+        post_id=row["post_id"],
+        user_id=row["user_id"],
+        number=row["number"],
+        platform=row["platform"],
+        link=row["link"],
+        title=row["title"],
+        tags=tuple(sorted((row["tags"] or "").split())),
+        logged_at=from_db_instant(row["logged_at"]),
+        local_date=from_db_date(row["local_date"]),
+        hit_date=from_db_date(row["hit_date"]) if row["hit_date"] else None,
+    )
+
+
+class Posts:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def add(self, user_id: int, draft: PostDraft, logged_at: datetime, day: date) -> Post:
+        async with self._db.transaction() as conn:
+            if draft.link is not None:
+                async with conn.execute(
+                    "SELECT number FROM posts WHERE user_id = ? AND link = ?", (user_id, draft.link)
+                ) as cursor:
+                    existing = await cursor.fetchone()
+                if existing is not None:
+                    raise DuplicatePostError(existing["number"])
+            cursor = await conn.execute(
+                """
+                INSERT INTO posts (user_id, number, platform, link, title, logged_at, local_date)
+                VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM posts WHERE user_id = ?),
+                        ?, ?, ?, ?, ?)
+                """,
+                (
+                    user_id,
+                    user_id,
+                    draft.platform,
+                    draft.link,
+                    draft.title,
+                    to_db_instant(logged_at),
+                    day.isoformat(),
+                ),
+            )
+            post_id = cursor.lastrowid
+            await conn.executemany(
+                "INSERT INTO post_tags (post_id, tag) VALUES (?, ?)",
+                [(post_id, tag) for tag in draft.tags],
+            )
+            post = await self._one(conn, "p.post_id = ?", (post_id,))
+        assert post is not None
+        return post
+
+    async def latest(self, user_id: int) -> Post | None:
+        async with self._db.reading() as conn:
+            return await self._one(
+                conn, "p.user_id = ? ORDER BY p.number DESC LIMIT 1", (user_id,)
+            )
+
+    async def by_number(self, user_id: int, number: int) -> Post | None:
+        async with self._db.reading() as conn:
+            return await self._one(conn, "p.user_id = ? AND p.number = ?", (user_id, number))
+
+    async def by_id(self, user_id: int, post_id: int) -> Post | None:
+        """Only the owner's post: buttons carry ids, and ids must never reach someone else's post."""
+        async with self._db.reading() as conn:
+            return await self._one(conn, "p.user_id = ? AND p.post_id = ?", (user_id, post_id))
+
+    async def on_date(self, user_id: int, day: date, limit: int) -> list[Post]:
+        async with self._db.reading() as conn, conn.execute(
+            f"SELECT {_POST_COLUMNS} FROM posts p WHERE p.user_id = ? AND p.local_date = ?"
+            " ORDER BY p.number LIMIT ?",
+            (user_id, day.isoformat(), limit),
+        ) as cursor:
+            return [_post(row) for row in await cursor.fetchall()]
+
+    async def delete(self, user_id: int, post_id: int) -> bool:
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "DELETE FROM posts WHERE user_id = ? AND post_id = ?", (user_id, post_id)
+            )
+            return cursor.rowcount > 0
+
+    async def activity(self, user_id: int) -> list[DayActivity]:
+        """Every local date the user posted on, with how many posts; oldest first."""
+        async with self._db.reading() as conn, conn.execute(
+            "SELECT local_date, COUNT(*) AS n FROM posts WHERE user_id = ?"
+            " GROUP BY local_date ORDER BY local_date",
+            (user_id,),
+        ) as cursor:
+            return [DayActivity(from_db_date(r["local_date"]), r["n"]) for r in await cursor.fetchall()]
+
+    async def hit_dates(self, user_id: int) -> list[date]:
+        async with self._db.reading() as conn, conn.execute(
+            "SELECT hit_date FROM posts WHERE user_id = ? AND hit_date IS NOT NULL ORDER BY hit_date",
+            (user_id,),
+        ) as cursor:
+            return [from_db_date(r["hit_date"]) for r in await cursor.fetchall()]
+
+    async def metrics(self, post_id: int) -> Metrics:
+        async with self._db.reading() as conn:
+            return await self._metrics(conn, post_id)
+
+    async def record_metrics(
+        self, post: Post, reading: Metrics, hit_threshold: int, now: datetime, today: date
+    ) -> tuple[Metrics, bool]:
+        """Merge a new reading into the post's metrics; returns them and whether it just became a
+        hit. A post stops being a hit if saves are corrected below the threshold."""
+        async with self._db.transaction() as conn:
+            merged = (await self._metrics(conn, post.post_id)).merged(reading)
+            await conn.execute(
+                f"""
+                INSERT INTO post_metrics (post_id, {", ".join(METRIC_NAMES)}, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (post_id) DO UPDATE SET
+                    {", ".join(f"{n} = excluded.{n}" for n in METRIC_NAMES)},
+                    updated_at = excluded.updated_at
+                """,
+                (post.post_id, *(getattr(merged, n) for n in METRIC_NAMES), to_db_instant(now)),
+            )
+            is_hit = merged.saves is not None and merged.saves >= hit_threshold
+            became_hit = is_hit and post.hit_date is None
+            if became_hit:
+                await conn.execute(
+                    "UPDATE posts SET hit_at = ?, hit_date = ? WHERE post_id = ?",
+                    (to_db_instant(now), today.isoformat(), post.post_id),
+                )
+            elif not is_hit and post.hit_date is not None:
+                await conn.execute(
+                    "UPDATE posts SET hit_at = NULL, hit_date = NULL WHERE post_id = ?",
+                    (post.post_id,),
+                )
+        return merged, became_hit
+
+    @staticmethod
+    async def _metrics(conn: aiosqlite.Connection, post_id: int) -> Metrics:
+        async with conn.execute(
+            f"SELECT {', '.join(METRIC_NAMES)} FROM post_metrics WHERE post_id = ?", (post_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return Metrics(**{n: row[n] for n in METRIC_NAMES}) if row else Metrics()
+
+    @staticmethod
+    async def _one(conn: aiosqlite.Connection, where: str, params: tuple[object, ...]) -> Post | None:
+        async with conn.execute(f"SELECT {_POST_COLUMNS} FROM posts p WHERE {where}", params) as c:
+            row = await c.fetchone()
+        return _post(row) if row else None

@@ -1,0 +1,174 @@
+"""Users and their profile: language, timezone, nudge time, day start, niche, platforms, handles."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+import aiosqlite
+
+from bot.domain.models import LANGUAGES, Language, Profile
+from bot.store.db import Database, from_db_instant, to_db_instant
+
+# Profile columns a feature may set directly; anything else is a bug, caught before SQL is built.
+EDITABLE = frozenset(
+    {
+        "language",
+        "timezone",
+        "nudge_time",
+        "day_start",
+        "niche",
+        "niche_tags",
+        "posting_days_per_week",
+        "hit_threshold",
+        "awaiting",
+        "onboarded",
+    }
+)
+
+
+def _clock(value: str) -> time:
+    return time.fromisoformat(value)
+
+
+def _language(value: str | None) -> Language | None:
+    for lang in LANGUAGES:
+        if value == lang:
+            return lang
+    return None
+
+
+def _to_column(value: object) -> object:
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, tuple):
+        return " ".join(value)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+class Users:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def touch(
+        self,
+        user_id: int,
+        first_name: str,
+        username: str | None,
+        telegram_language: str | None,
+        default_timezone: str,
+        now: datetime,
+    ) -> Profile:
+        """The user's profile, creating it on first contact and refreshing their Telegram name."""
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                """
+                INSERT INTO users (user_id, first_name, username, telegram_language, timezone,
+                                   created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET
+                    first_name = excluded.first_name,
+                    username = excluded.username,
+                    telegram_language = excluded.telegram_language
+                WHERE first_name IS NOT excluded.first_name
+                   OR username IS NOT excluded.username
+                   OR telegram_language IS NOT excluded.telegram_language
+                """,
+                (
+                    user_id,
+                    first_name[:128],
+                    username,
+                    telegram_language,
+                    default_timezone,
+                    to_db_instant(now),
+                    to_db_instant(now),
+                ),
+            )
+            profile = await self._load(conn, user_id)
+        assert profile is not None
+        return profile
+
+    async def get(self, user_id: int) -> Profile | None:
+        async with self._db.reading() as conn:
+            return await self._load(conn, user_id)
+
+    async def update(self, user_id: int, now: datetime, **fields: object) -> Profile:
+        unknown = set(fields) - EDITABLE
+        if unknown:
+            raise ValueError(f"not editable: {sorted(unknown)}")
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                f"UPDATE users SET {assignments}, updated_at = ? WHERE user_id = ?",
+                (*(_to_column(v) for v in fields.values()), to_db_instant(now), user_id),
+            )
+            profile = await self._load(conn, user_id)
+        if profile is None:
+            raise LookupError(user_id)
+        return profile
+
+    async def toggle_platform(self, user_id: int, platform: str) -> Profile:
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "DELETE FROM user_platforms WHERE user_id = ? AND platform = ?", (user_id, platform)
+            )
+            if cursor.rowcount == 0:
+                await self._add_platform(conn, user_id, platform)
+            profile = await self._load(conn, user_id)
+        assert profile is not None
+        return profile
+
+    async def set_handle(self, user_id: int, platform: str, handle: str | None) -> Profile:
+        """Setting a handle also adds the platform to the user's list; None clears the handle."""
+        async with self._db.transaction() as conn:
+            await self._add_platform(conn, user_id, platform)
+            await conn.execute(
+                "UPDATE user_platforms SET handle = ? WHERE user_id = ? AND platform = ?",
+                (handle, user_id, platform),
+            )
+            profile = await self._load(conn, user_id)
+        assert profile is not None
+        return profile
+
+    @staticmethod
+    async def _add_platform(conn: aiosqlite.Connection, user_id: int, platform: str) -> None:
+        await conn.execute(
+            """
+            INSERT INTO user_platforms (user_id, platform, position)
+            VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM user_platforms
+                           WHERE user_id = ?))
+            ON CONFLICT DO NOTHING
+            """,
+            (user_id, platform, user_id),
+        )
+
+    @staticmethod
+    async def _load(conn: aiosqlite.Connection, user_id: int) -> Profile | None:
+        async with conn.execute("SELECT * FROM users WHERE user_id = ?", (user_id,)) as cursor:
+            row = await cursor.fetchone()
+        if row is None:
+            return None
+        async with conn.execute(
+            "SELECT platform, handle FROM user_platforms WHERE user_id = ? ORDER BY position",
+            (user_id,),
+        ) as cursor:
+            platforms = list(await cursor.fetchall())
+        return Profile(
+            user_id=row["user_id"],
+            first_name=row["first_name"],
+            language=_language(row["language"]),
+            telegram_language=row["telegram_language"],
+            timezone=row["timezone"],
+            nudge_time=_clock(row["nudge_time"]),
+            day_start=_clock(row["day_start"]),
+            niche=row["niche"],
+            niche_tags=tuple(row["niche_tags"].split()),
+            platforms=tuple(p["platform"] for p in platforms),
+            handles={p["platform"]: p["handle"] for p in platforms if p["handle"]},
+            posting_days_per_week=row["posting_days_per_week"],
+            hit_threshold=row["hit_threshold"],
+            awaiting=row["awaiting"],
+            onboarded=bool(row["onboarded"]),
+            created_at=from_db_instant(row["created_at"]),
+        )
