@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -24,7 +25,7 @@ from bot.texts import language_for, t
 
 log = logging.getLogger(__name__)
 
-BotApp = Application  # type: ignore[type-arg]
+BotApp = Application[Any, Any, Any, Any, Any, Any]
 
 # How long one getUpdates call may wait for news; Telegram allows up to 50 s.
 LONG_POLL_SECONDS = 25

@@ -20,7 +20,9 @@ def _valid_timezone(value: str) -> str:
     try:
         return parse_timezone(value).name
     except TimezoneError as exc:
-        raise ValueError(f"unknown timezone {value!r}; use an IANA name like Asia/Shanghai") from exc
+        raise ValueError(
+            f"unknown timezone {value!r}; use an IANA name like Asia/Shanghai"
+        ) from exc
 
 
 class Settings(BaseSettings):
@@ -42,7 +44,9 @@ class Settings(BaseSettings):
     def _token_shape(cls, value: SecretStr) -> SecretStr:
         # The message deliberately never echoes the value: it is a secret.
         if not _TOKEN_SHAPE.match(value.get_secret_value().strip()):
-            raise ValueError("does not look like a bot token (expected digits:letters from @BotFather)")
+            raise ValueError(
+                "does not look like a bot token (expected digits:letters from @BotFather)"
+            )
         return SecretStr(value.get_secret_value().strip())
 
     @field_validator("bot_api_base_url")

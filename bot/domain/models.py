@@ -70,7 +70,9 @@ class Metrics:
         """Fields the newer reading gives win; fields it leaves out keep their last value."""
         return Metrics(
             **{
-                name: getattr(newer, name) if getattr(newer, name) is not None else getattr(self, name)
+                name: getattr(newer, name)
+                if getattr(newer, name) is not None
+                else getattr(self, name)
                 for name in METRIC_NAMES
             }
         )

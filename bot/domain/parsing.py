@@ -29,7 +29,9 @@ MAX_COUNT = 100_000_000_000  # bigger than any real audience, well inside SQLite
 
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _TAG = re.compile(r"^#([^\W_][\w\-]*)$")
-_COUNT = re.compile(r"^(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>k|m|w|万|千|亿)?$", re.IGNORECASE | re.ASCII)
+_COUNT = re.compile(
+    r"^(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>k|m|w|万|千|亿)?$", re.IGNORECASE | re.ASCII
+)
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$", re.ASCII)
 _CLOCK = re.compile(r"^(?P<h>\d{1,2})(?:[:：.](?P<m>\d{2}))?$", re.ASCII)
 _HANDLE = re.compile(r"^@?([\w.\-]{1,64})$")

@@ -31,7 +31,9 @@ PLATFORMS: tuple[Platform, ...] = (
         ("channels", "视频号", "wechat", "weixin", "微信视频号"),
     ),
     Platform("youtube", "YouTube", "YouTube", ("yt", "油管"), "https://www.youtube.com/@{handle}"),
-    Platform("instagram", "Instagram", "Instagram", ("ig", "insta"), "https://www.instagram.com/{handle}"),
+    Platform(
+        "instagram", "Instagram", "Instagram", ("ig", "insta"), "https://www.instagram.com/{handle}"
+    ),
     Platform("bilibili", "Bilibili", "B站", ("b站", "bili", "哔哩哔哩")),
     Platform("weibo", "Weibo", "微博", ("微博",)),
     Platform("x", "X", "X", ("twitter", "推特"), "https://x.com/{handle}"),

@@ -1,4 +1,4 @@
-"""Progress over a period (this week, this month): the inputs a creator controls and the outcomes."""
+"""Progress over a period (this week, this month): the inputs a creator controls, and outcomes."""
 
 from __future__ import annotations
 

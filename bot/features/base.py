@@ -15,7 +15,7 @@ from datetime import date, datetime
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram import User as TelegramUser
 from telegram.error import BadRequest
-from telegram.ext import BaseHandler, CallbackContext, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
 from bot.clock import Clock
 from bot.config import Settings
@@ -29,7 +29,7 @@ from bot.texts import language_for, t
 
 log = logging.getLogger(__name__)
 
-AnyContext = CallbackContext  # type: ignore[type-arg]
+AnyContext = ContextTypes.DEFAULT_TYPE
 AnyHandler = BaseHandler[Update, AnyContext, None]
 
 

@@ -8,7 +8,13 @@ from telegram import Update
 
 from bot.domain.errors import InputError
 from bot.domain.models import Language, Metrics, Post, PostDraft
-from bot.domain.parsing import parse_followers, parse_metrics, parse_platform, parse_post, split_words
+from bot.domain.parsing import (
+    parse_followers,
+    parse_metrics,
+    parse_platform,
+    parse_post,
+    split_words,
+)
 from bot.domain.progress import follower_change, standing
 from bot.features.base import AnyHandler, Caller, Services, answer, button, command
 from bot.render import format as fmt

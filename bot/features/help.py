@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
-from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, Bot, Update
-from telegram.ext import MessageHandler, filters
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    Update,
+)
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.domain.models import LANGUAGES
-from bot.features.base import PRIVATE, AnyContext, AnyHandler, Caller, Services, answer, command, identify
+from bot.features.base import (
+    PRIVATE,
+    AnyContext,
+    AnyHandler,
+    Caller,
+    Services,
+    answer,
+    command,
+    identify,
+)
 from bot.texts import t
 
 # The private command menu, in the order shown in Telegram's "/" list.
@@ -32,6 +47,7 @@ class Help:
             command(self.services, "help", self.help),
             MessageHandler(PRIVATE & filters.COMMAND, self.unknown_command),
             MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, self.group_command),
+            CallbackQueryHandler(self.stale_button),
         ]
 
     async def help(self, update: Update, caller: Caller, args: str) -> None:
@@ -50,6 +66,13 @@ class Help:
         assert update.effective_user is not None
         caller = await identify(self.services, update.effective_user)
         await answer(update, t(caller.lang, "help.group_not_yet", bot=context.bot.username))
+
+    async def stale_button(self, update: Update, context: AnyContext) -> None:
+        """Any press no feature claimed: data from an old version, or not ours at all."""
+        query = update.callback_query
+        assert query is not None
+        caller = await identify(self.services, query.from_user)
+        await query.answer(t(caller.lang, "error.button_expired"), show_alert=True)
 
 
 def _addressed_to_bot(text: str, username: str) -> bool:

@@ -47,6 +47,8 @@ EDITABLE_STEPS = (*ONBOARDING[:3], "daystart", *ONBOARDING[3:])
 NUDGE_CHOICES = ("08:00", "12:00", "18:00", "20:00", "21:00", "22:00")
 DAY_START_CHOICES = ("00:00", "01:00", "02:00", "03:00", "04:00")
 ONBOARD, EDIT = "o", "e"
+# Steps that can be answered by typing (each has an `ask.<step>_type` question).
+TYPED_STEPS = ("tz", "nudge", "niche")
 
 
 def hhmm(value: time) -> str:
@@ -123,7 +125,12 @@ class ProfileFeature:
         else:
             await answer(
                 update,
-                t(caller.lang, "handle.set", platform=name, handle=profile.handles[request.platform]),
+                t(
+                    caller.lang,
+                    "handle.set",
+                    platform=name,
+                    handle=profile.handles[request.platform],
+                ),
             )
 
     async def daystart(self, update: Update, caller: Caller, args: str) -> None:
@@ -144,7 +151,8 @@ class ProfileFeature:
     # --- free-text answers --------------------------------------------------------------------
 
     async def on_text(self, update: Update, context: AnyContext) -> None:
-        assert update.effective_user is not None and update.effective_message is not None
+        assert update.effective_user is not None
+        assert update.effective_message is not None
         caller = await identify(self.services, update.effective_user)
         awaiting = caller.profile.awaiting
         if awaiting is None:
@@ -159,7 +167,9 @@ class ProfileFeature:
         try:
             await self._save(update, caller, step, value, mode, typed=True)
         except InputError as error:
-            await answer(update, error_text(caller.lang, error) + "\n" + t(caller.lang, "ask.retry"))
+            await answer(
+                update, error_text(caller.lang, error) + "\n" + t(caller.lang, "ask.retry")
+            )
 
     # --- buttons --------------------------------------------------------------------------------
 
@@ -170,6 +180,8 @@ class ProfileFeature:
         step, _, value = rest.partition("|")
         if mode not in (ONBOARD, EDIT) or step not in (*EDITABLE_STEPS, "profile"):
             raise InputError("error.button_expired")
+        if value == "type" and step not in TYPED_STEPS:
+            raise InputError("error.button_expired")
         if caller.profile.awaiting is not None and value != "type":
             # A button press answers the question differently (skip, back, a choice).
             caller = caller_for(
@@ -179,9 +191,11 @@ class ProfileFeature:
             await self.show_profile(update, caller)
         elif value in ("open", ""):
             await self._edit_step(update, caller, step, mode)
-        elif value == "skip" or (value == "done" and step == "platforms"):
-            await self._advance(update, caller, step, mode)
-        elif value == "done" and step == "handles":
+        elif (
+            value == "skip"
+            or (value == "done" and step == "platforms")
+            or (value == "done" and step == "handles")
+        ):
             await self._advance(update, caller, step, mode)
         elif value == "type":
             await self._ask_text(update, caller, step, mode)
@@ -322,7 +336,10 @@ class ProfileFeature:
         lang = caller.lang
         keyboard = markup(
             rows(
-                (btn(t(lang, f"btn.edit_{step}"), "set", EDIT, step, "open") for step in EDITABLE_STEPS),
+                (
+                    btn(t(lang, f"btn.edit_{step}"), "set", EDIT, step, "open")
+                    for step in EDITABLE_STEPS
+                ),
                 2,
             )
         )
@@ -354,12 +371,19 @@ class ProfileFeature:
         lang, p = caller.lang, caller.profile
         last: Row = [_back_or_skip(lang, step, mode)]
         if step == "lang":
-            choices = [btn(t(lang, f"lang.name_{code}"), "set", mode, "lang", code) for code in LANGUAGES]
+            choices = [
+                btn(t(lang, f"lang.name_{code}"), "set", mode, "lang", code) for code in LANGUAGES
+            ]
             return t(lang, "ask.lang"), markup([choices, last])
         if step == "tz":
             zones = (
-                btn(f"{name.rsplit('/', 1)[-1].replace('_', ' ')} ({utc_offset(name, caller.now)})",
-                    "set", mode, "tz", name)
+                btn(
+                    f"{name.rsplit('/', 1)[-1].replace('_', ' ')} ({utc_offset(name, caller.now)})",
+                    "set",
+                    mode,
+                    "tz",
+                    name,
+                )
                 for name in COMMON_ZONES
             )
             other = [btn(t(lang, "btn.type_other"), "set", mode, "tz", "type")]
@@ -368,28 +392,41 @@ class ProfileFeature:
         if step == "nudge":
             times = (btn(v, "set", mode, "nudge", v) for v in NUDGE_CHOICES)
             other = [btn(t(lang, "btn.type_other"), "set", mode, "nudge", "type")]
-            return t(lang, "ask.nudge", current=hhmm(p.nudge_time)), markup(rows(times, 3), [other, last])
+            return t(lang, "ask.nudge", current=hhmm(p.nudge_time)), markup(
+                rows(times, 3), [other, last]
+            )
         if step == "daystart":
             times = (btn(v, "set", mode, "daystart", v) for v in DAY_START_CHOICES)
-            return t(lang, "ask.daystart", current=hhmm(p.day_start)), markup(rows(times, 5), [last])
+            return t(lang, "ask.daystart", current=hhmm(p.day_start)), markup(
+                rows(times, 5), [last]
+            )
         if step == "platforms":
             toggles = (
-                btn(("✅ " if k.key in p.platforms else "") + k.name(lang), "set", mode, "platforms", k.key)
+                btn(
+                    ("✅ " if k.key in p.platforms else "") + k.name(lang),
+                    "set",
+                    mode,
+                    "platforms",
+                    k.key,
+                )
                 for k in PLATFORMS
             )
             done = [btn(t(lang, "btn.done"), "set", mode, "platforms", "done")]
             return t(lang, "ask.platforms"), markup(rows(toggles, 3), [done])
         if step == "handles":
-            choices = (
+            handles = (
                 btn(
                     f"{platform(k).name(lang)}: {p.handles.get(k) or t(lang, 'btn.add')}",
-                    "set", mode, "handles", k,
+                    "set",
+                    mode,
+                    "handles",
+                    k,
                 )
                 for k in p.platforms
             )
             done = [btn(t(lang, "btn.done"), "set", mode, "handles", "done")]
             key = "ask.handles" if p.platforms else "ask.handles_none"
-            return t(lang, key), markup(rows(choices, 1), [done])
+            return t(lang, key), markup(rows(handles, 1), [done])
         raise InputError("error.button_expired")
 
 

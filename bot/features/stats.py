@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.domain.models import Language
 from bot.domain.progress import (
     PeriodProgress,
     month_target_days,
@@ -12,7 +13,6 @@ from bot.domain.progress import (
     this_month,
     this_week,
 )
-from bot.domain.models import Language
 from bot.domain.streaks import compute_streak
 from bot.features.base import AnyHandler, Caller, Services, answer, command
 from bot.render import format as fmt
@@ -47,15 +47,19 @@ class Stats:
             lines.extend(f"• {fmt.post_label(lang, p)}" for p in posts)
             if now.posts_today > len(posts):
                 lines.append(t(lang, "today.more", count=now.posts_today - len(posts)))
-        lines.append(t(lang, "today.streak", streak=h(lang, "streak.days", count=now.streak.current)))
+        lines.append(
+            t(lang, "today.streak", streak=h(lang, "streak.days", count=now.streak.current))
+        )
         await answer(update, "\n".join(lines))
 
     async def streak(self, update: Update, caller: Caller, args: str) -> None:
         lang = caller.lang
         days = {a.day for a in await self.store.posts.activity(caller.user_id)}
         streak = compute_streak(days, caller.today)
-        key = "streak.alive_today" if streak.posted_today else (
-            "streak.keep_alive" if streak.current else "streak.start"
+        key = (
+            "streak.alive_today"
+            if streak.posted_today
+            else ("streak.keep_alive" if streak.current else "streak.start")
         )
         await answer(
             update,

@@ -23,6 +23,8 @@ def signed(value: int) -> str:
 def bar(done: int, total: int, width: int = 10) -> str:
     """A progress bar that fits a phone screen: ▰▰▰▱▱▱▱▱▱▱."""
     filled = 0 if total <= 0 else min(width, round(width * done / total))
+    if done > 0 and filled == 0:
+        filled = 1  # any progress shows: one day of 31 is not nothing
     return "▰" * filled + "▱" * (width - filled)
 
 

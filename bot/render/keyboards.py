@@ -44,5 +44,10 @@ def platform_picker(
 
 def undo_confirm(lang: Language, post_id: int) -> InlineKeyboardMarkup:
     return markup(
-        [[btn(t(lang, "btn.undo_yes"), "undo", str(post_id)), btn(t(lang, "btn.undo_no"), "undo", "keep")]]
+        [
+            [
+                btn(t(lang, "btn.undo_yes"), "undo", str(post_id)),
+                btn(t(lang, "btn.undo_no"), "undo", "keep"),
+            ]
+        ]
     )

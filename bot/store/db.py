@@ -115,7 +115,8 @@ class Database:
                     # executescript commits anything pending first, then runs the script as given:
                     # the explicit BEGIN/COMMIT makes the migration and its version one transaction.
                     await self._conn.executescript(
-                        f"BEGIN IMMEDIATE;\n{sql}\n;PRAGMA user_version = {migration.version};\nCOMMIT;"
+                        f"BEGIN IMMEDIATE;\n{sql}\n;"
+                        f"PRAGMA user_version = {migration.version};\nCOMMIT;"
                     )
                 except BaseException:
                     if self._conn.in_transaction:

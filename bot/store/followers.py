@@ -25,11 +25,14 @@ class Followers:
         return await self.history(user_id)
 
     async def history(self, user_id: int) -> list[FollowerCount]:
-        async with self._db.reading() as conn, conn.execute(
-            "SELECT platform, count, recorded_at, local_date FROM follower_counts"
-            " WHERE user_id = ? ORDER BY id",
-            (user_id,),
-        ) as cursor:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                "SELECT platform, count, recorded_at, local_date FROM follower_counts"
+                " WHERE user_id = ? ORDER BY id",
+                (user_id,),
+            ) as cursor,
+        ):
             return [
                 FollowerCount(
                     r["platform"],

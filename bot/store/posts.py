@@ -79,25 +79,26 @@ class Posts:
 
     async def latest(self, user_id: int) -> Post | None:
         async with self._db.reading() as conn:
-            return await self._one(
-                conn, "p.user_id = ? ORDER BY p.number DESC LIMIT 1", (user_id,)
-            )
+            return await self._one(conn, "p.user_id = ? ORDER BY p.number DESC LIMIT 1", (user_id,))
 
     async def by_number(self, user_id: int, number: int) -> Post | None:
         async with self._db.reading() as conn:
             return await self._one(conn, "p.user_id = ? AND p.number = ?", (user_id, number))
 
     async def by_id(self, user_id: int, post_id: int) -> Post | None:
-        """Only the owner's post: buttons carry ids, and ids must never reach someone else's post."""
+        """Only the owner's post: buttons carry ids, which must never reach another user's post."""
         async with self._db.reading() as conn:
             return await self._one(conn, "p.user_id = ? AND p.post_id = ?", (user_id, post_id))
 
     async def on_date(self, user_id: int, day: date, limit: int) -> list[Post]:
-        async with self._db.reading() as conn, conn.execute(
-            f"SELECT {_POST_COLUMNS} FROM posts p WHERE p.user_id = ? AND p.local_date = ?"
-            " ORDER BY p.number LIMIT ?",
-            (user_id, day.isoformat(), limit),
-        ) as cursor:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                f"SELECT {_POST_COLUMNS} FROM posts p WHERE p.user_id = ? AND p.local_date = ?"
+                " ORDER BY p.number LIMIT ?",
+                (user_id, day.isoformat(), limit),
+            ) as cursor,
+        ):
             return [_post(row) for row in await cursor.fetchall()]
 
     async def delete(self, user_id: int, post_id: int) -> bool:
@@ -109,18 +110,27 @@ class Posts:
 
     async def activity(self, user_id: int) -> list[DayActivity]:
         """Every local date the user posted on, with how many posts; oldest first."""
-        async with self._db.reading() as conn, conn.execute(
-            "SELECT local_date, COUNT(*) AS n FROM posts WHERE user_id = ?"
-            " GROUP BY local_date ORDER BY local_date",
-            (user_id,),
-        ) as cursor:
-            return [DayActivity(from_db_date(r["local_date"]), r["n"]) for r in await cursor.fetchall()]
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                "SELECT local_date, COUNT(*) AS n FROM posts WHERE user_id = ?"
+                " GROUP BY local_date ORDER BY local_date",
+                (user_id,),
+            ) as cursor,
+        ):
+            return [
+                DayActivity(from_db_date(r["local_date"]), r["n"]) for r in await cursor.fetchall()
+            ]
 
     async def hit_dates(self, user_id: int) -> list[date]:
-        async with self._db.reading() as conn, conn.execute(
-            "SELECT hit_date FROM posts WHERE user_id = ? AND hit_date IS NOT NULL ORDER BY hit_date",
-            (user_id,),
-        ) as cursor:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                "SELECT hit_date FROM posts"
+                " WHERE user_id = ? AND hit_date IS NOT NULL ORDER BY hit_date",
+                (user_id,),
+            ) as cursor,
+        ):
             return [from_db_date(r["hit_date"]) for r in await cursor.fetchall()]
 
     async def metrics(self, post_id: int) -> Metrics:
@@ -167,7 +177,9 @@ class Posts:
         return Metrics(**{n: row[n] for n in METRIC_NAMES}) if row else Metrics()
 
     @staticmethod
-    async def _one(conn: aiosqlite.Connection, where: str, params: tuple[object, ...]) -> Post | None:
+    async def _one(
+        conn: aiosqlite.Connection, where: str, params: tuple[object, ...]
+    ) -> Post | None:
         async with conn.execute(f"SELECT {_POST_COLUMNS} FROM posts p WHERE {where}", params) as c:
             row = await c.fetchone()
         return _post(row) if row else None

@@ -1,0 +1,6 @@
+"""The in-tree fake Telegram Bot API: tests, the sandbox and benchmarks run the real bot on it."""
+
+from bot.fakeapi.server import ApiError, Call, FakeBotApi, StoredMessage
+from bot.fakeapi.session import Exchange, Person, Session
+
+__all__ = ["ApiError", "Call", "Exchange", "FakeBotApi", "Person", "Session", "StoredMessage"]

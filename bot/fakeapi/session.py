@@ -1,0 +1,195 @@
+"""A whole conversation with the real bot, without Telegram: fake Bot API + real Application.
+
+`Session` starts the fake server, a real SQLite file and the real PTB application (the same
+`running_bot` that `python -m bot` uses), with a controllable clock. People send text and press
+buttons; each call returns an `Exchange`: what that person saw in answer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from contextlib import AsyncExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from bot.app import RunningBot, running_bot
+from bot.clock import ControllableClock
+from bot.config import Settings
+from bot.fakeapi.server import FakeBotApi, StoredMessage
+
+TOKEN = "123456789:FAKE-token_for-local-runs-only"
+SETTLE_SECONDS = 15.0
+
+_ids = itertools.count(1001)
+
+
+@dataclass(frozen=True)
+class Person:
+    user_id: int
+    first_name: str
+    username: str | None = None
+    language_code: str | None = "en"
+
+    def as_api(self) -> dict[str, Any]:
+        user: dict[str, Any] = {"id": self.user_id, "is_bot": False, "first_name": self.first_name}
+        if self.username:
+            user["username"] = self.username
+        if self.language_code:
+            user["language_code"] = self.language_code
+        return user
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """The bot's answer to one input, as the person sees it."""
+
+    messages: list[StoredMessage] = field(default_factory=list)  # new messages and edits, in order
+    alerts: list[str] = field(default_factory=list)  # button-press answers ("" when silent)
+
+    @property
+    def texts(self) -> list[str]:
+        return [m.text for m in self.messages]
+
+    @property
+    def text(self) -> str:
+        return "\n---\n".join(self.texts)
+
+    @property
+    def last(self) -> StoredMessage:
+        if not self.messages:
+            raise AssertionError(f"the bot sent nothing (alerts: {self.alerts})")
+        return self.messages[-1]
+
+
+class Session:
+    def __init__(
+        self,
+        folder: Path,
+        clock: ControllableClock,
+        *,
+        latency: float = 0.0,
+        default_timezone: str = "UTC",
+    ) -> None:
+        self.folder = folder
+        self.clock = clock
+        self.server = FakeBotApi(TOKEN, latency=latency, clock=lambda: clock.now().timestamp())
+        self.default_timezone = default_timezone
+        self.injected = 0
+        self._stack = AsyncExitStack()
+        self._bot: RunningBot | None = None
+
+    @property
+    def database_path(self) -> Path:
+        return self.folder / "postpact.sqlite3"
+
+    @property
+    def bot(self) -> RunningBot:
+        assert self._bot is not None, "use `async with Session(...)`"
+        return self._bot
+
+    def settings(self) -> Settings:
+        return Settings(
+            bot_token=TOKEN,  # type: ignore[arg-type]  # pydantic turns it into a SecretStr
+            bot_api_base_url=self.server.base_url,
+            database_path=self.database_path,
+            default_timezone=self.default_timezone,
+            _env_file=None,  # type: ignore[call-arg]  # never read a developer's own .env
+        )
+
+    async def __aenter__(self) -> Session:
+        await self.server.start()
+        self._stack.push_async_callback(self.server.close)
+        self._bot = await self._stack.enter_async_context(running_bot(self.settings(), self.clock))
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self._stack.aclose()
+
+    # --- people -----------------------------------------------------------------------------------
+
+    def person(
+        self,
+        first_name: str = "Maya",
+        *,
+        language_code: str | None = "en",
+        username: str | None = None,
+        user_id: int | None = None,
+    ) -> Person:
+        return Person(user_id or next(_ids), first_name, username, language_code)
+
+    async def send(self, person: Person, text: str, *, chat_id: int | None = None) -> Exchange:
+        """`person` types `text` in their private chat (or in `chat_id`, a group)."""
+        chat = person.user_id if chat_id is None else chat_id
+        incoming = self.server.store_incoming(chat, text)
+        message: dict[str, Any] = {
+            "message_id": incoming.message_id,
+            "date": incoming.date,
+            "chat": _chat(chat, person),
+            "from": person.as_api(),
+            "text": text,
+        }
+        if text.startswith("/"):
+            command = text.split(maxsplit=1)[0]
+            length = len(command.encode("utf-16-le")) // 2
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+        return await self.exchange(chat, {"message": message})
+
+    async def press(
+        self, person: Person, message: StoredMessage, label: str | None = None, *, data: str = ""
+    ) -> Exchange:
+        """`person` taps the button labelled `label` on `message` (or sends raw `data`)."""
+        if label is not None:
+            matches = [d for text, d in message.buttons if text == label]
+            if not matches:
+                labels = [text for text, _ in message.buttons]
+                raise AssertionError(f"no button {label!r} on the message; buttons: {labels}")
+            data = matches[0]
+        query = {
+            "id": str(next(_ids)),
+            "from": person.as_api(),
+            "chat_instance": str(message.chat_id),
+            "message": message.to_api(self.server.bot_user),
+            "data": data,
+        }
+        return await self.exchange(message.chat_id, {"callback_query": query})
+
+    async def exchange(self, chat_id: int, update: dict[str, Any]) -> Exchange:
+        """Deliver one update and collect what the bot did in that chat until it was handled."""
+        mark = len(self.server.calls)
+        await self.server.push_update(update)
+        self.injected += 1
+        await self.settle()
+        seen: list[StoredMessage] = []
+        alerts: list[str] = []
+        for call in self.server.calls[mark:]:
+            if call.method == "answerCallbackQuery":
+                alerts.append(str(call.params.get("text") or ""))
+            elif isinstance(call.result, dict) and call.result.get("chat", {}).get("id") == chat_id:
+                stored = self.server.message(chat_id, call.result["message_id"])
+                if stored is not None:
+                    seen.append(stored)
+        return Exchange(seen, alerts)
+
+    async def settle(self) -> None:
+        """Wait until every update delivered so far has been handled."""
+        try:
+            await asyncio.wait_for(self.bot.updates.wait_processed(self.injected), SETTLE_SECONDS)
+        except TimeoutError:
+            raise AssertionError(
+                f"the bot handled {self.bot.updates.processed} of {self.injected} updates "
+                f"within {SETTLE_SECONDS}s"
+            ) from None
+
+
+def _chat(chat_id: int, person: Person) -> dict[str, Any]:
+    if chat_id > 0:
+        return {"id": chat_id, "type": "private", "first_name": person.first_name}
+    return {"id": chat_id, "type": "supergroup", "title": f"Group {-chat_id}"}

@@ -1,0 +1,242 @@
+"""English. Values are HTML (parse mode HTML): literal `<`, `>` and `&` are written as entities.
+
+`{name}` placeholders are filled by `bot.texts.t`, which escapes user-supplied values.
+"""
+
+from __future__ import annotations
+
+from bot.texts.forms import Entry, Plural
+
+PLATFORM_LIST = (
+    "tiktok, douyin, xiaohongshu (xhs, rednote), kuaishou, wechat-channels (channels), youtube (yt), "
+    "instagram (ig), bilibili, weibo, x (twitter), toutiao, facebook, threads, linkedin, other"
+)
+
+MESSAGES: dict[str, Entry] = {
+    # --- help and menus
+    "help.text": (
+        "<b>Postpact</b> keeps you posting: count what is in your hands (posts, days), "
+        "and look at the numbers the algorithm decides only now and then.\n\n"
+        "<b>Log</b>\n"
+        "/post tiktok https://… #recipes — log a post (no arguments: pick a platform)\n"
+        "/post yesterday xhs My title — log it for yesterday\n"
+        "/undo — remove your latest post\n"
+        "/followers tiktok 1200 — record a follower count\n"
+        "/metrics last saves=12 likes=80 — record a post's numbers\n\n"
+        "<b>Look back</b>\n"
+        "/today — what you logged today\n"
+        "/streak — current and best streak\n"
+        "/progress — this week and this month\n\n"
+        "<b>You</b>\n"
+        "/start or /settings — your profile, with buttons to edit it\n"
+        "/lang en|zh · /timezone Asia/Shanghai · /daystart 03:00\n"
+        "/niche One sentence #tag #tag · /handle tiktok @me\n"
+        "/cancel — stop answering a question I asked"
+    ),
+    "help.pointer": "I read commands. Send /help to see them all, or /post to log a post.",
+    "help.unknown_command": "I don't know that command. /help lists the ones I do.",
+    "help.group_not_yet": ("Group rooms are coming soon. For now, talk to me in private: @{bot}"),
+    "menu.post": "Log a post",
+    "menu.today": "What you logged today",
+    "menu.streak": "Your streak",
+    "menu.progress": "This week and this month",
+    "menu.followers": "Record a follower count",
+    "menu.metrics": "Record a post's saves, likes, views",
+    "menu.undo": "Remove your latest post",
+    "menu.settings": "Your profile and settings",
+    "menu.help": "Every command",
+    # --- usage
+    "usage.heading": "<b>How to use it</b>",
+    "usage.post": (
+        "<code>/post &lt;platform&gt; [link or title] [#tag …]</code>\n"
+        "e.g. <code>/post tiktok https://vm.tiktok.com/abc #recipes</code>\n"
+        "<code>/post yesterday xhs Autumn outfits</code> logs it for yesterday.\n"
+        "Platforms: " + PLATFORM_LIST
+    ),
+    "usage.undo": "<code>/undo</code> — removes your latest post (within 24 hours), after you confirm.",
+    "usage.followers": (
+        "<code>/followers &lt;platform&gt; &lt;count&gt;</code>\n"
+        "e.g. <code>/followers tiktok 1200</code> or <code>/followers xhs 1.2k</code>"
+    ),
+    "usage.metrics": (
+        "<code>/metrics &lt;post number | last&gt; saves=N likes=N views=N comments=N shares=N</code>\n"
+        "Any of them, e.g. <code>/metrics last saves=7</code> or <code>/metrics 12 views=3.4k likes=210</code>"
+    ),
+    "usage.lang": "<code>/lang en</code> or <code>/lang zh</code>",
+    "usage.timezone": (
+        "<code>/timezone Asia/Shanghai</code>, <code>/timezone UTC+8</code> or a city: "
+        "<code>/timezone Berlin</code>"
+    ),
+    "usage.niche": (
+        "<code>/niche &lt;one sentence&gt; #tag …</code> (up to 5 tags)\n"
+        "e.g. <code>/niche Budget home cooking for students #recipes #budget</code>"
+    ),
+    "usage.handle": (
+        "<code>/handle &lt;platform&gt; &lt;@handle or profile URL&gt;</code>\n"
+        "e.g. <code>/handle tiktok @maya.cooks</code>; <code>/handle tiktok -</code> removes it"
+    ),
+    "usage.daystart": (
+        "<code>/daystart HH:MM</code>, from 00:00 to 04:00. Posts before that hour count for the day "
+        "before, e.g. <code>/daystart 03:00</code>"
+    ),
+    # --- input errors
+    "error.unknown_platform": "I don't know the platform “{given}”. Use one of: " + PLATFORM_LIST,
+    "error.tag_too_long": "A #tag can be at most {limit} characters.",
+    "error.post_missing_platform": "Which platform? Put it first.",
+    "error.post_two_links": "One post, one link, please.",
+    "error.link_too_long": "That link is longer than {limit} characters.",
+    "error.too_many_tags": "At most {limit} #tags per post.",
+    "error.title_too_long": "The title can be at most {limit} characters.",
+    "error.count_negative": "A count can't be negative.",
+    "error.count_not_number": "“{given}” is not a count I can read. Try 1200, 1,200 or 1.2k.",
+    "error.count_too_large": "That number is too large (the limit is {limit}).",
+    "error.followers_shape": "I need a platform and a count.",
+    "error.post_ref": "“{given}” is not a post. Use its number (from /today) or <code>last</code>.",
+    "error.metrics_missing": "Which post, and which numbers?",
+    "error.metrics_pair": "“{given}” should look like <code>saves=12</code>.",
+    "error.metrics_unknown": (
+        "I don't track “{given}”. I track saves, likes, views, comments and shares."
+    ),
+    "error.metrics_repeated": "You gave {given} twice.",
+    "error.time_shape": "“{given}” is not a time. Use HH:MM, e.g. 20:00.",
+    "error.daystart_range": "Your day can start between 00:00 and 04:00.",
+    "error.niche_missing": "Tell me your niche in one sentence, with #tags if you like.",
+    "error.niche_too_long": "Keep the niche to one sentence: at most {limit} characters.",
+    "error.niche_too_many_tags": "At most {limit} niche #tags: pick the ones that matter most.",
+    "error.handle_shape": (
+        "That is not a handle I can store. Use @name (letters, digits, . _ -) or a profile URL."
+    ),
+    "error.handle_missing": "I need a platform and a handle.",
+    "error.lang": "I speak English (en) and Chinese (zh).",
+    "error.timezone": (
+        "I don't know the timezone “{given}”. Try an IANA name like Asia/Shanghai, "
+        "an offset like UTC+8, or a city like Berlin."
+    ),
+    "error.button_expired": "That button is out of date. Send the command again.",
+    "error.unexpected": "Sorry, something went wrong on my side. Please try again in a moment.",
+    "error.unexpected_short": "Sorry, something went wrong. Please try again.",
+    # --- posts
+    "post.title_quoted": "“{title}”",
+    "post.tags": "{tags}",
+    "post.today_count": Plural("{count} post today", "{count} posts today"),
+    "post.logged": "✅ Logged {label} {tags}\n{today} · streak {streak}\n{month}",
+    "post.logged_yesterday": ("✅ Logged for yesterday: {label} {tags}\nstreak {streak}\n{month}"),
+    "post.month_progress": "This month: {done}/{target} days {bar}",
+    "post.pick_platform": "Where did you post?",
+    "post.pick_platform_yesterday": "Where did you post yesterday?",
+    "post.picker_used": "Already logged. Send /post again for another post.",
+    "post.duplicate": "That link is already logged as post #{number}.",
+    "streak.days": Plural("{count} day", "{count} days"),
+    # --- undo
+    "undo.confirm": "Remove {label}?",
+    "undo.done": "Removed {label}. Streak: {streak}.",
+    "undo.nothing": "There is no post from the last 24 hours to remove.",
+    "undo.stale": "That is no longer your latest post. Send /undo again.",
+    "undo.kept": "Kept it.",
+    # --- followers
+    "followers.recorded": "📈 {platform}: {count} followers",
+    "followers.first": "Your first count here: the next one will show the change.",
+    "followers.since_previous": "{change} since the last count ({date})",
+    "followers.since_first": "{change} since the first count ({date})",
+    "followers.total": "All platforms: {total} ({change} since your first counts)",
+    # --- metrics
+    "metrics.recorded": "📊 {label}",
+    "metrics.hit": (
+        "🎉 <b>A hit!</b> {saves} people saved it (your hit threshold is {threshold}). "
+        "Look at what worked and do it again."
+    ),
+    "metrics.still_hit": "Still a hit 🎯",
+    "metrics.to_hit": Plural(
+        "{count} more save to make it a hit ({threshold}).",
+        "{count} more saves to make it a hit ({threshold}).",
+    ),
+    "metrics.no_posts": "You haven't logged a post yet. /post first.",
+    "metrics.no_post": "You have no post #{number}. /today shows today's numbers.",
+    "metric.saves": "{value} saves",
+    "metric.likes": "{value} likes",
+    "metric.views": "{value} views",
+    "metric.comments": "{value} comments",
+    "metric.shares": "{value} shares",
+    # --- today, streak, progress
+    "today.heading": "<b>Today, {date}</b>",
+    "today.nothing": "Nothing logged yet. One post keeps the streak going: /post",
+    "today.count": Plural("{count} post:", "{count} posts:"),
+    "today.more": "…and {count} more",
+    "today.streak": "Streak: {streak}",
+    "streak.current": "🔥 Current streak: {streak}",
+    "streak.best": "🏆 Best streak: {streak}",
+    "streak.alive_today": "Today is done. See you tomorrow.",
+    "streak.keep_alive": "Post today to keep it going: /post",
+    "streak.start": "Every streak starts with one day. /post",
+    "progress.week": "This week ({start} – {end})",
+    "progress.month": "This month ({start} – {end})",
+    "progress.block": (
+        "<b>{heading}</b>\n"
+        "Days posted: {days}/{target} {bar}\n"
+        "Posts: {posts} · Hits: {hits}\n"
+        "Followers: {growth}"
+    ),
+    "progress.no_follower_data": "no counts yet (/followers)",
+    "progress.streaks": "🔥 Streak {current} · best {best}",
+    # --- onboarding and profile
+    "onboarding.welcome": (
+        "👋 Welcome to <b>Postpact</b>. Post every day for a month, get one post saved by 5 people, "
+        "reach 100 followers — one input at a time.\n"
+        "A few quick questions; skip any of them and change them later in /settings."
+    ),
+    "onboarding.done": "All set. Log your first post with /post — /help shows everything.",
+    "ask.lang": "Which language?",
+    "ask.tz": "Your timezone? Now: {current}. Pick one, or type any city or offset.",
+    "ask.nudge": "When should I remind you to post, if you haven't yet? Now: {current}",
+    "ask.daystart": (
+        "When does your day start? Posts before this hour count for the day before. Now: {current}"
+    ),
+    "ask.platforms": "Where do you post? Tap all that apply, then Done.",
+    "ask.handles": "Your handles (optional, for mutual follows later). Tap a platform to add one.",
+    "ask.handles_none": "No platforms chosen, so no handles to add.",
+    "ask.retry": "Try again, or send /cancel.",
+    "ask.tz_type": (
+        "Type your timezone: an IANA name like Asia/Shanghai, an offset like UTC+8, or a city."
+    ),
+    "ask.nudge_type": "Type a time, like 19:30.",
+    "ask.niche_type": (
+        "Your niche in one sentence, plus up to 5 #tags. Now: {current}\n"
+        "e.g. Budget home cooking for students #recipes #budget"
+    ),
+    "ask.handle_type": "Your {platform} handle (@name) or profile URL:",
+    "profile.view": (
+        "<b>Your profile</b>\n"
+        "Language: {language}\n"
+        "Timezone: {zone} ({offset})\n"
+        "Reminder: {nudge}\n"
+        "Day starts: {daystart}\n"
+        "Niche: {niche}\n"
+        "Platforms: {platforms}"
+    ),
+    "profile.unset": "not set",
+    "lang.name_en": "English",
+    "lang.name_zh": "中文",
+    "lang.set": "I'll speak English.",
+    "timezone.set": "Timezone: {zone} ({offset}). Your local time now: {local}.",
+    "daystart.set": "Your day now starts at {time}.",
+    "niche.set": "Niche: {niche}",
+    "handle.set": "{platform}: {handle}",
+    "handle.removed": "Removed your {platform} handle.",
+    "saved": "Saved.",
+    "cancel.done": "OK, nothing pending.",
+    # --- buttons
+    "btn.skip": "Skip ⏭",
+    "btn.back": "« Back",
+    "btn.done": "Done ✅",
+    "btn.add": "add",
+    "btn.type_other": "Type another…",
+    "btn.undo_yes": "Yes, remove it",
+    "btn.undo_no": "Keep it",
+    "btn.edit_lang": "Language",
+    "btn.edit_tz": "Timezone",
+    "btn.edit_nudge": "Reminder time",
+    "btn.edit_daystart": "Day start",
+    "btn.edit_niche": "Niche",
+    "btn.edit_platforms": "Platforms",
+    "btn.edit_handles": "Handles",
+}
