@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 from contextlib import AsyncExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -175,7 +175,7 @@ class Session:
             elif isinstance(call.result, dict) and call.result.get("chat", {}).get("id") == chat_id:
                 stored = self.server.message(chat_id, call.result["message_id"])
                 if stored is not None:
-                    seen.append(stored)
+                    seen.append(replace(stored))  # as it looked then; later edits don't show
         return Exchange(seen, alerts)
 
     async def settle(self) -> None:

@@ -139,7 +139,9 @@ def command(
         try:
             await handle(update, caller, command_args(update))
         except InputError as error:
-            if error.usage is None and usage is not None:
+            # Malformed input (`error.*`) is followed by the usage; a refusal about the user's
+            # state (a duplicate, nothing to undo) is not: the command itself was typed right.
+            if error.usage is None and usage is not None and error.key.startswith("error."):
                 error = error.with_usage(usage)
             await answer(update, error_text(caller.lang, error))
 

@@ -144,6 +144,13 @@ class Posts:
         hit. A post stops being a hit if saves are corrected below the threshold."""
         async with self._db.transaction() as conn:
             merged = (await self._metrics(conn, post.post_id)).merged(reading)
+            # The row's own hit state, not the caller's copy: two readings in a row must not both
+            # celebrate.
+            async with conn.execute(
+                "SELECT hit_date FROM posts WHERE post_id = ?", (post.post_id,)
+            ) as cursor:
+                row = await cursor.fetchone()
+            was_hit = row is not None and row["hit_date"] is not None
             await conn.execute(
                 f"""
                 INSERT INTO post_metrics (post_id, {", ".join(METRIC_NAMES)}, updated_at)
@@ -155,13 +162,13 @@ class Posts:
                 (post.post_id, *(getattr(merged, n) for n in METRIC_NAMES), to_db_instant(now)),
             )
             is_hit = merged.saves is not None and merged.saves >= hit_threshold
-            became_hit = is_hit and post.hit_date is None
+            became_hit = is_hit and not was_hit
             if became_hit:
                 await conn.execute(
                     "UPDATE posts SET hit_at = ?, hit_date = ? WHERE post_id = ?",
                     (to_db_instant(now), today.isoformat(), post.post_id),
                 )
-            elif not is_hit and post.hit_date is not None:
+            elif not is_hit and was_hit:
                 await conn.execute(
                     "UPDATE posts SET hit_at = NULL, hit_date = NULL WHERE post_id = ?",
                     (post.post_id,),

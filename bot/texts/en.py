@@ -117,10 +117,10 @@ MESSAGES: dict[str, Entry] = {
     "error.unexpected_short": "Sorry, something went wrong. Please try again.",
     # --- posts
     "post.title_quoted": "“{title}”",
-    "post.tags": "{tags}",
+    "post.tags": " {tags}",
     "post.today_count": Plural("{count} post today", "{count} posts today"),
-    "post.logged": "✅ Logged {label} {tags}\n{today} · streak {streak}\n{month}",
-    "post.logged_yesterday": ("✅ Logged for yesterday: {label} {tags}\nstreak {streak}\n{month}"),
+    "post.logged": "✅ Logged {label}{tags}\n{today} · streak {streak}\n{month}",
+    "post.logged_yesterday": ("✅ Logged for yesterday: {label}{tags}\nstreak {streak}\n{month}"),
     "post.month_progress": "This month: {done}/{target} days {bar}",
     "post.pick_platform": "Where did you post?",
     "post.pick_platform_yesterday": "Where did you post yesterday?",

@@ -109,10 +109,10 @@ MESSAGES: dict[str, Entry] = {
     "error.unexpected_short": "抱歉，出了点问题，请再试一次。",
     # --- posts
     "post.title_quoted": "《{title}》",
-    "post.tags": "{tags}",
+    "post.tags": " {tags}",
     "post.today_count": Plural("今天第 {count} 条", "今天第 {count} 条"),
-    "post.logged": "✅ 已记录 {label} {tags}\n{today} · 连续 {streak}\n{month}",
-    "post.logged_yesterday": "✅ 已补记到昨天：{label} {tags}\n连续 {streak}\n{month}",
+    "post.logged": "✅ 已记录 {label}{tags}\n{today} · 连续 {streak}\n{month}",
+    "post.logged_yesterday": "✅ 已补记到昨天：{label}{tags}\n连续 {streak}\n{month}",
     "post.month_progress": "本月：{done}/{target} 天 {bar}",
     "post.pick_platform": "发在哪个平台？",
     "post.pick_platform_yesterday": "昨天发在哪个平台？",

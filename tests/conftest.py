@@ -1,0 +1,31 @@
+"""Shared fixtures: a controllable clock and a whole bot session on the fake Bot API."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.clock import ControllableClock
+from bot.fakeapi import Person, Session
+
+# A Monday at noon UTC: weeks and months start cleanly around it.
+START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> ControllableClock:
+    return ControllableClock(START)
+
+
+@pytest.fixture
+async def session(tmp_path: Path, clock: ControllableClock) -> AsyncIterator[Session]:
+    async with Session(tmp_path, clock) as running:
+        yield running
+
+
+@pytest.fixture
+def maya(session: Session) -> Person:
+    return session.person("Maya", username="maya")
