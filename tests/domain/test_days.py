@@ -22,13 +22,13 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
             ZoneInfo("Pacific/Kiritimati"),
             time(0),
             date(2026, 3, 3),
-        ),  # fmt: skip
+        ),
         (
             datetime(2026, 3, 2, 11, 0, tzinfo=UTC),
             ZoneInfo("Etc/GMT+12"),
             time(0),
             date(2026, 3, 1),
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_local_date(instant: datetime, tz: ZoneInfo, day_start: time, expected: date) -> None:
