@@ -157,8 +157,10 @@ def button(services: Services, action: str, handle: Handle) -> AnyHandler:
         assert query is not None
         caller = await identify(services, query.from_user)
         decoded = Callback.decode(query.data)
-        assert decoded is not None  # the pattern only admits our own data
         try:
+            if decoded is None:
+                # PTB hands a query without data to every pattern handler: refuse it here.
+                raise InputError("error.button_expired")
             await handle(update, caller, "|".join(decoded.args))
         except InputError as error:
             await query.answer(t(caller.lang, error.key, **error.params)[:200], show_alert=True)

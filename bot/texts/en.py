@@ -31,7 +31,8 @@ MESSAGES: dict[str, Entry] = {
         "/start or /settings — your profile, with buttons to edit it\n"
         "/lang en|zh · /timezone Asia/Shanghai · /daystart 03:00\n"
         "/niche One sentence #tag #tag · /handle tiktok @me\n"
-        "/cancel — stop answering a question I asked"
+        "/cancel — stop answering a question I asked\n"
+        "/help — this list"
     ),
     "help.pointer": "I read commands. Send /help to see them all, or /post to log a post.",
     "help.unknown_command": "I don't know that command. /help lists the ones I do.",

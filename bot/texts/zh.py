@@ -28,7 +28,8 @@ MESSAGES: dict[str, Entry] = {
         "/start 或 /settings — 个人资料和修改按钮\n"
         "/lang en|zh · /timezone Asia/Shanghai · /daystart 03:00\n"
         "/niche 一句话定位 #标签 · /handle 小红书 @我的账号\n"
-        "/cancel — 不回答我刚才的问题"
+        "/cancel — 不回答我刚才的问题\n"
+        "/help — 本列表"
     ),
     "help.pointer": "我只看命令。发送 /help 查看全部命令，或用 /post 记录一条发布。",
     "help.unknown_command": "我不认识这个命令。/help 里有全部命令。",
