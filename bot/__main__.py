@@ -9,9 +9,11 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
+from typing import NoReturn
 from urllib.parse import quote
 
 from pydantic import ValidationError
+from telegram.error import InvalidToken, NetworkError
 
 from bot.app import running_bot
 from bot.clock import SystemClock
@@ -20,6 +22,7 @@ from bot.logs import configure_logging
 from bot.store import SchemaTooNewError
 
 EXIT_CONFIG = 2
+EXIT_NETWORK = 3
 
 BOTFATHER_HELP = """\
 postpact: BOT_TOKEN is not set, so there is no bot to run yet.
@@ -60,8 +63,17 @@ def main() -> None:
     try:
         asyncio.run(serve(settings))
     except SchemaTooNewError as error:
-        print(f"postpact: {error}", file=sys.stderr)
-        raise SystemExit(EXIT_CONFIG) from None
+        fail(str(error), EXIT_CONFIG)
+    except InvalidToken:
+        fail("Telegram refused BOT_TOKEN: copy it again from @BotFather", EXIT_CONFIG)
+    except NetworkError as error:
+        # The message names the problem, never the URL (which holds the token).
+        fail(f"cannot reach the Bot API at BOT_API_BASE_URL ({type(error).__name__})", EXIT_NETWORK)
+
+
+def fail(message: str, status: int) -> NoReturn:
+    print(f"postpact: {message}", file=sys.stderr)
+    raise SystemExit(status) from None
 
 
 if __name__ == "__main__":

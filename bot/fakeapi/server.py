@@ -195,6 +195,8 @@ class FakeBotApi:
             "supports_inline_queries": False,
         }
         self.calls: list[Call] = []
+        self.in_flight = 0  # calls other than getUpdates being answered right now
+        self.max_in_flight = 0
         self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.chat_members: dict[tuple[int, int], str] = {}
         self._chats: dict[int, _Chat] = {}
@@ -291,6 +293,18 @@ class FakeBotApi:
         params = await _read_params(request)
         call = Call(method, params, time.monotonic())
         self.calls.append(call)
+        counted = method != "getUpdates"
+        if counted:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            return await self._answer(call)
+        finally:
+            if counted:
+                self.in_flight -= 1
+
+    async def _answer(self, call: Call) -> web.Response:
+        method, params = call.method, call.params
         if self.latency:
             await asyncio.sleep(self.latency)
         try:

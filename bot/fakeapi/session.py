@@ -128,6 +128,14 @@ class Session:
     async def send(self, person: Person, text: str, *, chat_id: int | None = None) -> Exchange:
         """`person` types `text` in their private chat (or in `chat_id`, a group)."""
         chat = person.user_id if chat_id is None else chat_id
+        return await self.exchange(chat, self._message(person, text, chat))
+
+    async def queue(self, person: Person, text: str, *, chat_id: int | None = None) -> None:
+        """Like `send`, without waiting for the answer: many updates in flight at once."""
+        chat = person.user_id if chat_id is None else chat_id
+        await self._deliver(self._message(person, text, chat))
+
+    def _message(self, person: Person, text: str, chat: int) -> dict[str, Any]:
         incoming = self.server.store_incoming(chat, text)
         message: dict[str, Any] = {
             "message_id": incoming.message_id,
@@ -140,7 +148,7 @@ class Session:
             command = text.split(maxsplit=1)[0]
             length = len(command.encode("utf-16-le")) // 2
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
-        return await self.exchange(chat, {"message": message})
+        return {"message": message}
 
     async def press(
         self, person: Person, message: StoredMessage, label: str | None = None, *, data: str = ""
@@ -164,8 +172,7 @@ class Session:
     async def exchange(self, chat_id: int, update: dict[str, Any]) -> Exchange:
         """Deliver one update and collect what the bot did in that chat until it was handled."""
         mark = len(self.server.calls)
-        await self.server.push_update(update)
-        self.injected += 1
+        await self._deliver(update)
         await self.settle()
         seen: list[StoredMessage] = []
         alerts: list[str] = []
@@ -177,6 +184,10 @@ class Session:
                 if stored is not None:
                     seen.append(replace(stored))  # as it looked then; later edits don't show
         return Exchange(seen, alerts)
+
+    async def _deliver(self, update: dict[str, Any]) -> None:
+        await self.server.push_update(update)
+        self.injected += 1
 
     async def settle(self) -> None:
         """Wait until every update delivered so far has been handled."""
