@@ -7,14 +7,13 @@ import os
 import signal
 import sqlite3
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.fakeapi.server import FakeBotApi
+from tests.conftest import FAKE_TOKEN as TOKEN
 
-TOKEN = "987654321:SECRET-token_never-in-logs"
 SETTINGS = ("BOT_TOKEN", "BOT_API_BASE_URL", "DATABASE_PATH", "LOG_LEVEL", "DEFAULT_TIMEZONE")
 
 
@@ -34,14 +33,6 @@ async def run_bot(cwd: Path, *args: str, **settings: str) -> tuple[int, str]:
     _, stderr = await asyncio.wait_for(process.communicate(), 30)
     assert process.returncode is not None
     return process.returncode, stderr.decode()
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[FakeBotApi]:
-    running = FakeBotApi(TOKEN)
-    await running.start()
-    yield running
-    await running.close()
 
 
 async def test_missing_token_explains_botfather(tmp_path: Path) -> None:
@@ -85,9 +76,9 @@ async def test_settings_are_read_from_a_dotenv_file(tmp_path: Path) -> None:
     assert "DEFAULT_TIMEZONE" in stderr
 
 
-async def test_a_refused_token_exits_cleanly(tmp_path: Path, server: FakeBotApi) -> None:
+async def test_a_refused_token_exits_cleanly(tmp_path: Path, fake_api: FakeBotApi) -> None:
     status, stderr = await run_bot(
-        tmp_path, BOT_TOKEN="111:refused-token", BOT_API_BASE_URL=server.base_url
+        tmp_path, BOT_TOKEN="111:refused-token", BOT_API_BASE_URL=fake_api.base_url
     )
     assert status == 2
     assert stderr.strip().endswith(
@@ -96,35 +87,37 @@ async def test_a_refused_token_exits_cleanly(tmp_path: Path, server: FakeBotApi)
     assert "refused-token" not in stderr
 
 
-async def test_a_newer_database_refuses_to_start(tmp_path: Path, server: FakeBotApi) -> None:
+async def test_a_newer_database_refuses_to_start(tmp_path: Path, fake_api: FakeBotApi) -> None:
     database = tmp_path / "db.sqlite3"
     with sqlite3.connect(database) as conn:
         conn.execute("PRAGMA user_version = 999")
     status, stderr = await run_bot(
-        tmp_path, BOT_TOKEN=TOKEN, BOT_API_BASE_URL=server.base_url, DATABASE_PATH=str(database)
+        tmp_path, BOT_TOKEN=TOKEN, BOT_API_BASE_URL=fake_api.base_url, DATABASE_PATH=str(database)
     )
     assert status == 2
     assert "schema version 999" in stderr
     assert "Traceback" not in stderr
 
 
-async def test_a_real_run_at_debug_never_logs_the_token(tmp_path: Path, server: FakeBotApi) -> None:
+async def test_a_real_run_at_debug_never_logs_the_token(
+    tmp_path: Path, fake_api: FakeBotApi
+) -> None:
     database = tmp_path / "data" / "postpact.sqlite3"
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot",
         cwd=tmp_path,
         env=environment(
-            BOT_TOKEN=TOKEN, BOT_API_BASE_URL=server.base_url, DATABASE_PATH=str(database),
+            BOT_TOKEN=TOKEN, BOT_API_BASE_URL=fake_api.base_url, DATABASE_PATH=str(database),
             LOG_LEVEL="debug",
         ),
         stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
     try:
         for _ in range(300):
-            if server.calls_to("getUpdates"):
+            if fake_api.calls_to("getUpdates"):
                 break
             await asyncio.sleep(0.1)
-        await server.push_update(
+        await fake_api.push_update(
             {
                 "message": {
                     "message_id": 1, "date": 0, "text": "/post tiktok hello",
@@ -135,7 +128,7 @@ async def test_a_real_run_at_debug_never_logs_the_token(tmp_path: Path, server: 
             }
         )  # fmt: skip
         for _ in range(300):
-            if server.calls_to("sendMessage"):
+            if fake_api.calls_to("sendMessage"):
                 break
             await asyncio.sleep(0.1)
     finally:
@@ -144,7 +137,7 @@ async def test_a_real_run_at_debug_never_logs_the_token(tmp_path: Path, server: 
         stderr = (await asyncio.wait_for(process.stderr.read(), 30)).decode()
         await process.wait()
     assert process.returncode == 0
-    assert server.calls_to("sendMessage")[0].params["text"].startswith("✅ Logged #1")
+    assert fake_api.calls_to("sendMessage")[0].params["text"].startswith("✅ Logged #1")
     assert "Postpact is running as @PostpactTestBot" in stderr
     assert "DEBUG" in stderr  # the debug log really was on
     assert TOKEN not in stderr

@@ -22,6 +22,7 @@ from bot.config import Settings
 from bot.domain.days import local_date
 from bot.domain.errors import InputError
 from bot.domain.models import Language, Profile
+from bot.domain.progress import Standing, standing
 from bot.domain.timezones import Zone, zone
 from bot.render.callbacks import Callback, pattern
 from bot.store import Store
@@ -84,6 +85,13 @@ async def refreshed(services: Services, caller: Caller) -> Caller:
     profile = await services.store.users.get(caller.user_id)
     assert profile is not None
     return caller_for(profile, caller.now)
+
+
+async def standing_of(services: Services, caller: Caller) -> Standing:
+    """Where the caller stands now (streak, posts today, this month): every check-in reply's
+    footer and /today."""
+    activity = await services.store.posts.activity(caller.user_id)
+    return standing(activity, caller.today, caller.profile.posting_days_per_week)
 
 
 def error_text(lang: Language, error: InputError) -> str:

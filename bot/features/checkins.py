@@ -15,8 +15,8 @@ from bot.domain.parsing import (
     parse_post,
     split_words,
 )
-from bot.domain.progress import follower_change, standing
-from bot.features.base import AnyHandler, Caller, Services, answer, button, command
+from bot.domain.progress import follower_change
+from bot.features.base import AnyHandler, Caller, Services, answer, button, command, standing_of
 from bot.render import format as fmt
 from bot.render.keyboards import platform_picker, undo_confirm
 from bot.store.posts import DuplicatePostError
@@ -72,11 +72,7 @@ class Checkins:
             post = await self.store.posts.add(caller.user_id, draft, caller.now, day)
         except DuplicatePostError as duplicate:
             raise InputError("post.duplicate", number=duplicate.number) from None
-        now = standing(
-            await self.store.posts.activity(caller.user_id),
-            caller.today,
-            caller.profile.posting_days_per_week,
-        )
+        now = await standing_of(self.services, caller)
         lang = caller.lang
         await answer(
             update,
@@ -123,11 +119,7 @@ class Checkins:
             raise InputError("error.button_expired")
         post = await self._undoable(caller, int(args))
         await self.store.posts.delete(caller.user_id, post.post_id)
-        now = standing(
-            await self.store.posts.activity(caller.user_id),
-            caller.today,
-            caller.profile.posting_days_per_week,
-        )
+        now = await standing_of(self.services, caller)
         await answer(
             update,
             t(

@@ -9,12 +9,11 @@ from bot.domain.progress import (
     PeriodProgress,
     month_target_days,
     period_progress,
-    standing,
     this_month,
     this_week,
 )
 from bot.domain.streaks import compute_streak
-from bot.features.base import AnyHandler, Caller, Services, answer, command
+from bot.features.base import AnyHandler, Caller, Services, answer, command, standing_of
 from bot.render import format as fmt
 from bot.texts import Html, h, t
 
@@ -36,8 +35,7 @@ class Stats:
 
     async def today(self, update: Update, caller: Caller, args: str) -> None:
         lang = caller.lang
-        activity = await self.store.posts.activity(caller.user_id)
-        now = standing(activity, caller.today, caller.profile.posting_days_per_week)
+        now = await standing_of(self.services, caller)
         lines = [t(lang, "today.heading", date=caller.today.isoformat())]
         if now.posts_today == 0:
             lines.append(t(lang, "today.nothing"))

@@ -3,97 +3,87 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
 import pytest
 
 from bot.fakeapi.server import ApiError, FakeBotApi, check_html, visible_text
-
-TOKEN = "42:server-test-token"
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[FakeBotApi]:
-    running = FakeBotApi(TOKEN)
-    await running.start()
-    yield running
-    await running.close()
+from tests.conftest import FAKE_TOKEN as TOKEN
 
 
 async def call(
-    server: FakeBotApi, method: str, token: str = TOKEN, **params: Any
+    fake_api: FakeBotApi, method: str, token: str = TOKEN, **params: Any
 ) -> tuple[int, dict[str, Any]]:
-    url = f"http://127.0.0.1:{server.port}/bot{token}/{method}"
+    url = f"http://127.0.0.1:{fake_api.port}/bot{token}/{method}"
     form = {k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()}
     async with aiohttp.ClientSession() as client, client.post(url, data=form) as response:
         return response.status, await response.json()
 
 
-async def test_wrong_token_is_unauthorized(server: FakeBotApi) -> None:
-    status, body = await call(server, "getMe", token="42:wrong")
+async def test_wrong_token_is_unauthorized(fake_api: FakeBotApi) -> None:
+    status, body = await call(fake_api, "getMe", token="42:wrong")
     assert (status, body["description"]) == (401, "Unauthorized")
-    status, body = await call(server, "getMe")
+    status, body = await call(fake_api, "getMe")
     assert body["result"]["username"] == "PostpactTestBot"
 
 
-async def test_get_updates_honours_offset_and_timeout(server: FakeBotApi) -> None:
+async def test_get_updates_honours_offset_and_timeout(fake_api: FakeBotApi) -> None:
     started = time.monotonic()
-    _, body = await call(server, "getUpdates", timeout=1)
+    _, body = await call(fake_api, "getUpdates", timeout=1)
     assert body["result"] == []
     assert time.monotonic() - started >= 0.9  # a long poll, not a busy loop
-    first = await server.push_update({"message": {"text": "a"}})
-    await server.push_update({"message": {"text": "b"}})
-    _, body = await call(server, "getUpdates", offset=0)
+    first = await fake_api.push_update({"message": {"text": "a"}})
+    await fake_api.push_update({"message": {"text": "b"}})
+    _, body = await call(fake_api, "getUpdates", offset=0)
     assert [u["update_id"] for u in body["result"]] == [first, first + 1]
-    _, body = await call(server, "getUpdates", offset=first + 1)
+    _, body = await call(fake_api, "getUpdates", offset=first + 1)
     assert [u["message"]["text"] for u in body["result"]] == ["b"]
-    _, body = await call(server, "getUpdates", offset=first)  # confirmed updates are gone
+    _, body = await call(fake_api, "getUpdates", offset=first)  # confirmed updates are gone
     assert [u["message"]["text"] for u in body["result"]] == ["b"]
 
 
-async def test_a_long_poll_wakes_up_for_a_new_update(server: FakeBotApi) -> None:
-    poll = asyncio.create_task(call(server, "getUpdates", timeout=20))
+async def test_a_long_poll_wakes_up_for_a_new_update(fake_api: FakeBotApi) -> None:
+    poll = asyncio.create_task(call(fake_api, "getUpdates", timeout=20))
     await asyncio.sleep(0.1)
-    await server.push_update({"message": {"text": "hi"}})
+    await fake_api.push_update({"message": {"text": "hi"}})
     _, body = await asyncio.wait_for(poll, 5)
     assert body["result"][0]["message"]["text"] == "hi"
 
 
-async def test_send_and_edit_follow_telegrams_rules(server: FakeBotApi) -> None:
+async def test_send_and_edit_follow_telegrams_rules(fake_api: FakeBotApi) -> None:
     _, sent = await call(
-        server, "sendMessage", chat_id=5, text="<b>Hi</b> &amp; bye", parse_mode="HTML"
+        fake_api, "sendMessage", chat_id=5, text="<b>Hi</b> &amp; bye", parse_mode="HTML"
     )
     message_id = sent["result"]["message_id"]
     assert sent["result"]["text"] == "Hi & bye"
-    status, body = await call(server, "editMessageText", chat_id=5, message_id=message_id,
+    status, body = await call(fake_api, "editMessageText", chat_id=5, message_id=message_id,
                               text="<b>Hi</b> &amp; bye", parse_mode="HTML")  # fmt: skip
     assert status == 400
     assert "message is not modified" in body["description"]
-    status, _ = await call(server, "editMessageText", chat_id=5, message_id=99, text="x")
+    status, _ = await call(fake_api, "editMessageText", chat_id=5, message_id=99, text="x")
     assert status == 400
-    status, body = await call(server, "sendMessage", chat_id=5, text="x" * 4097)
+    status, body = await call(fake_api, "sendMessage", chat_id=5, text="x" * 4097)
     assert (status, body["description"]) == (400, "Bad Request: message is too long")
     markup = {"inline_keyboard": [[{"text": "b", "callback_data": "x" * 65}]]}
-    status, body = await call(server, "sendMessage", chat_id=5, text="x", reply_markup=markup)
+    status, body = await call(fake_api, "sendMessage", chat_id=5, text="x", reply_markup=markup)
     assert (status, body["description"]) == (400, "Bad Request: BUTTON_DATA_INVALID")
-    status, _ = await call(server, "answerCallbackQuery", callback_query_id="1", text="x" * 201)
+    status, _ = await call(fake_api, "answerCallbackQuery", callback_query_id="1", text="x" * 201)
     assert status == 400
-    assert [c.method for c in server.calls].count("sendMessage") == 3
+    assert [c.method for c in fake_api.calls].count("sendMessage") == 3
 
 
-async def test_injected_failures_carry_retry_after(server: FakeBotApi) -> None:
-    server.fail("sendMessage", 429, "Too Many Requests: retry after 3", retry_after=3, times=2)
+async def test_injected_failures_carry_retry_after(fake_api: FakeBotApi) -> None:
+    fake_api.fail("sendMessage", 429, "Too Many Requests: retry after 3", retry_after=3, times=2)
     for _ in range(2):
-        status, body = await call(server, "sendMessage", chat_id=1, text="x")
+        status, body = await call(fake_api, "sendMessage", chat_id=1, text="x")
         assert (status, body["parameters"]) == (429, {"retry_after": 3})
-    status, _ = await call(server, "sendMessage", chat_id=1, text="x")
+    status, _ = await call(fake_api, "sendMessage", chat_id=1, text="x")
     assert status == 200
 
 
-async def test_unknown_method(server: FakeBotApi) -> None:
-    status, _ = await call(server, "launchRockets")
+async def test_unknown_method(fake_api: FakeBotApi) -> None:
+    status, _ = await call(fake_api, "launchRockets")
     assert status == 404
 
 
