@@ -61,6 +61,8 @@ class Checkins:
     async def post_button(self, update: Update, caller: Caller, args: str) -> None:
         key, _, rest = args.partition("|")
         when, _, seen = rest.partition("|")
+        if not key or when not in ("t", "y"):
+            raise InputError("error.button_expired")
         latest = await self.store.posts.latest(caller.user_id)
         if seen != str(latest.number if latest else 0):
             raise InputError("post.picker_used")

@@ -204,6 +204,8 @@ class ProfileFeature:
             await self._edit_step(update, await refreshed(self.services, caller), step, mode)
         elif step == "handles":
             await self._ask_text(update, caller, f"handle:{parse_platform(value).key}", mode)
+        elif step == "niche":
+            raise InputError("error.button_expired")  # a niche is typed, never a button's value
         else:
             await self._save(update, caller, step, value, mode)
 

@@ -1,0 +1,49 @@
+"""Forged data for each of the bot's own button actions: an alert, nothing changed, no apology."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.fakeapi import Person, Session
+from tests.features.test_bad_input import snapshot
+
+EXPIRED = "That button is out of date. Send the command again."
+UNEXPECTED = "Sorry, something went wrong. Please try again."
+
+
+@pytest.mark.parametrize(
+    ("data", "alert"),
+    [
+        ("1|post", EXPIRED.split(".")[0]),  # no platform at all
+        ("1|post|mars|t|1", "I don't know the platform “mars”"),
+        ("1|post|tiktok|t|999", "Already logged."),  # a seen-token that isn't the latest
+        ("1|post|tiktok|t|", "Already logged."),
+        ("1|undo|", EXPIRED),
+        ("1|undo|-1", EXPIRED),
+        ("1|undo|99999999999999999999", "That is no longer your latest post."),
+        ("1|undo|１", EXPIRED),  # full-width digit
+        ("1|set", EXPIRED),
+        ("1|set|e", EXPIRED),
+        ("1|set|x|tz|UTC", EXPIRED),
+        ("1|set|e|nope|x", EXPIRED),
+        ("1|set|e|tz|Mars/Olympus", "I don't know the timezone “Mars/Olympus”"),
+        ("1|set|e|lang|fr", "I speak English (en) and Chinese (zh)."),
+        ("1|set|e|nudge|25:00", "“25:00” is not a time."),
+        ("1|set|e|daystart|05:00", "Your day can start between 00:00 and 04:00."),
+        ("1|set|e|daystart|type", EXPIRED),  # no typed answer for this step
+        ("1|set|e|lang|type", EXPIRED),
+        ("1|set|e|platforms|mars", "I don't know the platform “mars”"),
+        ("1|set|e|handles|mars", "I don't know the platform “mars”"),
+        ("1|set|e|niche|'; DROP TABLE users; --", EXPIRED),
+    ],
+)
+async def test_forged_button_data(session: Session, maya: Person, data: str, alert: str) -> None:
+    await session.send(maya, "/post tiktok first")
+    message = (await session.send(maya, "/settings")).last
+    before = snapshot(session)
+    pressed = await session.press(maya, message, data=data)
+    assert len(pressed.alerts) == 1
+    assert pressed.alerts[0].startswith(alert)
+    assert pressed.alerts[0] != UNEXPECTED
+    assert pressed.messages == []
+    assert snapshot(session) == before
