@@ -109,7 +109,8 @@ class ProfileFeature:
 
     async def niche(self, update: Update, caller: Caller, args: str) -> None:
         if not args.strip():
-            await self._show_step(update, caller, "niche", with_usage="niche")
+            # A niche has no choices to show: ask for it, and take the next message as the answer.
+            await self._ask_text(update, caller, "niche", EDIT)
             return
         await self._save(update, caller, "niche", args, EDIT)
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from bot.fakeapi import Person, Session
 from tests.helpers import rows
 
@@ -126,3 +128,29 @@ async def test_language_switch_and_telegram_language(session: Session) -> None:
         "今天第 1 条 · 连续 1 天\n"
         "本月：1/31 天 ▰▱▱▱▱▱▱▱▱▱"
     )
+
+
+@pytest.mark.parametrize(
+    ("command", "shows"),
+    [
+        ("/lang", "Which language?"),
+        ("/timezone", "Your timezone? Now: UTC."),
+        ("/daystart", "When does your day start?"),
+        ("/handle", "No platforms chosen, so no handles to add."),
+        ("/niche", "Your niche in one sentence, plus up to 5 #tags. Now: not set"),
+    ],
+)
+async def test_every_bare_setting_command_offers_a_way_forward(
+    session: Session, maya: Person, command: str, shows: str
+) -> None:
+    reply = (await session.send(maya, command)).last
+    assert reply.text.startswith(shows)
+    assert "out of date" not in reply.text
+    assert reply.buttons  # a choice, or a way back
+
+
+async def test_bare_niche_takes_the_next_message(session: Session, maya: Person) -> None:
+    await session.send(maya, "/niche")
+    answered = (await session.send(maya, "Street food in Chengdu #food")).last
+    assert "Niche: Street food in Chengdu #food" in answered.text
+    assert profile_row(session, maya)[4:6] == ("Street food in Chengdu", "food")
