@@ -146,11 +146,8 @@ class Posts:
             merged = (await self._metrics(conn, post.post_id)).merged(reading)
             # The row's own hit state, not the caller's copy: two readings in a row must not both
             # celebrate.
-            async with conn.execute(
-                "SELECT hit_date FROM posts WHERE post_id = ?", (post.post_id,)
-            ) as cursor:
-                row = await cursor.fetchone()
-            was_hit = row is not None and row["hit_date"] is not None
+            stored = await self._one(conn, "p.post_id = ?", (post.post_id,))
+            was_hit = stored is not None and stored.hit_date is not None
             await conn.execute(
                 f"""
                 INSERT INTO post_metrics (post_id, {", ".join(METRIC_NAMES)}, updated_at)
