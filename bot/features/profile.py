@@ -192,11 +192,7 @@ class ProfileFeature:
             await self.show_profile(update, caller)
         elif value in ("open", ""):
             await self._edit_step(update, caller, step, mode)
-        elif (
-            value == "skip"
-            or (value == "done" and step == "platforms")
-            or (value == "done" and step == "handles")
-        ):
+        elif value == "skip" or (value == "done" and step in ("platforms", "handles")):
             await self._advance(update, caller, step, mode)
         elif value == "type":
             await self._ask_text(update, caller, step, mode)
