@@ -16,11 +16,17 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.features.base import AnyContext, Services
 from bot.features.checkins import Checkins
+from bot.features.coaching import Coaching
 from bot.features.help import Help, publish_command_menu
+from bot.features.planner import Planner
 from bot.features.profile import ProfileFeature
+from bot.features.reminders import Reminders
 from bot.features.stats import Stats
 from bot.ordering import PerUserOrder
+from bot.outbound import Limits, Outbox, Outgoing, Render
 from bot.store import Store
+from bot.store.reminders import Delivery
+from bot.sweeps import Sweeps
 from bot.texts import language_for, t
 
 log = logging.getLogger(__name__)
@@ -31,7 +37,32 @@ BotApp = Application[Any, Any, Any, Any, Any, Any]
 LONG_POLL_SECONDS = 25
 
 
-def build_application(services: Services) -> BotApp:
+@dataclass(frozen=True)
+class Features:
+    planner: Planner
+    reminders: Reminders
+    coaching: Coaching
+
+    def renderers(self) -> dict[str, Render]:
+        """Which feature writes each kind of proactive message, at send time."""
+        nudge = self.reminders.render_nudge
+        return {
+            "nudge": nudge,
+            "snooze": nudge,
+            "last_call": nudge,
+            "followup": self.reminders.render_followup,
+            "review": self.coaching.render_review,
+        }
+
+    async def render(self, delivery: Delivery) -> Outgoing | None:
+        render = self.renderers().get(delivery.kind)
+        if render is None:
+            log.warning("no renderer for delivery kind %r: skipped", delivery.kind)
+            return None
+        return await render(delivery)
+
+
+def build_application(services: Services) -> tuple[BotApp, Features]:
     settings = services.settings
     application = (
         ApplicationBuilder()
@@ -48,11 +79,22 @@ def build_application(services: Services) -> BotApp:
         .get_updates_read_timeout(LONG_POLL_SECONDS + 10)
         .build()
     )
+    planner = Planner(services)
+    checkins = Checkins(services, planner)
+    features = Features(planner, Reminders(services, planner), Coaching(services, planner))
+    profile = ProfileFeature(services, planner, answers={"metrics": checkins.metrics_answer})
     # Order matters within a group: the catch-all pointers in Help come last.
-    for feature in (ProfileFeature(services), Checkins(services), Stats(services), Help(services)):
+    for feature in (
+        profile,
+        checkins,
+        Stats(services),
+        features.reminders,
+        features.coaching,
+        Help(services),
+    ):
         application.add_handlers(feature.handlers())
     application.add_error_handler(on_error)
-    return application
+    return application, features
 
 
 async def on_error(update: object, context: AnyContext) -> None:
@@ -75,6 +117,8 @@ async def on_error(update: object, context: AnyContext) -> None:
 class RunningBot:
     application: BotApp
     services: Services
+    outbox: Outbox
+    sweeps: Sweeps
 
     @property
     def updates(self) -> PerUserOrder:
@@ -84,7 +128,9 @@ class RunningBot:
 
 
 @asynccontextmanager
-async def running_bot(settings: Settings, clock: Clock) -> AsyncIterator[RunningBot]:
+async def running_bot(
+    settings: Settings, clock: Clock, limits: Limits | None = None
+) -> AsyncIterator[RunningBot]:
     """Open the store, start the application and long polling; undo all of it on exit.
 
     The same lifecycle serves `python -m bot`, the tests and the benchmarks.
@@ -92,7 +138,7 @@ async def running_bot(settings: Settings, clock: Clock) -> AsyncIterator[Running
     store = await Store.open(settings.database_path)
     try:
         services = Services(settings=settings, store=store, clock=clock)
-        application = build_application(services)
+        application, features = build_application(services)
         async with application:
             await publish_command_menu(application.bot)
             await application.start()
@@ -100,11 +146,53 @@ async def running_bot(settings: Settings, clock: Clock) -> AsyncIterator[Running
             await application.updater.start_polling(
                 poll_interval=0, timeout=LONG_POLL_SECONDS, allowed_updates=Update.ALL_TYPES
             )
+            outbox, sweeps = await _start_schedule(application, services, features, limits)
             log.info("Postpact is running as @%s", application.bot.username)
             try:
-                yield RunningBot(application, services)
+                yield RunningBot(application, services, outbox, sweeps)
             finally:
+                sweeps.stop()
+                await outbox.stop()
                 await application.updater.stop()
                 await application.stop()
     finally:
         await store.close()
+
+
+async def _start_schedule(
+    application: BotApp, services: Services, features: Features, limits: Limits | None
+) -> tuple[Outbox, Sweeps]:
+    """The outbound queue, then what the last run left pending, then the sweeps."""
+    store, clock = services.store, services.clock
+
+    async def blocked(chat_id: int) -> None:
+        log.info("a user blocked the bot: no more proactive messages until they are back")
+        await store.reminders.mark_blocked(chat_id, clock.now())
+
+    outbox = Outbox(
+        application.bot,
+        store.reminders,
+        clock,
+        features.render,
+        blocked,
+        limits or Limits(per_second=services.settings.send_rate_per_second),
+    )
+    features.planner.outbox = outbox
+    outbox.start()
+    pending = await store.reminders.reopen_after_restart(clock.now())
+    for delivery in pending:
+        outbox.put(delivery)
+    if pending:
+        log.info("resending %d message(s) the last run had queued", len(pending))
+    await features.planner.schedule_newcomers()
+    planner = features.planner
+    sweeps = Sweeps(
+        {
+            "nudges": planner.sweep_nudges,
+            "followups": planner.sweep_followups,
+            "reviews": planner.sweep_reviews,
+        },
+        services.settings.sweep_interval_seconds,
+    )
+    sweeps.start()
+    return outbox, sweeps

@@ -38,6 +38,18 @@ class Settings(BaseSettings):
     database_path: Path = Field(default=Path("data/postpact.sqlite3"))
     log_level: LogLevel = "INFO"
     default_timezone: Annotated[str, AfterValidator(_valid_timezone)] = "UTC"
+    send_rate_per_second: float = Field(
+        default=28.0,
+        gt=0,
+        le=1000,
+        description="Proactive messages per second, overall. Telegram allows about 30.",
+    )
+    sweep_interval_seconds: float = Field(
+        default=30.0,
+        ge=1,
+        le=600,
+        description="How often the scheduler looks for due nudges, follow-ups and reviews.",
+    )
 
     @field_validator("bot_token")
     @classmethod

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Literal
 
+from bot.domain.schedule import QuietHours
+
 Language = Literal["en", "zh"]
 LANGUAGES: tuple[Language, ...] = ("en", "zh")
 
@@ -31,6 +33,15 @@ class Profile:
     awaiting: str | None  # which free-text answer we asked for, e.g. "niche" or "handle:tiktok"
     onboarded: bool
     created_at: datetime
+    follower_target: int = 100
+    follower_platform: str | None = None  # None: the target is the total across platforms
+    rest_days_per_week: int = 1
+    nudges_on: bool = True
+    last_call_on: bool = False
+    followups_on: bool = True
+    quiet_hours: QuietHours | None = None
+    paused_until: date | None = None  # the last local date without nudges
+    blocked: bool = False  # the user blocked the bot; nothing proactive until they are back
 
 
 @dataclass(frozen=True)

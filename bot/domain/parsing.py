@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit, urlunsplit
 
@@ -16,6 +16,7 @@ from bot.domain.days import MAX_DAY_START
 from bot.domain.errors import InputError
 from bot.domain.models import METRIC_NAMES, Metrics, PostDraft
 from bot.domain.platforms import Platform, resolve_platform
+from bot.domain.schedule import QuietHours
 
 MAX_TITLE = 200
 MAX_LINK = 500
@@ -283,3 +284,125 @@ def parse_handle(text: str) -> HandleInput:
     if words[1] in ("-", "off", "none", "删除"):
         return HandleInput(platform.key, None)
     return HandleInput(platform.key, parse_handle_value(words[1]))
+
+
+OFF_WORDS = frozenset({"off", "no", "stop", "关", "关闭", "不要"})
+ON_WORDS = frozenset({"on", "yes", "start", "开", "打开", "开启"})
+
+
+def parse_switch(text: str) -> bool:
+    """`on` / `off` (and their Chinese forms)."""
+    word = clean_text(text).strip().casefold()
+    if word in ON_WORDS:
+        return True
+    if word in OFF_WORDS:
+        return False
+    raise InputError("error.switch", given=text.strip()[:20])
+
+
+def parse_quiet_hours(text: str) -> QuietHours | None:
+    """`23:00-08:00` (also `23-8`, `23:00 08:00`, `23:00～08:00`); `off` clears them."""
+    cleaned = clean_text(text).strip()
+    if cleaned.casefold() in OFF_WORDS:
+        return None
+    parts = [p for p in re.split(r"\s*(?:-|–|—|~|～|to|到|至)\s*|\s+", cleaned) if p]
+    if len(parts) != 2:
+        raise InputError("error.quiet_shape", given=text.strip()[:30])
+    start, end = (parse_clock(p) for p in parts)
+    if start == end:
+        raise InputError("error.quiet_empty")
+    return QuietHours(start, end)
+
+
+def parse_days(text: str, maximum: int) -> int:
+    """A whole number of days, 1..maximum (`7`, `7d`, `7 days`, `7天`)."""
+    cleaned = clean_text(text).strip().casefold()
+    match = re.fullmatch(r"(\d{1,6})\s*(?:d|day|days|天)?", cleaned, re.ASCII)
+    if match is None:
+        raise InputError("error.days_shape", given=text.strip()[:20])
+    days = int(match[1])
+    if not 1 <= days <= maximum:
+        raise InputError("error.days_range", maximum=maximum)
+    return days
+
+
+def parse_iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(clean_text(text).strip())
+    except ValueError:
+        raise InputError("error.date_shape", given=text.strip()[:20]) from None
+
+
+@dataclass(frozen=True)
+class GoalChange:
+    field: str  # a users column
+    value: int | str | None
+    platform_given: bool = False
+
+
+_GOAL_NAMES = {
+    "days": "days",
+    "day": "days",
+    "posting": "days",
+    "天": "days",
+    "hit": "hit",
+    "hits": "hit",
+    "saves": "hit",
+    "爆款": "hit",
+    "followers": "followers",
+    "follower": "followers",
+    "fans": "followers",
+    "粉丝": "followers",
+    "rest": "rest",
+    "休息": "rest",
+}
+
+
+def parse_goal_change(
+    text: str, max_hit: int, max_followers: int, max_rest: int
+) -> list[GoalChange]:
+    """`days 5` · `hit 10` · `followers 500 [platform|total]` · `rest 2`."""
+    words = split_words(text)
+    if not words:
+        raise InputError("error.goal_missing")
+    name = _GOAL_NAMES.get(words[0].casefold())
+    if name is None:
+        raise InputError("error.goal_unknown", given=words[0][:30])
+    if len(words) < 2:
+        raise InputError("error.goal_missing_value")
+    if name == "followers":
+        if len(words) > 3:
+            raise InputError("error.goal_extra")
+        target = parse_count(words[1])
+        if not 1 <= target <= max_followers:
+            raise InputError("error.goal_range", low=1, high=f"{max_followers:,}")
+        platform: str | None = None
+        if len(words) == 3 and words[2].casefold() not in ("total", "all", "总", "全部"):
+            platform = parse_platform(words[2]).key
+        return [
+            GoalChange("follower_target", target),
+            GoalChange("follower_target_platform", platform, platform_given=True),
+        ]
+    if len(words) > 2:
+        raise InputError("error.goal_extra")
+    value = parse_count(words[1])
+    low, high, column = {
+        "days": (1, 7, "posting_days_per_week"),
+        "hit": (1, max_hit, "hit_threshold"),
+        "rest": (0, max_rest, "rest_days_per_week"),
+    }[name]
+    if not low <= value <= high:
+        raise InputError("error.goal_range", low=low, high=f"{high:,}")
+    return [GoalChange(column, value)]
+
+
+def parse_quick_metrics(text: str) -> Metrics:
+    """A follow-up answer: `12 80 1500` (saves, likes, views in that order) or named pairs."""
+    words = split_words(text)
+    if words and all(_COUNT.match(clean_text(w)) or _GROUPED.match(w) for w in words):
+        if len(words) > 3:
+            raise InputError("error.quick_metrics")
+        return Metrics(
+            **dict(zip(("saves", "likes", "views"), map(parse_count, words), strict=False))
+        )
+    return parse_metrics("last " + text).metrics

@@ -67,13 +67,19 @@ def period_progress(
 
 
 def follower_growth(counts: Sequence[FollowerCount], period: Period) -> int | None:
-    """Followers gained in the period, over all platforms.
+    """Followers gained in the period over all platforms; None without two readings to compare."""
+    by_platform = follower_growth_by_platform(counts, period)
+    return sum(by_platform.values()) if by_platform else None
+
+
+def follower_growth_by_platform(counts: Sequence[FollowerCount], period: Period) -> dict[str, int]:
+    """Followers gained in the period, per platform with something to compare.
 
     Per platform: the last count by the period's end minus the last count before it starts (or the
-    first count inside it, when there is none before). Platforms with a single reading add nothing.
+    first count inside it, when there is none before). Platforms with a single reading are left out.
     """
-    total: int | None = None
-    for key in {c.platform for c in counts}:
+    growth: dict[str, int] = {}
+    for key in sorted({c.platform for c in counts}):
         series = sorted((c for c in counts if c.platform == key), key=lambda c: c.recorded_at)
         before = [c for c in series if c.local_date < period.start]
         upto = [c for c in series if c.local_date <= period.end]
@@ -83,8 +89,8 @@ def follower_growth(counts: Sequence[FollowerCount], period: Period) -> int | No
         baseline = before[-1] if before else inside[0]
         if baseline is upto[-1]:
             continue
-        total = (total or 0) + upto[-1].count - baseline.count
-    return total
+        growth[key] = upto[-1].count - baseline.count
+    return growth
 
 
 @dataclass(frozen=True)
@@ -137,10 +143,15 @@ class Standing:
     month_target_days: int
 
 
-def standing(activity: Sequence[DayActivity], today: date, days_per_week: int) -> Standing:
+def standing(
+    activity: Sequence[DayActivity],
+    today: date,
+    days_per_week: int,
+    rest_days: Sequence[date] = (),
+) -> Standing:
     month = this_month(today)
     return Standing(
-        streak=compute_streak((a.day for a in activity), today),
+        streak=compute_streak((a.day for a in activity), today, rest_days),
         posts_today=sum(a.posts for a in activity if a.day == today),
         month_days_posted=sum(1 for a in activity if a.day in month),
         month_target_days=month_target_days(today, days_per_week),

@@ -22,7 +22,9 @@ from bot.config import Settings
 from bot.domain.days import local_date
 from bot.domain.errors import InputError
 from bot.domain.models import Language, Profile
+from bot.domain.program import Goals
 from bot.domain.progress import Standing, standing
+from bot.domain.schedule import ReminderPlan
 from bot.domain.timezones import Zone, zone
 from bot.render.callbacks import Callback, pattern
 from bot.store import Store
@@ -54,6 +56,27 @@ class Caller:
     @property
     def user_id(self) -> int:
         return self.profile.user_id
+
+
+def plan_of(profile: Profile) -> ReminderPlan:
+    return ReminderPlan(
+        tz=zone(profile.timezone).tz,
+        day_start=profile.day_start,
+        nudge_time=profile.nudge_time if profile.nudges_on else None,
+        last_call=profile.last_call_on,
+        quiet=profile.quiet_hours,
+        paused_until=profile.paused_until,
+    )
+
+
+def goals_of(profile: Profile) -> Goals:
+    return Goals(
+        days_per_week=profile.posting_days_per_week,
+        hit_threshold=profile.hit_threshold,
+        follower_target=profile.follower_target,
+        follower_platform=profile.follower_platform,
+        rest_days_per_week=profile.rest_days_per_week,
+    )
 
 
 def caller_for(profile: Profile, now: datetime) -> Caller:
@@ -91,7 +114,8 @@ async def standing_of(services: Services, caller: Caller) -> Standing:
     """Where the caller stands now (streak, posts today, this month): every check-in reply's
     footer and /today."""
     activity = await services.store.posts.activity(caller.user_id)
-    return standing(activity, caller.today, caller.profile.posting_days_per_week)
+    rest_days = await services.store.rest_days.all(caller.user_id)
+    return standing(activity, caller.today, caller.profile.posting_days_per_week, rest_days)
 
 
 def error_text(lang: Language, error: InputError) -> str:

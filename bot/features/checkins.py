@@ -13,10 +13,22 @@ from bot.domain.parsing import (
     parse_metrics,
     parse_platform,
     parse_post,
+    parse_quick_metrics,
     split_words,
 )
 from bot.domain.progress import follower_change
-from bot.features.base import AnyHandler, Caller, Services, answer, button, command, standing_of
+from bot.domain.schedule import followup_at
+from bot.features.base import (
+    AnyHandler,
+    Caller,
+    Services,
+    answer,
+    button,
+    command,
+    plan_of,
+    standing_of,
+)
+from bot.features.planner import Planner
 from bot.render import format as fmt
 from bot.render.keyboards import platform_picker, undo_confirm
 from bot.store.posts import DuplicatePostError
@@ -27,9 +39,10 @@ YESTERDAY_WORDS = ("yesterday", "昨天", "y")
 
 
 class Checkins:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, planner: Planner) -> None:
         self.services = services
         self.store = services.store
+        self.planner = planner
 
     def handlers(self) -> list[AnyHandler]:
         s = self.services
@@ -70,8 +83,11 @@ class Checkins:
 
     async def _log(self, update: Update, caller: Caller, draft: PostDraft) -> None:
         day = caller.today - timedelta(days=1) if draft.yesterday else caller.today
+        profile = caller.profile
+        # ~24 h later, ask how it is doing: that is how hits get noticed.
+        ask_at = followup_at(caller.now, 1, plan_of(profile)) if profile.followups_on else None
         try:
-            post = await self.store.posts.add(caller.user_id, draft, caller.now, day)
+            post = await self.store.posts.add(caller.user_id, draft, caller.now, day, ask_at)
         except DuplicatePostError as duplicate:
             raise InputError("post.duplicate", number=duplicate.number) from None
         now = await standing_of(self.services, caller)
@@ -186,9 +202,25 @@ class Checkins:
             post = await self.store.posts.by_number(caller.user_id, request.ref.number)
             if post is None:
                 raise InputError("metrics.no_post", number=request.ref.number)
+        await self._record_metrics(update, caller, post, request.metrics)
+
+    async def metrics_answer(self, update: Update, caller: Caller, post_id: str, text: str) -> None:
+        """The typed answer to a follow-up's "enter numbers": `12 80 1500` or `saves=12 …`."""
+        post = (
+            await self.store.posts.by_id(caller.user_id, int(post_id))
+            if post_id.isdigit()
+            else None
+        )
+        if post is None:
+            raise InputError("followup.post_gone")
+        await self._record_metrics(update, caller, post, parse_quick_metrics(text))
+
+    async def _record_metrics(
+        self, update: Update, caller: Caller, post: Post, reading: Metrics
+    ) -> None:
         threshold = caller.profile.hit_threshold
         merged, became_hit = await self.store.posts.record_metrics(
-            post, request.metrics, threshold, caller.now, caller.today
+            post, reading, threshold, caller.now, caller.today
         )
         lang = caller.lang
         lines = [

@@ -33,6 +33,11 @@ MENU: tuple[str, ...] = (
     "followers",
     "metrics",
     "undo",
+    "plan",
+    "goals",
+    "review",
+    "rest",
+    "nudge",
     "settings",
     "help",
 )

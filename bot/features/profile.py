@@ -7,6 +7,7 @@ row, so the answer is understood even after a restart. Any command cancels the w
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, time
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -38,6 +39,7 @@ from bot.features.base import (
     identify,
     refreshed,
 )
+from bot.features.planner import Planner
 from bot.render import format as fmt
 from bot.render.keyboards import Row, btn, markup, rows
 from bot.texts import t
@@ -63,10 +65,20 @@ def utc_offset(zone_name: str, now: datetime) -> str:
     return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
+# Free-text answers other features ask for, by the step named in `awaiting` (e.g. "metrics:12").
+Answer = Callable[[Update, Caller, str, str], Awaitable[None]]
+# Settings that move the user's reminders and reviews.
+SCHEDULE_FIELDS = frozenset({"timezone", "nudge_time", "day_start", "onboarded"})
+
+
 class ProfileFeature:
-    def __init__(self, services: Services) -> None:
+    def __init__(
+        self, services: Services, planner: Planner, answers: Mapping[str, Answer] | None = None
+    ) -> None:
         self.services = services
         self.users = services.store.users
+        self.planner = planner
+        self.answers = dict(answers or {})
 
     def handlers(self) -> list[AnyHandler]:
         s = self.services
@@ -160,6 +172,16 @@ class ProfileFeature:
             await answer(update, t(caller.lang, "help.pointer"))
             return
         step, _, rest = awaiting.partition(":")
+        if step in self.answers:
+            try:
+                await self.answers[step](update, caller, rest, update.effective_message.text or "")
+            except InputError as error:
+                await answer(
+                    update, error_text(caller.lang, error) + "\n" + t(caller.lang, "ask.retry")
+                )
+                return
+            await self.users.update(caller.user_id, caller.now, awaiting=None)
+            return
         if step == "handle":
             key, _, mode = rest.partition(":")
             step, value = f"handle:{key}", update.effective_message.text or ""
@@ -242,6 +264,8 @@ class ProfileFeature:
             fields["awaiting"] = None
         if fields:
             await self.users.update(caller.user_id, caller.now, **fields)
+            if SCHEDULE_FIELDS & set(fields):
+                await self.planner.reschedule(caller.user_id)
         caller = await refreshed(self.services, caller)
         if mode == ONBOARD:
             following = "handles" if step.startswith("handle:") else step
@@ -307,6 +331,7 @@ class ProfileFeature:
             await self._send_step(update, caller, ONBOARDING[index + 1], mode, new_message)
             return
         profile = await self.users.update(caller.user_id, caller.now, onboarded=True, awaiting=None)
+        await self.planner.reschedule(caller.user_id)
         done = caller_for(profile, caller.now)
         text = t(done.lang, "onboarding.done") + "\n\n" + self.profile_text(done)
         await self._reply(update, text, None, new_message)

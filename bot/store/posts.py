@@ -7,6 +7,7 @@ from datetime import date, datetime
 import aiosqlite
 
 from bot.domain.models import METRIC_NAMES, DayActivity, Metrics, Post, PostDraft
+from bot.domain.review import ScoredPost
 from bot.store.db import Database, from_db_date, from_db_instant, to_db_instant
 
 
@@ -43,7 +44,14 @@ class Posts:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def add(self, user_id: int, draft: PostDraft, logged_at: datetime, day: date) -> Post:
+    async def add(
+        self,
+        user_id: int,
+        draft: PostDraft,
+        logged_at: datetime,
+        day: date,
+        followup_at: datetime | None = None,
+    ) -> Post:
         async with self._db.transaction() as conn:
             if draft.link is not None:
                 async with conn.execute(
@@ -54,9 +62,10 @@ class Posts:
                     raise DuplicatePostError(existing["number"])
             cursor = await conn.execute(
                 """
-                INSERT INTO posts (user_id, number, platform, link, title, logged_at, local_date)
+                INSERT INTO posts (user_id, number, platform, link, title, logged_at, local_date,
+                                   followup_at)
                 VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM posts WHERE user_id = ?),
-                        ?, ?, ?, ?, ?)
+                        ?, ?, ?, ?, ?, ?)
                 """,
                 (
                     user_id,
@@ -66,6 +75,7 @@ class Posts:
                     draft.title,
                     to_db_instant(logged_at),
                     day.isoformat(),
+                    to_db_instant(followup_at) if followup_at else None,
                 ),
             )
             post_id = cursor.lastrowid
@@ -100,6 +110,39 @@ class Posts:
             ) as cursor,
         ):
             return [_post(row) for row in await cursor.fetchall()]
+
+    async def posted_on(self, user_id: int, day: date) -> bool:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                "SELECT 1 FROM posts WHERE user_id = ? AND local_date = ? LIMIT 1",
+                (user_id, day.isoformat()),
+            ) as cursor,
+        ):
+            return await cursor.fetchone() is not None
+
+    async def scored_between(self, user_id: int, first: date, last: date) -> list[ScoredPost]:
+        """Posts dated within [first, last] with their saves, for reviews."""
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                f"SELECT {_POST_COLUMNS}, m.saves FROM posts p"
+                " LEFT JOIN post_metrics m ON m.post_id = p.post_id"
+                " WHERE p.user_id = ? AND p.local_date BETWEEN ? AND ? ORDER BY p.number",
+                (user_id, first.isoformat(), last.isoformat()),
+            ) as cursor,
+        ):
+            return [ScoredPost(_post(r), r["saves"]) for r in await cursor.fetchall()]
+
+    async def metrics_updated_at(self, post_id: int) -> datetime | None:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                "SELECT updated_at FROM post_metrics WHERE post_id = ?", (post_id,)
+            ) as cursor,
+        ):
+            row = await cursor.fetchone()
+        return from_db_instant(row[0]) if row else None
 
     async def delete(self, user_id: int, post_id: int) -> bool:
         async with self._db.transaction() as conn:

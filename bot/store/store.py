@@ -7,6 +7,8 @@ from pathlib import Path
 from bot.store.db import Database
 from bot.store.followers import Followers
 from bot.store.posts import Posts
+from bot.store.programs import Programs, RestDays
+from bot.store.reminders import Reminders
 from bot.store.users import Users
 
 
@@ -16,6 +18,9 @@ class Store:
         self.users = Users(db)
         self.posts = Posts(db)
         self.followers = Followers(db)
+        self.programs = Programs(db)
+        self.rest_days = RestDays(db)
+        self.reminders = Reminders(db)
 
     @classmethod
     async def open(cls, path: Path) -> Store:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 import aiosqlite
 
 from bot.domain.models import LANGUAGES, Language, Profile
-from bot.store.db import Database, from_db_instant, to_db_instant
+from bot.domain.schedule import QuietHours
+from bot.store.db import Database, from_db_date, from_db_instant, to_db_instant
 
 # Profile columns a feature may set directly; anything else is a bug, caught before SQL is built.
 EDITABLE = frozenset(
@@ -22,6 +23,14 @@ EDITABLE = frozenset(
         "hit_threshold",
         "awaiting",
         "onboarded",
+        "follower_target",
+        "follower_target_platform",
+        "rest_days_per_week",
+        "nudges_on",
+        "last_call_on",
+        "followups_on",
+        "quiet_hours",
+        "paused_until",
     }
 )
 
@@ -44,6 +53,10 @@ def _to_column(value: object) -> object:
         return " ".join(value)
     if isinstance(value, bool):
         return int(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, QuietHours):
+        return str(value)
     return value
 
 
@@ -70,10 +83,12 @@ class Users:
                 ON CONFLICT (user_id) DO UPDATE SET
                     first_name = excluded.first_name,
                     username = excluded.username,
-                    telegram_language = excluded.telegram_language
+                    telegram_language = excluded.telegram_language,
+                    blocked_at = NULL
                 WHERE first_name IS NOT excluded.first_name
                    OR username IS NOT excluded.username
                    OR telegram_language IS NOT excluded.telegram_language
+                   OR blocked_at IS NOT NULL
                 """,
                 (
                     user_id,
@@ -171,4 +186,13 @@ class Users:
             awaiting=row["awaiting"],
             onboarded=bool(row["onboarded"]),
             created_at=from_db_instant(row["created_at"]),
+            follower_target=row["follower_target"],
+            follower_platform=row["follower_target_platform"],
+            rest_days_per_week=row["rest_days_per_week"],
+            nudges_on=bool(row["nudges_on"]),
+            last_call_on=bool(row["last_call_on"]),
+            followups_on=bool(row["followups_on"]),
+            quiet_hours=QuietHours.from_db(row["quiet_hours"]),
+            paused_until=from_db_date(row["paused_until"]) if row["paused_until"] else None,
+            blocked=row["blocked_at"] is not None,
         )

@@ -26,7 +26,15 @@ MESSAGES: dict[str, Entry] = {
         "<b>Look back</b>\n"
         "/today — what you logged today\n"
         "/streak — current and best streak\n"
-        "/progress — this week and this month\n\n"
+        "/progress — this week and this month\n"
+        "/review — this month's review · /review last — the month before\n\n"
+        "<b>Plan</b>\n"
+        "/plan — your 3-month program: post daily, get a hit, reach 100 followers\n"
+        "/goals — your targets (days a week, hit saves, followers, rest days)\n"
+        "/rest — take today as a rest day (keeps your streak)\n\n"
+        "<b>Reminders</b>\n"
+        "/nudge 20:30 · /nudge off · /nudge lastcall on · /nudge followups off\n"
+        "/quiet 23:00-08:00 · /pause 7 · /resume\n\n"
         "<b>You</b>\n"
         "/start or /settings — your profile, with buttons to edit it\n"
         "/lang en|zh · /timezone Asia/Shanghai · /daystart 03:00\n"
@@ -240,4 +248,171 @@ MESSAGES: dict[str, Entry] = {
     "btn.edit_niche": "Niche",
     "btn.edit_platforms": "Platforms",
     "btn.edit_handles": "Handles",
+    # --- coaching: the program, goals, reviews
+    "menu.plan": "Your 3-month program",
+    "menu.goals": "Your targets",
+    "menu.review": "This month's review",
+    "menu.nudge": "Reminder settings",
+    "menu.rest": "Take a rest day",
+    "usage.plan": (
+        "<code>/plan</code> — start your 3-month program today, or see where you are\n"
+        "<code>/plan start 2026-03-01</code> — start (or restart) it on a date\n"
+        "<code>/plan stop</code> — end it"
+    ),
+    "usage.goals": (
+        "<code>/goals days 5</code> — posting days per week (1–7)\n"
+        "<code>/goals hit 10</code> — saves that make a post a hit\n"
+        "<code>/goals followers 500</code> — follower target, total; "
+        "<code>/goals followers 500 tiktok</code> for one platform\n"
+        "<code>/goals rest 1</code> — rest days per week that keep your streak (0–3)"
+    ),
+    "usage.review": "<code>/review</code> — this month so far · <code>/review last</code> — the month before",
+    "usage.nudge": (
+        "<code>/nudge 20:30</code> — remind me at this time if I haven't posted\n"
+        "<code>/nudge off</code> · <code>/nudge on</code>\n"
+        "<code>/nudge lastcall on</code> — one more reminder 90 minutes before the day ends\n"
+        "<code>/nudge followups off</code> — stop asking how my posts are doing"
+    ),
+    "usage.quiet": "<code>/quiet 23:00-08:00</code> — nothing from me in these hours · <code>/quiet off</code>",
+    "usage.pause": "<code>/pause 7</code> — no reminders for 7 days (up to 90) · <code>/resume</code> ends it early",
+    "error.plan_shape": "I didn't understand that.",
+    "error.plan_start_past": "A program can start at most {days} days ago.",
+    "error.plan_start_future": "A program can start at most {days} days ahead.",
+    "error.date_shape": "“{given}” is not a date. Use YYYY-MM-DD, e.g. 2026-03-01.",
+    "error.goal_missing": "Which target, and what value?",
+    "error.goal_unknown": "“{given}” is not a target. Use days, hit, followers or rest.",
+    "error.goal_missing_value": "What should it be?",
+    "error.goal_extra": "That's more than I can use.",
+    "error.goal_range": "That target must be between {low} and {high}.",
+    "error.review_shape": "I didn't understand that.",
+    "error.switch": "“{given}” should be on or off.",
+    "error.switch_missing": "Say on or off, e.g. <code>/nudge {what} on</code>.",
+    "error.nudge_shape": "Give one time (HH:MM), or on / off.",
+    "error.quiet_missing": "Which hours should be quiet?",
+    "error.quiet_shape": "“{given}” should look like 23:00-08:00.",
+    "error.quiet_empty": "Quiet hours need a start and an end that differ.",
+    "error.pause_missing": "For how many days?",
+    "error.days_shape": "“{given}” is not a number of days.",
+    "error.days_range": "Pick between 1 and {maximum} days.",
+    "error.quick_metrics": "Send up to three numbers (saves likes views), or pairs like saves=12.",
+    "plan.started": "🚀 Cycle {cycle} is on. It runs until {end}.",
+    "plan.already_running": "Your program is already running (since {start}). /plan shows it; /plan stop ends it.",
+    "plan.none": "You have no program running. /plan starts one today.",
+    "plan.stop_confirm": "End your program? Your posts and numbers stay; the program's reviews stop.",
+    "plan.stopped": "Program ended. Start a new one any time with /plan.",
+    "plan.kept": "Good: the program goes on.",
+    "plan.stale": "That button is out of date. /plan shows where you are.",
+    "plan.not_started": Plural(
+        "Your program starts on {start}, tomorrow.",
+        "Your program starts on {start}, in {count} days.",
+    ),
+    "plan.finished": "Your program ended on {end}. Its final report comes at your reminder time; /review last shows it now.",
+    "plan.header": (
+        "🗓 <b>Cycle {cycle} · month {month} of 3</b>\n"
+        "Goal: {goal}\n"
+        "Day {day} of 30 · {left} · {start} → {end}"
+    ),
+    "plan.days_left": Plural("{count} day left", "{count} days left"),
+    "plan.progress_posting": "Days posted: {done} of {target} {bar}",
+    "plan.progress_hit": "Hits this month: {done} of {target} {bar}",
+    "plan.progress_followers": "Followers: {done} of {target} {bar}",
+    "plan.best_saves": "Best post this month: {saves} of {threshold} saves {bar}",
+    "plan.habit_posting": "Habit — posting this week: {done} of {target} days {bar}",
+    "plan.habit_hits": Plural(
+        "Habit — hits in this program: {count}", "Habit — hits in this program: {count}"
+    ),
+    "goal.posting": "post on {target} of {days} days",
+    "goal.hit": "get one hit — a post saved by {threshold}+ people",
+    "goal.followers": "reach {target} followers{where}",
+    "goal.total": " in total",
+    "goal.on_platform": " on {platform}",
+    "goals.show": (
+        "🎯 <b>Your targets</b>\n"
+        "Posting: {days} days a week ({month_days} in a 30-day month)\n"
+        "Hit: a post saved by {threshold}+ people\n"
+        "Followers: {followers}{where}\n"
+        "Rest: {rest} a week, streak kept"
+    ),
+    "goals.rest": Plural("{count} day", "{count} days"),
+    "verdict.met": "✅ met",
+    "verdict.not_met": "❌ not met",
+    "verdict.open": "⏳ in progress",
+    "review.heading_program": "📅 <b>Month {month} of {months} review</b>",
+    "review.heading_calendar": "📅 <b>Monthly review</b>",
+    "review.dates": "{start} → {end}",
+    "review.so_far": "So far, through {date}.",
+    "review.goal": "Goal: {goal} — {verdict}",
+    "review.certain": "<b>In your hands</b>",
+    "review.days": "• Days posted: {done} of {target} {bar}",
+    "review.posts": "• Posts: {posts} · rest days: {rest}",
+    "review.niche": "• Niche focus: {share}% of posts tagged {tags}",
+    "review.niche_unset": "• Niche focus: add tags to your niche with /niche to see it",
+    "review.uncertain": "<b>Not in your hands</b>",
+    "review.followers": "• Followers: {changes}",
+    "review.followers_none": "• Followers: nothing to compare yet — /followers records a count",
+    "review.hits": Plural("• Hits: {count}", "• Hits: {count}"),
+    "review.best": "• Best post: {label} — {saves} saves",
+    "review.best_none": "• Best post: no saves recorded — /metrics last saves=N",
+    "review.next_program": "<b>Next month:</b> {goal}.",
+    "review.next_calendar": "<b>Next month:</b> {goal}. For a 3-month plan: /plan",
+    "report.heading": "🏁 <b>Cycle {cycle} complete</b>",
+    "report.month": "Month {month} · {goal}: {done} of {target} {verdict}",
+    "report.totals": "90 days: {days} days posted · {posts} posts · {hits} hits",
+    "report.followers": "Followers: {start} → {end}",
+    "report.unknown": "?",
+    "report.next": "Next cycle, raised targets: a hit at {threshold} saves, {followers} followers{where}. Ready?",
+    "btn.next_cycle": "Start cycle {cycle} 🚀",
+    "btn.plan_stop": "End it",
+    "btn.plan_keep": "Keep going",
+    # --- reminders
+    "word.on": "on",
+    "word.off": "off",
+    "remind.settings": (
+        "⏰ <b>Reminders</b>\n"
+        "Daily nudge: {nudge}\n"
+        "Last call (90 min before the day ends): {last_call}\n"
+        "Follow-ups on your posts: {followups}\n"
+        "Quiet hours: {quiet}\n"
+        "Paused: {paused}\n"
+        "Times are in {zone}."
+    ),
+    "remind.paused_until": "until {date}",
+    "remind.next": "Next reminder: {when}",
+    "resume.not_paused": "Reminders aren't paused.",
+    "btn.toggle_nudges": "Daily nudge: {state}",
+    "btn.toggle_lastcall": "Last call: {state}",
+    "btn.toggle_followups": "Follow-ups: {state}",
+    "nudge.v0": "Hey {name}, nothing logged today yet. One post keeps the habit alive. ✍️",
+    "nudge.v1": "{name}, today's post is the only number you fully control. Ready?",
+    "nudge.v2": "Small and done beats perfect and planned. What are you posting today, {name}?",
+    "nudge.v3": "Checking in, {name}: has today's post gone out?",
+    "nudge.v4": "The algorithm is not yours; showing up is. One post today? 💪",
+    "nudge.v5": "{name}, a quick one counts. Ten minutes, one post, logged.",
+    "nudge.v6": "Your future followers are waiting for today's post, {name}. 🌱",
+    "nudge.streak_line": "🔥 Streak: {streak} — keep it going.",
+    "last_call.v0": "⏳ Last call, {name}: the day ends in 90 minutes.",
+    "last_call.v1": "⏳ {name}, 90 minutes left today. Still time for one post.",
+    "last_call.v2": "⏳ Nearly midnight, {name}. Post, or take a rest day.",
+    "nudge.snoozed": "⏰ OK, I'll remind you again at {time}.",
+    "nudge.other_day": "That reminder was for another day.",
+    "nudge.no_room": "No time left today outside your quiet hours. Tomorrow, then!",
+    "btn.nudge_posted": "Posted ✅",
+    "btn.nudge_snooze": "Snooze 1h",
+    "btn.nudge_rest": "Rest day",
+    "rest.taken": "😌 Rest day. Your streak stays at {streak}; {left}.",
+    "rest.left": Plural("{count} rest day left this week", "{count} rest days left this week"),
+    "rest.already": "Today is already a rest day.",
+    "rest.already_posted": "You've already posted today, no rest needed.",
+    "rest.none_left": Plural(
+        "You've used your {count} rest day this week. /goals rest sets the allowance.",
+        "You've used your {count} rest days this week. /goals rest sets the allowance.",
+    ),
+    "rest.not_allowed": "Your targets have no rest days. /goals rest 1 allows one a week.",
+    "followup.day1": "📈 A day on: how is {label} doing? Saves are what make a hit.",
+    "followup.day3": "📈 Three days on: how did {label} do?",
+    "followup.last_saves": "Last time: {saves} saves.",
+    "followup.ask": "Send the numbers for {label}: saves likes views, e.g. <code>12 80 1500</code> (or <code>saves=12</code>).",
+    "followup.post_gone": "That post isn't there any more.",
+    "btn.followup_enter": "✍️ Enter numbers",
+    "btn.followup_off": "Stop asking",
 }

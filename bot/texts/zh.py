@@ -23,7 +23,15 @@ MESSAGES: dict[str, Entry] = {
         "<b>回顾</b>\n"
         "/today — 今天记录了什么\n"
         "/streak — 当前和最长连续天数\n"
-        "/progress — 本周和本月进度\n\n"
+        "/progress — 本周和本月进度\n"
+        "/review — 本月复盘 · /review last — 上个月\n\n"
+        "<b>计划</b>\n"
+        "/plan — 三个月计划：每天发布、出一个爆款、涨到 100 粉\n"
+        "/goals — 我的目标（每周天数、爆款收藏数、粉丝、休息日）\n"
+        "/rest — 今天休息（不断连续）\n\n"
+        "<b>提醒</b>\n"
+        "/nudge 20:30 · /nudge off · /nudge lastcall on · /nudge followups off\n"
+        "/quiet 23:00-08:00 · /pause 7 · /resume\n\n"
         "<b>我的设置</b>\n"
         "/start 或 /settings — 个人资料和修改按钮\n"
         "/lang en|zh · /timezone Asia/Shanghai · /daystart 03:00\n"
@@ -224,4 +232,168 @@ MESSAGES: dict[str, Entry] = {
     "btn.edit_niche": "定位",
     "btn.edit_platforms": "平台",
     "btn.edit_handles": "账号",
+    # --- coaching: the program, goals, reviews
+    "menu.plan": "三个月计划",
+    "menu.goals": "我的目标",
+    "menu.review": "本月复盘",
+    "menu.nudge": "提醒设置",
+    "menu.rest": "今天休息",
+    "usage.plan": (
+        "<code>/plan</code> — 从今天开始三个月计划，或查看进度\n"
+        "<code>/plan start 2026-03-01</code> — 从指定日期开始\n"
+        "<code>/plan stop</code> — 结束计划"
+    ),
+    "usage.goals": (
+        "<code>/goals days 5</code> — 每周发布天数（1–7）\n"
+        "<code>/goals hit 10</code> — 收藏达到多少算爆款\n"
+        "<code>/goals followers 500</code> — 粉丝目标（所有平台合计）；"
+        "<code>/goals followers 500 小红书</code> 只算一个平台\n"
+        "<code>/goals rest 1</code> — 每周可休息天数，不断连续（0–3）"
+    ),
+    "usage.review": "<code>/review</code> — 本月到目前为止 · <code>/review last</code> — 上个月",
+    "usage.nudge": (
+        "<code>/nudge 20:30</code> — 没发布时在这个时间提醒我\n"
+        "<code>/nudge off</code> · <code>/nudge on</code>\n"
+        "<code>/nudge lastcall on</code> — 一天结束前 90 分钟再提醒一次\n"
+        "<code>/nudge followups off</code> — 不再询问作品数据"
+    ),
+    "usage.quiet": "<code>/quiet 23:00-08:00</code> — 这段时间不打扰 · <code>/quiet off</code>",
+    "usage.pause": "<code>/pause 7</code> — 暂停提醒 7 天（最多 90 天）· <code>/resume</code> 提前恢复",
+    "error.plan_shape": "没看懂这个用法。",
+    "error.plan_start_past": "计划最早只能从 {days} 天前开始。",
+    "error.plan_start_future": "计划最晚只能从 {days} 天后开始。",
+    "error.date_shape": "“{given}”不是日期。请用 YYYY-MM-DD，例如 2026-03-01。",
+    "error.goal_missing": "要改哪个目标、改成多少？",
+    "error.goal_unknown": "“{given}”不是目标。可用：days、hit、followers、rest。",
+    "error.goal_missing_value": "要设成多少？",
+    "error.goal_extra": "内容太多了，我用不上。",
+    "error.goal_range": "这个目标要在 {low} 到 {high} 之间。",
+    "error.review_shape": "没看懂这个用法。",
+    "error.switch": "“{given}”应该是 on 或 off。",
+    "error.switch_missing": "请说 on 或 off，例如 <code>/nudge {what} on</code>。",
+    "error.nudge_shape": "请给一个时间（HH:MM），或 on / off。",
+    "error.quiet_missing": "哪段时间免打扰？",
+    "error.quiet_shape": "“{given}”应该像 23:00-08:00 这样。",
+    "error.quiet_empty": "免打扰的开始和结束时间不能相同。",
+    "error.pause_missing": "暂停几天？",
+    "error.days_shape": "“{given}”不是天数。",
+    "error.days_range": "请选 1 到 {maximum} 天。",
+    "error.quick_metrics": "最多发三个数字（收藏 点赞 播放），或 收藏=12 这样的写法。",
+    "plan.started": "🚀 第 {cycle} 轮开始了，到 {end} 结束。",
+    "plan.already_running": "你的计划已经在进行中（{start} 开始）。/plan 查看；/plan stop 结束。",
+    "plan.none": "你还没有进行中的计划。/plan 从今天开始。",
+    "plan.stop_confirm": "结束计划？发布和数据都会保留，只是不再有计划复盘。",
+    "plan.stopped": "计划已结束。随时用 /plan 开始新的一轮。",
+    "plan.kept": "好，计划继续。",
+    "plan.stale": "这个按钮已过期。/plan 查看当前进度。",
+    "plan.not_started": Plural(
+        "你的计划 {start}（明天）开始。", "你的计划 {start} 开始，还有 {count} 天。"
+    ),
+    "plan.finished": "你的计划已于 {end} 结束。总结报告会在提醒时间发给你；/review last 现在就能看。",
+    "plan.header": (
+        "🗓 <b>第 {cycle} 轮 · 第 {month}/3 个月</b>\n"
+        "目标：{goal}\n"
+        "第 {day}/30 天 · {left} · {start} → {end}"
+    ),
+    "plan.days_left": Plural("还剩 {count} 天", "还剩 {count} 天"),
+    "plan.progress_posting": "已发布天数：{done}/{target} {bar}",
+    "plan.progress_hit": "本月爆款：{done}/{target} {bar}",
+    "plan.progress_followers": "粉丝：{done}/{target} {bar}",
+    "plan.best_saves": "本月最佳作品：{saves}/{threshold} 收藏 {bar}",
+    "plan.habit_posting": "习惯 — 本周发布：{done}/{target} 天 {bar}",
+    "plan.habit_hits": Plural("习惯 — 本轮爆款：{count}", "习惯 — 本轮爆款：{count}"),
+    "goal.posting": "{days} 天里发布 {target} 天",
+    "goal.hit": "出一个爆款 — 一条作品被 {threshold} 人以上收藏",
+    "goal.followers": "粉丝达到 {target}{where}",
+    "goal.total": "（合计）",
+    "goal.on_platform": "（{platform}）",
+    "goals.show": (
+        "🎯 <b>我的目标</b>\n"
+        "发布：每周 {days} 天（30 天里 {month_days} 天）\n"
+        "爆款：一条作品被 {threshold} 人以上收藏\n"
+        "粉丝：{followers}{where}\n"
+        "休息：每周 {rest}，不断连续"
+    ),
+    "goals.rest": Plural("{count} 天", "{count} 天"),
+    "verdict.met": "✅ 达成",
+    "verdict.not_met": "❌ 未达成",
+    "verdict.open": "⏳ 进行中",
+    "review.heading_program": "📅 <b>第 {month}/{months} 个月复盘</b>",
+    "review.heading_calendar": "📅 <b>月度复盘</b>",
+    "review.dates": "{start} → {end}",
+    "review.so_far": "截至 {date}。",
+    "review.goal": "目标：{goal} — {verdict}",
+    "review.certain": "<b>你能掌控的</b>",
+    "review.days": "• 发布天数：{done}/{target} {bar}",
+    "review.posts": "• 发布条数：{posts} · 休息天数：{rest}",
+    "review.niche": "• 垂直度：{share}% 的作品带有 {tags}",
+    "review.niche_unset": "• 垂直度：用 /niche 给定位加上标签就能看到",
+    "review.uncertain": "<b>算法决定的</b>",
+    "review.followers": "• 粉丝：{changes}",
+    "review.followers_none": "• 粉丝：还没有可比较的记录 — 用 /followers 记录",
+    "review.hits": Plural("• 爆款：{count}", "• 爆款：{count}"),
+    "review.best": "• 最佳作品：{label} — {saves} 收藏",
+    "review.best_none": "• 最佳作品：还没有收藏数据 — /metrics last 收藏=N",
+    "review.next_program": "<b>下个月：</b>{goal}。",
+    "review.next_calendar": "<b>下个月：</b>{goal}。想要三个月计划：/plan",
+    "report.heading": "🏁 <b>第 {cycle} 轮完成</b>",
+    "report.month": "第 {month} 个月 · {goal}：{done}/{target} {verdict}",
+    "report.totals": "90 天：发布 {days} 天 · {posts} 条 · {hits} 个爆款",
+    "report.followers": "粉丝：{start} → {end}",
+    "report.unknown": "?",
+    "report.next": "下一轮目标提高：{threshold} 收藏算爆款，粉丝 {followers}{where}。准备好了吗？",
+    "btn.next_cycle": "开始第 {cycle} 轮 🚀",
+    "btn.plan_stop": "结束",
+    "btn.plan_keep": "继续",
+    # --- reminders
+    "word.on": "开",
+    "word.off": "关",
+    "remind.settings": (
+        "⏰ <b>提醒</b>\n"
+        "每日提醒：{nudge}\n"
+        "最后提醒（一天结束前 90 分钟）：{last_call}\n"
+        "作品数据追问：{followups}\n"
+        "免打扰：{quiet}\n"
+        "暂停：{paused}\n"
+        "时间按 {zone}。"
+    ),
+    "remind.paused_until": "到 {date}",
+    "remind.next": "下次提醒：{when}",
+    "resume.not_paused": "提醒没有暂停。",
+    "btn.toggle_nudges": "每日提醒：{state}",
+    "btn.toggle_lastcall": "最后提醒：{state}",
+    "btn.toggle_followups": "数据追问：{state}",
+    "nudge.v0": "{name}，今天还没有记录哦。发一条，习惯就还在。✍️",
+    "nudge.v1": "{name}，今天的发布是你唯一能完全掌控的数字。准备好了吗？",
+    "nudge.v2": "完成比完美重要。{name}，今天发什么？",
+    "nudge.v3": "{name}，来打个卡：今天的作品发了吗？",
+    "nudge.v4": "算法不归你管，坚持出现归你管。今天发一条？💪",
+    "nudge.v5": "{name}，简单一条也算。十分钟，发一条，记下来。",
+    "nudge.v6": "未来的粉丝在等你今天的作品，{name}。🌱",
+    "nudge.streak_line": "🔥 连续：{streak} — 别断哦。",
+    "last_call.v0": "⏳ 最后提醒，{name}：今天还剩 90 分钟。",
+    "last_call.v1": "⏳ {name}，今天还有 90 分钟，来得及发一条。",
+    "last_call.v2": "⏳ 快到午夜了，{name}。发一条，或者今天休息。",
+    "nudge.snoozed": "⏰ 好的，{time} 再提醒你。",
+    "nudge.other_day": "这是另一天的提醒。",
+    "nudge.no_room": "今天免打扰之外已经没有时间了。明天见！",
+    "btn.nudge_posted": "已发布 ✅",
+    "btn.nudge_snooze": "1 小时后提醒",
+    "btn.nudge_rest": "今天休息",
+    "rest.taken": "😌 今天休息。连续天数保持 {streak}；{left}。",
+    "rest.left": Plural("本周还可休息 {count} 天", "本周还可休息 {count} 天"),
+    "rest.already": "今天已经是休息日了。",
+    "rest.already_posted": "你今天已经发布了，不用休息。",
+    "rest.none_left": Plural(
+        "本周 {count} 天休息已用完。/goals rest 可以调整。",
+        "本周 {count} 天休息已用完。/goals rest 可以调整。",
+    ),
+    "rest.not_allowed": "你的目标里没有休息日。/goals rest 1 每周可休息一天。",
+    "followup.day1": "📈 过了一天：{label} 表现怎么样？收藏数决定是不是爆款。",
+    "followup.day3": "📈 过了三天：{label} 表现如何？",
+    "followup.last_saves": "上次：{saves} 收藏。",
+    "followup.ask": "发送 {label} 的数据：收藏 点赞 播放，例如 <code>12 80 1500</code>（或 <code>收藏=12</code>）。",
+    "followup.post_gone": "这条作品已经不在了。",
+    "btn.followup_enter": "✍️ 填数据",
+    "btn.followup_off": "不再询问",
 }

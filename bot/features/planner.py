@@ -1,0 +1,224 @@
+"""Keeping each user's schedule, and the sweeps that find what is due.
+
+`reschedule` recomputes a user's next nudge and next review after anything that moves them
+(timezone, nudge time, day start, quiet hours, pause, program start or stop, unblocking). The
+sweeps read what is due from the indexed columns, decide with the pure rules in
+`bot.domain.schedule`, claim each message (a unique delivery row, written with the schedule's next
+step in one transaction) and hand it to the outbound queue.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import date, datetime, timedelta
+
+from bot.domain.models import Profile
+from bot.domain.program import Program
+from bot.domain.review import (
+    ReviewPeriod,
+    calendar_review,
+    parse_review_key,
+    program_review,
+    review_after,
+    review_due_at,
+    review_period_for,
+)
+from bot.domain.schedule import (
+    Reminder,
+    ReminderKind,
+    followup_at,
+    late_send_at,
+    next_reminder,
+    out_of_quiet_hours,
+)
+from bot.features.base import Services, plan_of
+from bot.outbound import Outbox
+from bot.store.reminders import Due, DueFollowup, NextFollowup, NextNudge, NextReview
+
+log = logging.getLogger(__name__)
+
+BATCH = 500
+LATE_ENOUGH_TO_LOG = timedelta(minutes=2)
+_KINDS: tuple[ReminderKind, ...] = ("nudge", "snooze", "last_call")
+
+
+def nudge_period(reminder: Reminder) -> str:
+    """The delivery key of a reminder: one nudge and one last call per day; each snooze its own."""
+    if reminder.kind == "snooze":
+        return f"{reminder.day.isoformat()}@{reminder.at:%H%M}"
+    return reminder.day.isoformat()
+
+
+class Planner:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.store = services.store
+        self.clock = services.clock
+        self.outbox: Outbox | None = None
+
+    # --- keeping the schedule -----------------------------------------------------------------
+
+    async def reschedule(self, user_id: int) -> None:
+        profile = await self.store.users.get(user_id)
+        if profile is None:
+            return
+        now = self.clock.now()
+        program = await self.store.programs.current(user_id)
+        await self.store.reminders.reschedule(
+            user_id, self._next_nudge(profile, now), await self._next_review(profile, program, now)
+        )
+
+    async def snooze(self, profile: Profile, until: datetime) -> None:
+        await self.store.reminders.reschedule(profile.user_id, NextNudge(until, "snooze"))
+
+    @staticmethod
+    def _next_nudge(profile: Profile, after: datetime) -> NextNudge:
+        following = next_reminder(after, plan_of(profile))
+        return NextNudge(following.at, following.kind) if following else NextNudge(None, None)
+
+    async def _next_review(
+        self, profile: Profile, program: Program | None, now: datetime
+    ) -> NextReview:
+        current = await self.store.reminders.next_review(profile.user_id)
+        if current.at is not None and current.at <= now:
+            return current  # due already: a missed review is always sent, late if need be
+        plan = plan_of(profile)
+        review = review_period_for(program, plan.day_of(now))
+        return NextReview(review_due_at(review, profile.nudge_time, plan), review.key)
+
+    async def schedule_newcomers(self) -> int:
+        """Users from before reminders existed get their schedule once, at start-up."""
+        users = await self.store.reminders.unscheduled()
+        for user_id in users:
+            await self.reschedule(user_id)
+        return len(users)
+
+    async def review_period(self, user_id: int, key: str) -> ReviewPeriod | None:
+        parsed = parse_review_key(key)
+        if parsed is None:
+            return None
+        first, month = parsed
+        if month is None:
+            return calendar_review(first)  # type: ignore[arg-type]
+        program = await self.store.programs.by_id(user_id, first)  # type: ignore[arg-type]
+        return program_review(program, month) if program else None
+
+    # --- the sweeps -----------------------------------------------------------------------------
+
+    async def sweep_nudges(self) -> int:
+        return await self._sweep(self.store.reminders.due_nudges, self._nudge)
+
+    async def sweep_reviews(self) -> int:
+        return await self._sweep(self.store.reminders.due_reviews, self._review)
+
+    async def sweep_followups(self) -> int:
+        return await self._sweep(self.store.reminders.due_followups, self._followup)
+
+    async def _sweep(self, find, handle) -> int:  # type: ignore[no-untyped-def]
+        """Work through everything due in batches; each item moves its schedule past `now`, so
+        the loop ends."""
+        now = self.clock.now()
+        queued = 0
+        while True:
+            due = await find(now, BATCH)
+            for item in due:
+                queued += await handle(item, now)
+            if len(due) < BATCH:
+                return queued
+            await asyncio.sleep(0)  # let check-ins in between batches
+
+    async def _nudge(self, item: Due, now: datetime) -> int:
+        profile = await self.store.users.get(item.user_id)
+        assert profile is not None
+        plan = plan_of(profile)
+        kind: ReminderKind = next((k for k in _KINDS if k == item.what), "nudge")
+        due = Reminder(item.at, kind, plan.day_of(item.at))
+        following = self._next_nudge(profile, now)
+        send_at = late_send_at(due, now, plan)
+        if send_at is None:
+            if now - item.at > LATE_ENOUGH_TO_LOG:
+                log.info(
+                    "a %s for %s fell due at %s and its day is over: missed", kind, due.day, item.at
+                )
+            await self.store.reminders.reschedule(item.user_id, following)
+            return 0
+        if send_at > now:  # inside quiet hours: later the same day
+            await self.store.reminders.reschedule(item.user_id, NextNudge(send_at, kind))
+            return 0
+        if not await self.nudge_wanted(profile, due.day):
+            await self.store.reminders.reschedule(item.user_id, following)
+            return 0
+        return await self._claim(item.user_id, kind, nudge_period(due), now, following)
+
+    async def nudge_wanted(self, profile: Profile, day: date) -> bool:
+        """No nudge on a day already logged or rested, while paused, or with nudges off."""
+        plan = plan_of(profile)
+        if plan.nudge_time is None or plan.paused_on(day) or profile.blocked:
+            return False
+        if await self.store.posts.posted_on(profile.user_id, day):
+            return False
+        return not await self.store.rest_days.on(profile.user_id, day)
+
+    async def _followup(self, item: DueFollowup, now: datetime) -> int:
+        profile = await self.store.users.get(item.user_id)
+        assert profile is not None
+        plan = plan_of(profile)
+        if not profile.followups_on:
+            await self.store.reminders.reschedule(
+                item.user_id, NextFollowup(item.post_id, None, item.stage)
+            )
+            return 0
+        if plan.in_quiet_hours(now):
+            later = NextFollowup(item.post_id, out_of_quiet_hours(now, plan), item.stage - 1)
+            await self.store.reminders.reschedule(item.user_id, later)
+            return 0
+        following = followup_at(item.logged_at, item.stage + 1, plan)
+        # After downtime both stages may be due: ask once, for the latest.
+        if following is not None and following <= now:
+            following = out_of_quiet_hours(now + timedelta(hours=24), plan)
+        then = NextFollowup(item.post_id, following, item.stage)
+        return await self._claim(
+            item.user_id, "followup", f"{item.post_id}:{item.stage}", now, then
+        )
+
+    async def _review(self, item: Due, now: datetime) -> int:
+        profile = await self.store.users.get(item.user_id)
+        assert profile is not None
+        plan = plan_of(profile)
+        if plan.in_quiet_hours(now):
+            later = NextReview(out_of_quiet_hours(now, plan), item.what)
+            await self.store.reminders.reschedule(item.user_id, later)
+            return 0
+        review = await self.review_period(item.user_id, item.what)
+        if review is None:
+            log.warning("unknown review period %r for a user: rescheduled", item.what)
+            await self.store.reminders.reschedule(item.user_id, NextReview(None, None))
+            await self.reschedule(item.user_id)
+            return 0
+        program = await self.store.programs.current(item.user_id)
+        if review.program_id is not None and (
+            program is None or program.program_id != review.program_id
+        ):
+            program = None  # a review of a program that has since stopped
+        if review.is_final and program is not None:
+            await self.store.programs.end(item.user_id, program.program_id, "completed", now)
+            program = None
+        after = review_after(review, program)
+        then = NextReview(review_due_at(after, profile.nudge_time, plan), after.key)
+        return await self._claim(item.user_id, "review", review.key, now, then)
+
+    async def _claim(
+        self,
+        user_id: int,
+        kind: str,
+        period: str,
+        now: datetime,
+        then: NextNudge | NextReview | NextFollowup,
+    ) -> int:
+        delivery = await self.store.reminders.claim(user_id, kind, period, now, then)
+        if delivery is None:
+            return 0
+        assert self.outbox is not None, "attach the outbox before sweeping"
+        self.outbox.put(delivery)
+        return 1

@@ -1,0 +1,219 @@
+"""The one outbound queue for proactive messages: nudges, follow-ups, reviews (and later digests).
+
+Replies to a user's own command never come through here: they go straight out, so a fan-out of
+thousands of nudges never makes a check-in wait. What does come through here respects Telegram's
+limits: a steady overall rate a little under 30 messages/s (evenly spaced, so no one-second window
+ever holds more), one message per second per chat, 20 per minute per group.
+
+PTB's `AIORateLimiter` is deliberately not used: it would throttle replies too, has no per-chat
+limit, and one 429 would pause every request. aiolimiter provides the leaky buckets.
+
+Each message is a claimed delivery (see `bot.store.reminders`). It is rendered when its turn comes,
+so a nudge to someone who posted in the meantime is dropped, not sent. Its status moves
+pending → sending → sent / skipped / failed; a restart resends what was still pending and never
+what was mid-send.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import warnings
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from aiolimiter import AsyncLimiter
+from telegram import Bot, InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+
+from bot.clock import Clock
+from bot.store.reminders import Delivery, Reminders
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    chat_id: int
+    text: str
+    markup: InlineKeyboardMarkup | None = None
+
+
+# Builds a delivery's message at send time; None when it is no longer wanted.
+Render = Callable[[Delivery], Awaitable[Outgoing | None]]
+OnBlocked = Callable[[int], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Limits:
+    per_second: float = 28.0
+    chat_interval: float = 1.0  # seconds between two messages to one chat
+    group_interval: float = 3.0  # 20 a minute
+    retry_margin: float = 0.5  # added to Telegram's retry_after
+    backoff: float = 1.0  # first wait after a network error; doubles each time
+    attempts: int = 5  # network errors tolerated per message
+    flood_retries: int = 10  # 429s tolerated per message
+    workers: int = 32  # messages in flight at once: enough to keep the rate up at 1 s latency
+
+
+@dataclass
+class OutboxStats:
+    sent: int = 0
+    skipped: int = 0
+    failed: int = 0
+    throttled: int = 0  # 429s received
+
+
+class Outbox:
+    def __init__(
+        self,
+        bot: Bot,
+        reminders: Reminders,
+        clock: Clock,
+        render: Render,
+        on_blocked: OnBlocked,
+        limits: Limits,
+    ) -> None:
+        self._bot = bot
+        self._reminders = reminders
+        self._clock = clock
+        self._render = render
+        self._on_blocked = on_blocked
+        self.limits = limits
+        self.stats = OutboxStats()
+        self._queue: asyncio.Queue[Delivery | None] = asyncio.Queue()
+        self._overall = AsyncLimiter(1, 1 / limits.per_second)
+        self._per_chat: dict[int, AsyncLimiter] = {}
+        self._resume_at = 0.0
+        self._workers: list[asyncio.Task[None]] = []
+        self._closing = False
+
+    def start(self) -> None:
+        self._workers = [
+            asyncio.create_task(self._work(), name=f"outbox-{n}")
+            for n in range(self.limits.workers)
+        ]
+
+    async def stop(self, grace: float = 10.0) -> None:
+        """Finish what is being sent; whatever is still queued stays pending for the next start."""
+        self._closing = True
+        for _ in self._workers:
+            self._queue.put_nowait(None)
+        if self._workers:
+            _, late = await asyncio.wait(self._workers, timeout=grace)
+            for task in late:
+                task.cancel()
+            await asyncio.gather(*late, return_exceptions=True)
+
+    def put(self, delivery: Delivery) -> None:
+        self._queue.put_nowait(delivery)
+
+    @property
+    def backlog(self) -> int:
+        return self._queue.qsize()
+
+    async def drained(self) -> None:
+        """Wait until everything queued so far has been sent, skipped or given up on."""
+        await self._queue.join()
+
+    async def _work(self) -> None:
+        while True:
+            delivery = await self._queue.get()
+            try:
+                if delivery is None or self._closing:
+                    if delivery is None:
+                        return
+                    continue
+                await self._deliver(delivery)
+            except Exception:
+                log.exception("delivery %s (%s) failed", delivery and delivery.delivery_id, "")
+                if delivery is not None:
+                    await self._set(delivery, "failed")
+            finally:
+                self._queue.task_done()
+
+    async def _deliver(self, delivery: Delivery) -> None:
+        outgoing = await self._render(delivery)
+        if outgoing is None:
+            self.stats.skipped += 1
+            await self._set(delivery, "skipped")
+            return
+        network_errors = floods = 0
+        while True:
+            await self._wait_turn(outgoing.chat_id)
+            await self._set(delivery, "sending")
+            try:
+                await self._bot.send_message(
+                    outgoing.chat_id, outgoing.text, reply_markup=outgoing.markup
+                )
+            except RetryAfter as flood:
+                floods += 1
+                self.stats.throttled += 1
+                wait = _seconds(flood) + self.limits.retry_margin
+                log.warning("Telegram asked to slow down: pausing sends for %.1f s", wait)
+                self._hold(wait)
+                await self._set(delivery, "pending")  # certainly not sent: safe to resend
+                if floods > self.limits.flood_retries:
+                    break
+            except Forbidden:
+                await self._blocked(delivery)
+                return
+            except BadRequest as refused:
+                if "chat not found" in str(refused).lower():
+                    await self._blocked(delivery)
+                    return
+                log.warning("Telegram refused %s %s: %s", delivery.kind, delivery.period, refused)
+                break
+            except NetworkError as error:
+                network_errors += 1
+                if network_errors >= self.limits.attempts:
+                    log.warning(
+                        "giving up on %s after %s: %s", delivery.kind, network_errors, error
+                    )
+                    break
+                await asyncio.sleep(self.limits.backoff * 2 ** (network_errors - 1))
+            else:
+                self.stats.sent += 1
+                await self._set(delivery, "sent")
+                return
+        self.stats.failed += 1
+        await self._set(delivery, "failed")
+
+    async def _blocked(self, delivery: Delivery) -> None:
+        self.stats.failed += 1
+        await self._set(delivery, "failed")
+        await self._on_blocked(delivery.chat_id)
+
+    async def _wait_turn(self, chat_id: int) -> None:
+        loop = asyncio.get_running_loop()
+        # Per chat first: a slot of the overall rate is never held while waiting on one chat.
+        await self._chat_limiter(chat_id).acquire()
+        # A deadline, not an event: another 429 while sleeping pushes it further out.
+        while (delay := self._resume_at - loop.time()) > 0:  # noqa: ASYNC110
+            await asyncio.sleep(delay)
+        await self._overall.acquire()
+
+    def _hold(self, seconds: float) -> None:
+        self._resume_at = max(self._resume_at, asyncio.get_running_loop().time() + seconds)
+
+    def _chat_limiter(self, chat_id: int) -> AsyncLimiter:
+        limiter = self._per_chat.get(chat_id)
+        if limiter is None:
+            if len(self._per_chat) > 10_000:
+                # Forget chats whose bucket has drained: they would start from empty anyway.
+                self._per_chat = {c: b for c, b in self._per_chat.items() if not b.has_capacity()}
+            interval = self.limits.group_interval if chat_id < 0 else self.limits.chat_interval
+            limiter = self._per_chat[chat_id] = AsyncLimiter(1, interval)
+        return limiter
+
+    async def _set(self, delivery: Delivery, status: str) -> None:
+        await self._reminders.set_status(delivery.delivery_id, status, self._clock.now())  # type: ignore[arg-type]
+
+
+def _seconds(flood: RetryAfter) -> float:
+    with warnings.catch_warnings():
+        # PTB 22 deprecates the int form; either form means seconds.
+        warnings.simplefilter("ignore")
+        value = flood.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)

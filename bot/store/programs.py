@@ -1,0 +1,101 @@
+"""Programs (one running per user at most) and rest days."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import aiosqlite
+
+from bot.domain.program import Program
+from bot.store.db import Database, from_db_date, to_db_instant
+
+
+def _program(row: aiosqlite.Row) -> Program:
+    return Program(row["program_id"], row["cycle"], from_db_date(row["start_date"]))
+
+
+class ProgramRunningError(Exception):
+    """The user already has a program running."""
+
+
+class Programs:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def current(self, user_id: int) -> Program | None:
+        return await self._one("user_id = ? AND ended_at IS NULL", (user_id,))
+
+    async def by_id(self, user_id: int, program_id: int) -> Program | None:
+        """Only the owner's program: buttons carry ids."""
+        return await self._one("user_id = ? AND program_id = ?", (user_id, program_id))
+
+    async def latest(self, user_id: int) -> Program | None:
+        return await self._one("user_id = ? ORDER BY program_id DESC LIMIT 1", (user_id,))
+
+    async def start(self, user_id: int, start_date: date, now: datetime) -> Program:
+        async with self._db.transaction() as conn:
+            try:
+                cursor = await conn.execute(
+                    """
+                    INSERT INTO programs (user_id, cycle, start_date, started_at)
+                    VALUES (?, (SELECT COALESCE(MAX(cycle), 0) + 1 FROM programs WHERE user_id = ?),
+                            ?, ?)
+                    """,
+                    (user_id, user_id, start_date.isoformat(), to_db_instant(now)),
+                )
+            except aiosqlite.IntegrityError:
+                raise ProgramRunningError from None
+            program_id = cursor.lastrowid
+        program = await self.by_id(user_id, program_id or 0)
+        assert program is not None
+        return program
+
+    async def end(self, user_id: int, program_id: int, outcome: str, now: datetime) -> bool:
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE programs SET ended_at = ?, outcome = ?"
+                " WHERE user_id = ? AND program_id = ? AND ended_at IS NULL",
+                (to_db_instant(now), outcome, user_id, program_id),
+            )
+            return cursor.rowcount > 0
+
+    async def _one(self, where: str, params: tuple[object, ...]) -> Program | None:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(f"SELECT * FROM programs WHERE {where}", params) as cursor,
+        ):
+            row = await cursor.fetchone()
+        return _program(row) if row else None
+
+
+class RestDays:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def add(self, user_id: int, day: date) -> bool:
+        """False when the day was already a rest day."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "INSERT INTO rest_days (user_id, local_date) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                (user_id, day.isoformat()),
+            )
+            return cursor.rowcount > 0
+
+    async def on(self, user_id: int, day: date) -> bool:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                "SELECT 1 FROM rest_days WHERE user_id = ? AND local_date = ?",
+                (user_id, day.isoformat()),
+            ) as cursor,
+        ):
+            return await cursor.fetchone() is not None
+
+    async def all(self, user_id: int) -> list[date]:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                "SELECT local_date FROM rest_days WHERE user_id = ? ORDER BY local_date", (user_id,)
+            ) as cursor,
+        ):
+            return [from_db_date(r["local_date"]) for r in await cursor.fetchall()]

@@ -1,0 +1,247 @@
+"""What is due, and the deliveries ledger.
+
+Each user row carries its next nudge and next review instant (UTC, indexed). A sweep reads what is
+due, then claims each message: one transaction inserts the delivery row (unique per chat, kind and
+period) and moves the schedule on. A second sweep or a restart finds the row and sends nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+import aiosqlite
+
+from bot.store.db import Database, from_db_instant, to_db_instant
+
+Status = Literal["pending", "sending", "sent", "skipped", "failed", "unknown"]
+
+
+@dataclass(frozen=True)
+class Delivery:
+    delivery_id: int
+    chat_id: int
+    kind: str
+    period: str
+
+
+@dataclass(frozen=True)
+class Due:
+    user_id: int
+    at: datetime
+    what: str  # the nudge kind, or the review period key
+
+
+@dataclass(frozen=True)
+class DueFollowup:
+    post_id: int
+    user_id: int
+    stage: int  # the stage that is due: 1 (~24 h) or 2 (~72 h)
+    at: datetime
+    logged_at: datetime
+
+
+@dataclass(frozen=True)
+class NextNudge:
+    at: datetime | None
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class NextReview:
+    at: datetime | None
+    period: str | None
+
+
+@dataclass(frozen=True)
+class NextFollowup:
+    post_id: int
+    at: datetime | None
+    stage: int
+
+
+Advance = NextNudge | NextReview | NextFollowup
+
+
+def _instant(value: datetime | None) -> str | None:
+    return to_db_instant(value) if value is not None else None
+
+
+class Reminders:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # --- the schedule -----------------------------------------------------------------------------
+
+    async def due_nudges(self, now: datetime, limit: int) -> list[Due]:
+        return await self._due("next_nudge_at", "next_nudge_kind", now, limit)
+
+    async def due_reviews(self, now: datetime, limit: int) -> list[Due]:
+        return await self._due("next_review_at", "next_review_period", now, limit)
+
+    async def _due(self, column: str, what: str, now: datetime, limit: int) -> list[Due]:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                f"SELECT user_id, {column} AS at, {what} AS what FROM users"
+                f" WHERE blocked_at IS NULL AND {column} <= ? ORDER BY {column} LIMIT ?",
+                (to_db_instant(now), limit),
+            ) as cursor,
+        ):
+            return [
+                Due(r["user_id"], from_db_instant(r["at"]), r["what"] or "")
+                for r in await cursor.fetchall()
+            ]
+
+    async def due_followups(self, now: datetime, limit: int) -> list[DueFollowup]:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                """
+                SELECT p.post_id, p.user_id, p.followup_stage, p.followup_at, p.logged_at
+                FROM posts p
+                JOIN users u ON u.user_id = p.user_id
+                WHERE p.followup_at <= ? AND u.blocked_at IS NULL
+                ORDER BY p.followup_at LIMIT ?
+                """,
+                (to_db_instant(now), limit),
+            ) as cursor,
+        ):
+            return [
+                DueFollowup(r[0], r[1], r[2] + 1, from_db_instant(r[3]), from_db_instant(r[4]))
+                for r in await cursor.fetchall()
+            ]
+
+    async def next_nudge(self, user_id: int) -> NextNudge:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                "SELECT next_nudge_at, next_nudge_kind FROM users WHERE user_id = ?", (user_id,)
+            ) as cursor,
+        ):
+            row = await cursor.fetchone()
+        if row is None or row[0] is None:
+            return NextNudge(None, None)
+        return NextNudge(from_db_instant(row[0]), row[1])
+
+    async def next_review(self, user_id: int) -> NextReview:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                "SELECT next_review_at, next_review_period FROM users WHERE user_id = ?",
+                (user_id,),
+            ) as cursor,
+        ):
+            row = await cursor.fetchone()
+        if row is None or row[0] is None:
+            return NextReview(None, None)
+        return NextReview(from_db_instant(row[0]), row[1])
+
+    async def reschedule(self, user_id: int, *advances: Advance) -> None:
+        async with self._db.transaction() as conn:
+            for advance in advances:
+                await _advance(conn, user_id, advance)
+
+    async def unscheduled(self) -> list[int]:
+        """Onboarded users the schedule has never seen (e.g. from before reminders existed)."""
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                "SELECT user_id FROM users WHERE onboarded = 1 AND next_review_at IS NULL"
+                " AND blocked_at IS NULL"
+            ) as cursor,
+        ):
+            return [r[0] for r in await cursor.fetchall()]
+
+    async def mark_blocked(self, user_id: int, now: datetime) -> None:
+        """Nothing proactive until the user is back (any update from them clears it)."""
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "UPDATE users SET blocked_at = ? WHERE user_id = ? AND blocked_at IS NULL",
+                (to_db_instant(now), user_id),
+            )
+            await conn.execute(
+                "UPDATE posts SET followup_at = NULL WHERE user_id = ? AND followup_at IS NOT NULL",
+                (user_id,),
+            )
+
+    async def stop_followups(self, user_id: int) -> None:
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "UPDATE posts SET followup_at = NULL WHERE user_id = ? AND followup_at IS NOT NULL",
+                (user_id,),
+            )
+
+    # --- deliveries -------------------------------------------------------------------------------
+
+    async def claim(
+        self, chat_id: int, kind: str, period: str, now: datetime, then: Advance | None = None
+    ) -> Delivery | None:
+        """Record that this message is going out, and move the schedule on, in one transaction.
+        None when it was already claimed (sent, or on its way)."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "INSERT INTO deliveries (chat_id, kind, period, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (chat_id, kind, period, to_db_instant(now), to_db_instant(now)),
+            )
+            claimed = cursor.rowcount > 0
+            if then is not None:
+                await _advance(conn, chat_id, then)
+        if not claimed:
+            return None
+        return Delivery(cursor.lastrowid or 0, chat_id, kind, period)
+
+    async def set_status(self, delivery_id: int, status: Status, now: datetime) -> None:
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "UPDATE deliveries SET status = ?, updated_at = ?,"
+                " attempts = attempts + (? = 'sending') WHERE delivery_id = ?",
+                (status, to_db_instant(now), status, delivery_id),
+            )
+
+    async def reopen_after_restart(self, now: datetime) -> list[Delivery]:
+        """Deliveries the last run claimed but never sent go out now. One that was mid-send when
+        the process died may or may not have reached Telegram: it is marked unknown, never sent
+        twice."""
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "UPDATE deliveries SET status = 'unknown', updated_at = ? WHERE status = 'sending'",
+                (to_db_instant(now),),
+            )
+            async with conn.execute(
+                "SELECT delivery_id, chat_id, kind, period FROM deliveries"
+                " WHERE status = 'pending' ORDER BY delivery_id"
+            ) as cursor:
+                return [Delivery(*r) for r in await cursor.fetchall()]
+
+    async def status_of(self, chat_id: int, kind: str, period: str) -> Status | None:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                "SELECT status FROM deliveries WHERE chat_id = ? AND kind = ? AND period = ?",
+                (chat_id, kind, period),
+            ) as cursor,
+        ):
+            row = await cursor.fetchone()
+        return row[0] if row else None
+
+
+async def _advance(conn: aiosqlite.Connection, user_id: int, advance: Advance) -> None:
+    if isinstance(advance, NextNudge):
+        await conn.execute(
+            "UPDATE users SET next_nudge_at = ?, next_nudge_kind = ? WHERE user_id = ?",
+            (_instant(advance.at), advance.kind, user_id),
+        )
+    elif isinstance(advance, NextReview):
+        await conn.execute(
+            "UPDATE users SET next_review_at = ?, next_review_period = ? WHERE user_id = ?",
+            (_instant(advance.at), advance.period, user_id),
+        )
+    else:
+        await conn.execute(
+            "UPDATE posts SET followup_at = ?, followup_stage = ?"
+            " WHERE post_id = ? AND user_id = ?",
+            (_instant(advance.at), advance.stage, advance.post_id, user_id),
+        )
