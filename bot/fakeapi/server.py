@@ -199,6 +199,9 @@ class FakeBotApi:
         self.max_in_flight = 0
         self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.chat_members: dict[tuple[int, int], str] = {}
+        self.blocked_by: set[int] = set()  # users who blocked the bot: sends to them get a 403
+        self.send_limit: int | None = None  # messages per second before a 429, like Telegram's
+        self._recent_sends: deque[float] = deque()
         self._chats: dict[int, _Chat] = {}
         self._updates: deque[dict[str, Any]] = deque()
         self._next_update_id = 1
@@ -272,6 +275,12 @@ class FakeBotApi:
     ) -> None:
         """Answer the next `times` calls of `method` (None: any but getUpdates) with an error."""
         self._failures.append(_Failure(method, ApiError(code, description, retry_after), times))
+
+    def enforce_send_limit(self, per_second: int | None) -> None:
+        """Answer sends beyond `per_second` in any one-second window with 429 retry_after=1, as
+        Telegram does when a bot floods."""
+        self.send_limit = per_second
+        self._recent_sends.clear()
 
     def message(self, chat_id: int, message_id: int) -> StoredMessage | None:
         chat = self._chats.get(chat_id)
@@ -367,8 +376,21 @@ class FakeBotApi:
         scope = params.get("scope") or {"type": "default"}
         return self.commands.get((scope["type"], params.get("language_code") or ""), [])
 
+    def _check_send_allowed(self, chat_id: int) -> None:
+        if chat_id in self.blocked_by:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
+        if self.send_limit is None:
+            return
+        now = time.monotonic()
+        while self._recent_sends and now - self._recent_sends[0] >= 1.0:
+            self._recent_sends.popleft()
+        if len(self._recent_sends) >= self.send_limit:
+            raise ApiError(429, "Too Many Requests: retry after 1", retry_after=1)
+        self._recent_sends.append(now)
+
     def _send_message(self, params: dict[str, Any]) -> dict[str, Any]:
         chat_id = _chat_id(params)
+        self._check_send_allowed(chat_id)
         text = str(params.get("text") or "")
         plain = self._checked_text(text, params, MAX_MESSAGE)
         markup = _checked_markup(params.get("reply_markup"))

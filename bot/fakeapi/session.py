@@ -11,6 +11,7 @@ import asyncio
 import itertools
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -19,11 +20,17 @@ from bot.app import RunningBot, running_bot
 from bot.clock import ControllableClock
 from bot.config import Settings
 from bot.fakeapi.server import FakeBotApi, StoredMessage
+from bot.outbound import Limits
 
 TOKEN = "123456789:FAKE-token_for-local-runs-only"
 SETTLE_SECONDS = 15.0
 
 _ids = itertools.count(1001)
+
+# Tests run the queue fast; the limits themselves have their own tests with real intervals.
+FAST_LIMITS = Limits(
+    per_second=1000, chat_interval=0.001, group_interval=0.001, retry_margin=0.0, backoff=0.01
+)
 
 
 @dataclass(frozen=True)
@@ -72,9 +79,11 @@ class Session:
         *,
         latency: float = 0.0,
         default_timezone: str = "UTC",
+        limits: Limits = FAST_LIMITS,
     ) -> None:
         self.folder = folder
         self.clock = clock
+        self.limits = limits
         self.server = FakeBotApi(TOKEN, latency=latency, clock=lambda: clock.now().timestamp())
         self.default_timezone = default_timezone
         self.injected = 0
@@ -102,7 +111,10 @@ class Session:
     async def __aenter__(self) -> Session:
         await self.server.start()
         self._stack.push_async_callback(self.server.close)
-        self._bot = await self._stack.enter_async_context(running_bot(self.settings(), self.clock))
+        self._bot = await self._stack.enter_async_context(
+            running_bot(self.settings(), self.clock, self.limits)
+        )
+        await self.bot.outbox.drained()  # whatever a previous run left pending
         return self
 
     async def __aexit__(
@@ -188,6 +200,37 @@ class Session:
     async def _deliver(self, update: dict[str, Any]) -> None:
         await self.server.push_update(update)
         self.injected += 1
+
+    # --- time ----------------------------------------------------------------------------------
+
+    async def tick(self) -> list[StoredMessage]:
+        """Let the scheduler's sweeps run at the clock's current time, and wait until everything
+        they queued is delivered. Returns the proactive messages sent meanwhile, in order."""
+        mark = len(self.server.calls)
+        await self.bot.sweeps.run_now()
+        await self.bot.outbox.drained()
+        return self._sent_since(mark)
+
+    async def at(self, instant: datetime) -> list[StoredMessage]:
+        """Move the clock to `instant` and tick."""
+        self.clock.set(instant)
+        return await self.tick()
+
+    async def walk(self, until: datetime, step: timedelta) -> list[StoredMessage]:
+        """Tick every `step` from now until `until`, like the running scheduler would."""
+        sent: list[StoredMessage] = []
+        while self.clock.now() + step <= until:
+            sent += await self.at(self.clock.now() + step)
+        return sent
+
+    def _sent_since(self, mark: int) -> list[StoredMessage]:
+        sent = []
+        for call in self.server.calls[mark:]:
+            if call.method == "sendMessage" and isinstance(call.result, dict):
+                stored = self.server.message(call.result["chat"]["id"], call.result["message_id"])
+                if stored is not None:
+                    sent.append(replace(stored))
+        return sent
 
     async def settle(self) -> None:
         """Wait until every update delivered so far has been handled."""

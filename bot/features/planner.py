@@ -27,6 +27,7 @@ from bot.domain.review import (
 from bot.domain.schedule import (
     Reminder,
     ReminderKind,
+    ReminderPlan,
     followup_at,
     late_send_at,
     next_reminder,
@@ -134,6 +135,9 @@ class Planner:
         plan = plan_of(profile)
         kind: ReminderKind = next((k for k in _KINDS if k == item.what), "nudge")
         due = Reminder(item.at, kind, plan.day_of(item.at))
+        if late_send_at(due, now, plan) is None:
+            due = self._catch_up(due, now, plan)
+            kind = due.kind
         following = self._next_nudge(profile, now)
         send_at = late_send_at(due, now, plan)
         if send_at is None:
@@ -150,6 +154,17 @@ class Planner:
             await self.store.reminders.reschedule(item.user_id, following)
             return 0
         return await self._claim(item.user_id, kind, nudge_period(due), now, following)
+
+    @staticmethod
+    def _catch_up(stale: Reminder, now: datetime, plan: ReminderPlan) -> Reminder:
+        """After downtime the stored reminder's day may be over while today's has fallen due
+        meanwhile: that one is the one to consider."""
+        latest = stale
+        candidate = next_reminder(stale.at, plan)
+        while candidate is not None and candidate.at <= now:
+            latest = candidate
+            candidate = next_reminder(candidate.at, plan)
+        return latest
 
     async def nudge_wanted(self, profile: Profile, day: date) -> bool:
         """No nudge on a day already logged or rested, while paused, or with nudges off."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from telegram import InlineKeyboardMarkup, Update
+from telegram.constants import ChatMemberStatus, ChatType
+from telegram.ext import ChatMemberHandler
 
 from bot.domain.errors import InputError
 from bot.domain.models import Language, Profile
@@ -20,6 +22,7 @@ from bot.domain.progress import this_week
 from bot.domain.schedule import MAX_PAUSE_DAYS, snooze_until, variant
 from bot.domain.streaks import compute_streak
 from bot.features.base import (
+    AnyContext,
     AnyHandler,
     Caller,
     Services,
@@ -27,6 +30,7 @@ from bot.features.base import (
     button,
     caller_for,
     command,
+    identify,
     plan_of,
     refreshed,
 )
@@ -61,7 +65,19 @@ class Reminders:
             button(s, "nudge", self.nudge_button),
             button(s, "remind", self.toggle_button),
             button(s, "followup", self.followup_button),
+            ChatMemberHandler(self.member_changed, ChatMemberHandler.MY_CHAT_MEMBER),
         ]
+
+    async def member_changed(self, update: Update, context: AnyContext) -> None:
+        """A user blocking the bot stops everything proactive; unblocking brings it back."""
+        change = update.my_chat_member
+        if change is None or change.chat.type != ChatType.PRIVATE:
+            return  # groups are the rooms' business
+        if change.new_chat_member.status == ChatMemberStatus.BANNED:
+            await self.store.reminders.mark_blocked(change.from_user.id, self.services.clock.now())
+            return
+        await identify(self.services, change.from_user)  # contact again: no longer blocked
+        await self.planner.reschedule(change.from_user.id)
 
     # --- settings -------------------------------------------------------------------------------
 

@@ -1,0 +1,167 @@
+"""Daily nudges through the real scheduler, the outbound queue and the fake Bot API."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.fakeapi import Person, Session, StoredMessage
+from tests.helpers import rows
+
+
+def to(person: Person, sent: list[StoredMessage]) -> list[StoredMessage]:
+    """The nudges (and last calls) among what the bot sent on its own, to `person`."""
+    return [
+        m
+        for m in sent
+        if m.chat_id == person.user_id and ("Posted ✅", m.buttons[0][1]) in m.buttons[:1]
+    ]
+
+
+def utc(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=UTC)  # type: ignore[misc]
+
+
+async def set_up(session: Session, person: Person, zone: str, nudge: str) -> None:
+    await session.send(person, f"/timezone {zone}")
+    await session.send(person, f"/nudge {nudge}")
+
+
+async def test_a_nudge_comes_at_the_local_time_once_with_its_buttons(
+    session: Session, maya: Person
+) -> None:
+    # 2026-03-02 12:00 UTC is 20:00 in Shanghai; the nudge is set for 21:00 there (13:00 UTC).
+    await set_up(session, maya, "Asia/Shanghai", "21:00")
+    assert to(maya, await session.at(utc(2026, 3, 2, 12, 59))) == []
+    sent = to(maya, await session.at(utc(2026, 3, 2, 13, 0)))
+    assert len(sent) == 1
+    assert [label for label, _ in sent[0].buttons] == ["Posted ✅", "Snooze 1h", "Rest day"]
+    assert to(maya, await session.tick()) == []  # a second sweep sends nothing
+    assert rows(session, "SELECT kind, period, status FROM deliveries") == [
+        ("nudge", "2026-03-02", "sent")
+    ]
+
+
+async def test_the_text_is_never_the_same_two_days_running(
+    session: Session, maya: Person
+) -> None:
+    await set_up(session, maya, "UTC", "20:00")
+    texts = []
+    for day in range(2, 12):
+        sent = to(maya, await session.at(utc(2026, 3, day, 20, 0)))
+        assert len(sent) == 1
+        texts.append(sent[0].text)
+    assert all(a != b for a, b in zip(texts, texts[1:], strict=False))
+    assert len(set(texts)) >= 5
+
+
+async def test_no_nudge_on_a_day_already_logged(session: Session, maya: Person) -> None:
+    await set_up(session, maya, "UTC", "20:00")
+    await session.send(maya, "/post tiktok today's")
+    assert to(maya, await session.at(utc(2026, 3, 2, 20, 0))) == []
+    assert len(to(maya, await session.at(utc(2026, 3, 3, 20, 0)))) == 1
+
+
+async def test_posted_button_logs_a_post_from_the_nudge(session: Session, maya: Person) -> None:
+    await set_up(session, maya, "UTC", "20:00")
+    nudge = to(maya, await session.at(utc(2026, 3, 2, 20, 0)))[0]
+    picker = await session.press(maya, nudge, "Posted ✅")
+    assert picker.last.text == "Where did you post?"
+    logged = await session.press(maya, picker.last, "TikTok")
+    assert logged.last.text.startswith("✅ Logged #1 · TikTok")
+    assert rows(session, "SELECT local_date FROM posts") == [("2026-03-02",)]
+
+
+async def test_snooze_nudges_again_an_hour_later_with_another_text(
+    session: Session, maya: Person
+) -> None:
+    await set_up(session, maya, "UTC", "20:00")
+    nudge = to(maya, await session.at(utc(2026, 3, 2, 20, 0)))[0]
+    snoozed = await session.press(maya, nudge, "Snooze 1h")
+    assert snoozed.last.text == "⏰ OK, I'll remind you again at 21:00."
+    assert to(maya, await session.at(utc(2026, 3, 2, 20, 59))) == []
+    again = to(maya, await session.at(utc(2026, 3, 2, 21, 0)))
+    assert len(again) == 1
+    assert again[0].text != nudge.text
+    # The next day's nudge is back on the usual time.
+    assert len(to(maya, await session.at(utc(2026, 3, 3, 20, 0)))) == 1
+
+
+async def test_snooze_refuses_to_land_past_the_day(session: Session, maya: Person) -> None:
+    await set_up(session, maya, "UTC", "23:30")
+    nudge = to(maya, await session.at(utc(2026, 3, 2, 23, 30)))[0]
+    pressed = await session.press(maya, nudge, "Snooze 1h")
+    assert pressed.alerts == ["No time left today outside your quiet hours. Tomorrow, then!"]
+
+
+async def test_rest_day_keeps_the_streak_and_stops_the_nudge(
+    session: Session, maya: Person
+) -> None:
+    await set_up(session, maya, "UTC", "20:00")
+    await session.send(maya, "/post tiktok one")
+    session.clock.set(utc(2026, 3, 3, 12, 0))
+    await session.send(maya, "/post tiktok two")
+    nudge = to(maya, await session.at(utc(2026, 3, 4, 20, 0)))[0]
+    rested = await session.press(maya, nudge, "Rest day")
+    assert rested.last.text == (
+        "😌 Rest day. Your streak stays at 2 days; 0 rest days left this week."
+    )
+    session.clock.set(utc(2026, 3, 5, 12, 0))
+    posted = await session.send(maya, "/post tiktok three")
+    assert "streak 3 days" in posted.text  # the rest day bridged, and did not count
+    again = await session.send(maya, "/rest")
+    assert again.text == "You've already posted today, no rest needed."
+    session.clock.set(utc(2026, 3, 6, 12, 0))
+    none_left = await session.send(maya, "/rest")
+    assert none_left.text.startswith("You've used your 1 rest day this week.")
+
+
+async def test_pause_and_resume(session: Session, maya: Person) -> None:
+    await set_up(session, maya, "UTC", "20:00")
+    paused = await session.send(maya, "/pause 3")
+    assert "Paused: until 2026-03-04" in paused.text
+    assert "Next reminder: 2026-03-05 20:00" in paused.text
+    sent = await session.walk(utc(2026, 3, 4, 23, 0), timedelta(hours=1))
+    assert to(maya, sent) == []
+    assert len(to(maya, await session.at(utc(2026, 3, 5, 20, 0)))) == 1
+    await session.send(maya, "/pause 10")
+    resumed = await session.send(maya, "/resume")
+    assert "Paused: off" in resumed.text
+    assert len(to(maya, await session.at(utc(2026, 3, 6, 20, 0)))) == 1
+    assert (await session.send(maya, "/resume")).text.startswith("Reminders aren't paused.")
+
+
+async def test_nudge_off_and_on(session: Session, maya: Person) -> None:
+    await set_up(session, maya, "UTC", "20:00")
+    off = await session.send(maya, "/nudge off")
+    assert "Daily nudge: off" in off.text
+    assert to(maya, await session.at(utc(2026, 3, 2, 20, 0))) == []
+    await session.send(maya, "/nudge on")
+    assert len(to(maya, await session.at(utc(2026, 3, 3, 20, 0)))) == 1
+
+
+async def test_last_call_comes_90_minutes_before_the_day_ends(
+    session: Session, maya: Person
+) -> None:
+    await set_up(session, maya, "UTC", "20:00")
+    await session.send(maya, "/nudge lastcall on")
+    assert len(to(maya, await session.at(utc(2026, 3, 2, 20, 0)))) == 1
+    last = to(maya, await session.at(utc(2026, 3, 2, 22, 30)))
+    assert len(last) == 1
+    assert last[0].text.startswith("⏳")
+    # With a post in between, no last call.
+    session.clock.set(utc(2026, 3, 3, 21, 0))
+    await session.send(maya, "/post tiktok late")
+    assert to(maya, await session.at(utc(2026, 3, 3, 22, 30))) == []
+
+
+async def test_quiet_hours_across_midnight(session: Session, maya: Person) -> None:
+    await set_up(session, maya, "UTC", "07:00")
+    quiet = await session.send(maya, "/quiet 23:00-08:00")
+    assert "Quiet hours: 23:00-08:00" in quiet.text
+    # 07:00 is inside the quiet hours: the nudge waits for 08:00, the same day.
+    assert to(maya, await session.at(utc(2026, 3, 3, 7, 0))) == []
+    assert len(to(maya, await session.at(utc(2026, 3, 3, 8, 0)))) == 1
+    # 23:30 is inside them too, and their end is tomorrow: no nudge that day at all.
+    await session.send(maya, "/nudge 23:30")
+    sent = await session.walk(utc(2026, 3, 5, 0, 0), timedelta(minutes=30))
+    assert [m.date for m in to(maya, sent)] == []
