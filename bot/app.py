@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -30,6 +31,10 @@ from bot.sweeps import Sweeps
 from bot.texts import language_for, t
 
 log = logging.getLogger(__name__)
+
+# Opt in to PTB 22's coming behaviour now: time periods such as a 429's retry_after are timedeltas.
+# Without it PTB warns on every 429 it parses.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 BotApp = Application[Any, Any, Any, Any, Any, Any]
 

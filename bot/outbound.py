@@ -28,7 +28,7 @@ from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot.clock import Clock
-from bot.store.reminders import Delivery, Reminders
+from bot.store.reminders import Delivery, Reminders, Status
 
 log = logging.getLogger(__name__)
 
@@ -127,8 +127,9 @@ class Outbox:
                     continue
                 await self._deliver(delivery)
             except Exception:
-                log.exception("delivery %s (%s) failed", delivery and delivery.delivery_id, "")
+                log.exception("a %s could not be delivered", delivery.kind if delivery else "?")
                 if delivery is not None:
+                    self.stats.failed += 1
                     await self._set(delivery, "failed")
             finally:
                 self._queue.task_done()
@@ -142,6 +143,8 @@ class Outbox:
         network_errors = floods = 0
         while True:
             await self._wait_turn(outgoing.chat_id)
+            if self._closing:
+                return  # still pending: the next start sends it
             await self._set(delivery, "sending")
             try:
                 await self._bot.send_message(
@@ -207,8 +210,8 @@ class Outbox:
             limiter = self._per_chat[chat_id] = AsyncLimiter(1, interval)
         return limiter
 
-    async def _set(self, delivery: Delivery, status: str) -> None:
-        await self._reminders.set_status(delivery.delivery_id, status, self._clock.now())  # type: ignore[arg-type]
+    async def _set(self, delivery: Delivery, status: Status) -> None:
+        await self._reminders.set_status(delivery.delivery_id, status, self._clock.now())
 
 
 def _seconds(flood: RetryAfter) -> float:

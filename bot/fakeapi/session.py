@@ -181,6 +181,24 @@ class Session:
         }
         return await self.exchange(message.chat_id, {"callback_query": query})
 
+    async def member_status(self, person: Person, status: str) -> None:
+        """`person` blocks (`kicked`) or unblocks (`member`) the bot in their private chat."""
+
+        def member(state: str) -> dict[str, Any]:
+            fields: dict[str, Any] = {"status": state, "user": self.server.bot_user}
+            if state == "kicked":
+                fields["until_date"] = 0
+            return fields
+
+        change = {
+            "chat": _chat(person.user_id, person),
+            "from": person.as_api(),
+            "date": int(self.clock.now().timestamp()),
+            "old_chat_member": member("member" if status == "kicked" else "kicked"),
+            "new_chat_member": member(status),
+        }
+        await self.exchange(person.user_id, {"my_chat_member": change})
+
     async def exchange(self, chat_id: int, update: dict[str, Any]) -> Exchange:
         """Deliver one update and collect what the bot did in that chat until it was handled."""
         mark = len(self.server.calls)
