@@ -92,7 +92,7 @@ async def test_a_restart_in_the_middle_of_a_fan_out_loses_and_repeats_nothing(
             await set_up(first, person, "UTC", "20:00")
         clock.set(utc(2026, 3, 2, 20, 0))
         await first.bot.sweeps.run_now()  # all 30 claimed and queued: 1.5 s at 20/s
-        while first.bot.outbox.stats.sent < 8:
+        while first.bot.outbox.stats.sent < 8:  # noqa: ASYNC110 - watching another task's counter
             await asyncio.sleep(0.01)
         sent_first = first._sent_since(0)
     async with Session(tmp_path, clock, limits=slow) as second:  # resends what was pending
@@ -141,7 +141,8 @@ async def test_429s_are_honoured_and_nothing_is_lost_or_doubled(session: Session
     assert set(nudged(people, sent).values()) == {1}
     assert session.bot.outbox.stats.throttled > 0
     refused = [c for c in session.server.calls_to("sendMessage") if c.error is not None]
-    assert refused and all(c.error is not None and c.error.code == 429 for c in refused)
+    assert refused
+    assert all(c.error is not None and c.error.code == 429 for c in refused)
 
 
 async def test_one_message_a_second_per_chat(tmp_path: Path, clock: ControllableClock) -> None:
