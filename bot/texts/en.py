@@ -357,7 +357,7 @@ MESSAGES: dict[str, Entry] = {
     "review.next_calendar": "<b>Next month:</b> {goal}. For a 3-month plan: /plan",
     "report.heading": "🏁 <b>Cycle {cycle} complete</b>",
     "report.month": "Month {month} · {goal}: {done} of {target} {verdict}",
-    "report.totals": "90 days: {days} days posted · {posts} posts · {hits} hits",
+    "report.totals": "90 days: {days} days posted · {posts} posts · hits: {hits}",
     "report.followers": "Followers: {start} → {end}",
     "report.unknown": "?",
     "report.next": "Next cycle, raised targets: a hit at {threshold} saves, {followers} followers{where}. Ready?",

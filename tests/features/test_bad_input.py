@@ -34,6 +34,17 @@ REFUSING = {
     "/handle {}": set(),
     "/handle tiktok {}": {"wrong", "negative", "huge"},  # "@banana", "@-5", "@1000…" are fine
     "/daystart {}": set(),
+    "/plan {}": set(),
+    "/plan start {}": set(),
+    "/goals {}": set(),
+    "/goals days {}": set(),
+    "/goals followers {}": set(),
+    "/goals followers 500 {}": {"wrong", "negative", "huge", "long", "emoji", "sql", "html"},
+    "/review {}": set(),
+    "/nudge {}": set(),
+    "/nudge lastcall {}": set(),
+    "/quiet {}": set(),
+    "/pause {}": set(),
 }
 USAGE_LINE = {
     "post": "/post <platform> [link or title] [#tag …]",
@@ -43,6 +54,12 @@ USAGE_LINE = {
     "timezone": "/timezone Asia/Shanghai",
     "handle": "/handle <platform> <@handle or profile URL>",
     "daystart": "/daystart HH:MM",
+    "plan": "/plan start 2026-03-01 — start (or restart) it on a date",
+    "goals": "/goals days 5 — posting days per week (1–7)",
+    "review": "/review — this month so far",
+    "nudge": "/nudge 20:30 — remind me at this time",
+    "quiet": "/quiet 23:00-08:00 — nothing from me in these hours",
+    "pause": "/pause 7 — no reminders for 7 days",
 }
 # Commands that take no arguments: whatever follows is ignored, the answer is the usual one.
 IGNORING = {
@@ -54,9 +71,18 @@ IGNORING = {
     "/help {}": "Postpact keeps you posting",
     "/cancel {}": "OK, nothing pending.",
     "/undo {}": "Remove #1 · TikTok · “first”?",
+    "/resume {}": "Reminders aren't paused.",
 }
 
-TABLES = ("posts", "post_tags", "post_metrics", "follower_counts", "user_platforms")
+TABLES = (
+    "posts",
+    "post_tags",
+    "post_metrics",
+    "follower_counts",
+    "user_platforms",
+    "programs",
+    "rest_days",
+)
 
 
 def snapshot(session: Session) -> list[object]:
@@ -65,7 +91,9 @@ def snapshot(session: Session) -> list[object]:
         rows(
             session,
             "SELECT user_id, language, timezone, nudge_time, day_start, niche, niche_tags,"
-            " awaiting, onboarded FROM users",
+            " awaiting, onboarded, posting_days_per_week, hit_threshold, follower_target,"
+            " follower_target_platform, rest_days_per_week, nudges_on, last_call_on,"
+            " followups_on, quiet_hours, paused_until FROM users",
         )
     )
     return stored
@@ -124,6 +152,29 @@ async def test_commands_without_arguments_ignore_them(
         ("/post tiktok " + "x" * 5000, "/post <platform>"),
         ("/post tiktok https://a.example/1 https://a.example/2", "/post <platform>"),
         ("/daystart 05:00", "/daystart HH:MM"),
+        ("/plan start 2026-02-30", "/plan start 2026-03-01"),
+        ("/plan start 2026-03-05 extra", "/plan start 2026-03-01"),
+        ("/plan stop now", "/plan start 2026-03-01"),
+        ("/goals days", "/goals days 5"),
+        ("/goals rest 4", "/goals days 5"),
+        ("/goals hit 0", "/goals days 5"),
+        ("/goals hit 10 20", "/goals days 5"),
+        ("/goals followers 0", "/goals days 5"),
+        ("/goals followers 500 mars", "/goals days 5"),
+        ("/goals followers 500 tiktok extra", "/goals days 5"),
+        ("/nudge 24:00", "/nudge 20:30"),
+        ("/nudge 20:00 21:00", "/nudge 20:30"),
+        ("/nudge lastcall", "/nudge 20:30"),
+        ("/nudge followups maybe", "/nudge 20:30"),
+        ("/quiet", "/quiet 23:00-08:00"),
+        ("/quiet 23:00", "/quiet 23:00-08:00"),
+        ("/quiet 23:00-23:00", "/quiet 23:00-08:00"),
+        ("/quiet 25:00-08:00", "/quiet 23:00-08:00"),
+        ("/pause", "/pause 7"),
+        ("/pause 0", "/pause 7"),
+        ("/pause 91", "/pause 7"),
+        ("/pause 2.5", "/pause 7"),
+        ("/review last month please", "/review — this month so far"),
     ],
 )
 async def test_missing_and_malformed_parts(

@@ -164,3 +164,11 @@ async def test_quiet_hours_across_midnight(session: Session, maya: Person) -> No
     await session.send(maya, "/nudge 23:30")
     sent = await session.walk(utc(2026, 3, 5, 0, 0), timedelta(minutes=30))
     assert [m.date for m in to(maya, sent)] == []
+
+
+async def test_a_hostile_name_is_escaped_in_the_nudge(session: Session) -> None:
+    mallory = session.person("<b>Mallory & co")
+    await set_up(session, mallory, "UTC", "20:00")
+    for dom in range(2, 9):  # every variant that names the user gets sent once
+        (nudge,) = to(mallory, await session.at(utc(2026, 3, dom, 20, 0)))
+        assert "<b>" not in nudge.html

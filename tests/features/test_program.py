@@ -1,0 +1,225 @@
+"""The 3-month program through the real scheduler: /plan, /goals, every phase, every review."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.fakeapi import Person, Session, StoredMessage
+from tests.features.test_nudges import utc
+from tests.helpers import rows
+
+
+def reviews(person: Person, sent: list[StoredMessage]) -> list[StoredMessage]:
+    return [m for m in sent if m.chat_id == person.user_id and m.text.startswith("📅")]
+
+
+async def day(session: Session, person: Person, month: int, dom: int, *texts: str) -> None:
+    session.clock.set(utc(2026, month, dom, 12, 0))
+    for text in texts:
+        await session.send(person, text)
+
+
+async def test_plan_starts_today_and_shows_the_first_phase(session: Session, maya: Person) -> None:
+    started = await session.send(maya, "/plan")
+    assert started.text == (
+        "🚀 Cycle 1 is on. It runs until 2026-05-30.\n\n"
+        "🗓 Cycle 1 · month 1 of 3\n"
+        "Goal: post on 30 of 30 days\n"
+        "Day 1 of 30 · 29 days left · 2026-03-02 → 2026-05-30\n\n"
+        "Days posted: 0 of 30 ▱▱▱▱▱▱▱▱▱▱"
+    )
+    assert rows(session, "SELECT cycle, start_date, ended_at FROM programs") == [
+        (1, "2026-03-02", None)
+    ]
+    again = await session.send(maya, "/plan start")
+    assert again.text == (
+        "Your program is already running (since 2026-03-02). /plan shows it; /plan stop ends it."
+    )
+
+
+async def test_plan_start_dates(session: Session, maya: Person) -> None:
+    past = await session.send(maya, "/plan start 2025-12-01")
+    assert past.text.startswith("A program can start at most 89 days ago.")
+    future = await session.send(maya, "/plan start 2026-06-01")
+    assert future.text.startswith("A program can start at most 30 days ahead.")
+    later = await session.send(maya, "/plan start 2026-03-10")
+    assert later.text.endswith("Your program starts on 2026-03-10, in 8 days.")
+    await session.send(maya, "/plan stop")
+    backdated = await session.send(maya, "/plan")  # the stop wasn't confirmed: still running
+    assert backdated.text == "Your program starts on 2026-03-10, in 8 days."
+
+
+async def test_plan_stop_asks_first(session: Session, maya: Person) -> None:
+    await session.send(maya, "/plan")
+    confirm = await session.send(maya, "/plan stop")
+    assert confirm.text.startswith("End your program?")
+    kept = await session.press(maya, confirm.last, "Keep going")
+    assert kept.last.text == "Good: the program goes on."
+    confirm = await session.send(maya, "/plan stop")
+    stopped = await session.press(maya, confirm.last, "End it")
+    assert stopped.last.text == "Program ended. Start a new one any time with /plan."
+    assert rows(session, "SELECT outcome FROM programs") == [("stopped",)]
+    stale = await session.press(maya, confirm.last, data=confirm.last.buttons[0][1])
+    assert stale.alerts == ["That button is out of date. /plan shows where you are."]
+    assert (await session.send(maya, "/plan stop")).text.startswith("You have no program running.")
+
+
+async def test_goals_show_and_change(session: Session, maya: Person) -> None:
+    shown = await session.send(maya, "/goals")
+    assert shown.text.startswith(
+        "🎯 Your targets\n"
+        "Posting: 7 days a week (30 in a 30-day month)\n"
+        "Hit: a post saved by 5+ people\n"
+        "Followers: 100 in total\n"
+        "Rest: 1 day a week, streak kept"
+    )
+    await session.send(maya, "/goals days 5")
+    await session.send(maya, "/goals hit 10")
+    await session.send(maya, "/goals rest 0")
+    changed = await session.send(maya, "/goals followers 1.2k xhs")
+    assert changed.text == (
+        "Saved.\n\n🎯 Your targets\n"
+        "Posting: 5 days a week (21 in a 30-day month)\n"
+        "Hit: a post saved by 10+ people\n"
+        "Followers: 1,200 on Xiaohongshu\n"
+        "Rest: 0 days a week, streak kept"
+    )
+    total = await session.send(maya, "/goals followers 300 total")
+    assert "Followers: 300 in total" in total.text
+    assert (await session.send(maya, "/goals days 8")).text.startswith(
+        "That target must be between 1 and 7."
+    )
+    assert (await session.send(maya, "/rest")).text.startswith("Your targets have no rest days.")
+
+
+async def test_three_months_every_phase_and_review(session: Session, maya: Person) -> None:
+    await session.send(maya, "/nudge 20:00")
+    await session.send(maya, "/niche Home cooking #food")
+    await session.send(maya, "/goals days 6")  # 26 of 30 days
+    await session.send(maya, "/followers tiktok 40")
+    await session.send(maya, "/plan")
+    for n in range(26):  # March 2nd to 27th
+        tag = " #food" if n < 20 else ""
+        await day(session, maya, 3, 2 + n, f"/post tiktok dish{n}{tag}")
+        if n == 8:
+            await session.send(maya, "/metrics 3 saves=4")
+            await session.send(maya, "/metrics 5 saves=7")  # a hit, in month 1
+    await day(session, maya, 3, 28, "/rest")
+    await day(session, maya, 3, 31, "/followers tiktok 52")
+    month_1 = reviews(maya, await session.at(utc(2026, 4, 1, 20, 0)))
+    assert [m.text for m in month_1] == [
+        "📅 Month 1 of 3 review · 2026-03-02 → 2026-03-31\n"
+        "Goal: post on 26 of 30 days — ✅ met\n\n"
+        "In your hands\n"
+        "• Days posted: 26 of 26 ▰▰▰▰▰▰▰▰▰▰\n"
+        "• Posts: 26 · rest days: 1\n"
+        "• Niche focus: 77% of posts tagged #food\n\n"
+        "Not in your hands\n"
+        "• Followers: TikTok +12\n"
+        "• Hits: 1\n"
+        "• Best post: #5 · TikTok · “dish4” — 7 saves\n\n"
+        "Next month: get one hit — a post saved by 5+ people."
+    ]
+    await day(session, maya, 4, 5, "/post tiktok april")
+    await session.send(maya, "/metrics last saves=3")
+    phase_2 = await session.send(maya, "/plan")
+    assert phase_2.text == (
+        "🗓 Cycle 1 · month 2 of 3\n"
+        "Goal: get one hit — a post saved by 5+ people\n"
+        "Day 5 of 30 · 25 days left · 2026-03-02 → 2026-05-30\n\n"
+        "Hits this month: 0 of 1 ▱▱▱▱▱▱▱▱▱▱\n"
+        "Best post this month: 3 of 5 saves ▰▰▰▰▰▰▱▱▱▱\n"
+        "Habit — posting this week: 1 of 6 days ▰▰▱▱▱▱▱▱▱▱"
+    )
+    month_2 = reviews(maya, await session.at(utc(2026, 5, 1, 20, 0)))
+    assert month_2[0].text.splitlines()[:2] == [
+        "📅 Month 2 of 3 review · 2026-04-01 → 2026-04-30",
+        "Goal: get one hit — a post saved by 5+ people — ❌ not met",
+    ]
+    assert month_2[0].text.endswith("Next month: reach 100 followers in total.")
+    await day(session, maya, 5, 20, "/followers tiktok 90", "/followers xhs 15")
+    phase_3 = await session.send(maya, "/plan")
+    assert phase_3.text.splitlines()[1:] == [
+        "Goal: reach 100 followers in total",
+        "Day 20 of 30 · 10 days left · 2026-03-02 → 2026-05-30",
+        "",
+        "Followers: 105 of 100 ▰▰▰▰▰▰▰▰▰▰",
+        "Habit — posting this week: 0 of 6 days ▱▱▱▱▱▱▱▱▱▱",
+        "Habit — hits in this program: 1",
+    ]
+    final = reviews(maya, await session.at(utc(2026, 5, 31, 20, 0)))
+    assert len(final) == 1
+    assert final[0].text.split("\n\n")[-2:] == [
+        "🏁 Cycle 1 complete\n"
+        "Month 1 · post on 26 of 30 days: 26 of 26 ✅ met\n"
+        "Month 2 · get one hit — a post saved by 5+ people: 0 of 1 ❌ not met\n"
+        "Month 3 · reach 100 followers in total: 105 of 100 ✅ met\n"
+        "90 days: 27 days posted · 27 posts · hits: 1\n"
+        "Followers: 40 → 105",
+        "Next cycle, raised targets: a hit at 10 saves, 205 followers in total. Ready?",
+    ]
+    assert rows(session, "SELECT outcome FROM programs") == [("completed",)]
+    session.clock.set(utc(2026, 6, 1, 9, 0))
+    cycle_2 = await session.press(maya, final[0], "Start cycle 2 🚀")
+    assert cycle_2.last.text.startswith("🚀 Cycle 2 is on. It runs until 2026-08-29.")
+    assert rows(session, "SELECT hit_threshold, follower_target FROM users") == [(10, 205)]
+    stale = await session.press(maya, final[0], "Start cycle 2 🚀")
+    assert stale.alerts == ["That button is out of date. /plan shows where you are."]
+
+
+async def test_calendar_review_on_the_first_for_users_without_a_program(
+    session: Session, maya: Person
+) -> None:
+    quiet = session.person("Quiet")
+    await session.send(maya, "/nudge 20:00")
+    await session.send(quiet, "/nudge 20:00")
+    for dom in (2, 3, 5):
+        await day(session, maya, 3, dom, f"/post xhs note{dom}")
+    sent = await session.at(utc(2026, 4, 1, 20, 0))
+    assert reviews(quiet, sent) == []  # nothing logged all month: no review of zeros
+    (review,) = reviews(maya, sent)
+    assert review.text == (
+        "📅 Monthly review · 2026-03-01 → 2026-03-31\n"
+        "Goal: post on 31 of 31 days — ❌ not met\n\n"
+        "In your hands\n"
+        "• Days posted: 3 of 31 ▰▱▱▱▱▱▱▱▱▱\n"
+        "• Posts: 3 · rest days: 0\n"
+        "• Niche focus: add tags to your niche with /niche to see it\n\n"
+        "Not in your hands\n"
+        "• Followers: nothing to compare yet — /followers records a count\n"
+        "• Hits: 0\n"
+        "• Best post: no saves recorded — /metrics last saves=N\n\n"
+        "Next month: post on 30 of 30 days. For a 3-month plan: /plan"
+    )
+
+
+async def test_a_missed_review_is_sent_late(session: Session, maya: Person) -> None:
+    await session.send(maya, "/nudge 20:00")
+    await day(session, maya, 3, 3, "/post tiktok one")
+    session.clock.set(utc(2026, 4, 3, 9, 0))  # the scheduler was not running on April 1st
+    (review,) = reviews(maya, await session.tick())
+    assert review.text.startswith("📅 Monthly review · 2026-03-01 → 2026-03-31")
+    assert reviews(maya, await session.tick()) == []
+
+
+async def test_review_on_demand(session: Session, maya: Person) -> None:
+    await session.send(maya, "/plan")
+    await day(session, maya, 3, 4, "/post tiktok one")
+    now = await session.send(maya, "/review")
+    assert now.text.splitlines()[:3] == [
+        "📅 Month 1 of 3 review · 2026-03-02 → 2026-03-31",
+        "So far, through 2026-03-04.",
+        "Goal: post on 30 of 30 days — ⏳ in progress",
+    ]
+    last = await session.send(maya, "/review last")
+    assert last.text.startswith("📅 Monthly review · 2026-02-01 → 2026-02-28")
+    assert "Goal: post on 28 of 28 days — ❌ not met" in last.text
+    wrong = await session.send(maya, "/review yesterday")
+    assert wrong.text.startswith("I didn't understand that.")
+
+
+async def test_reviews_keep_time_with_walks(session: Session, maya: Person) -> None:
+    await session.send(maya, "/nudge 20:00")
+    await session.send(maya, "/post tiktok one")
+    sent = await session.walk(utc(2026, 4, 2, 0, 0), timedelta(hours=6))
+    assert len(reviews(maya, sent)) == 1
