@@ -35,6 +35,7 @@ pytest: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench.checkins
+	$(BIN)/python -m bench.fanout
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache

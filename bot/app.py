@@ -24,7 +24,7 @@ from bot.features.profile import ProfileFeature
 from bot.features.reminders import Reminders
 from bot.features.stats import Stats
 from bot.ordering import PerUserOrder
-from bot.outbound import Limits, Outbox, Outgoing, Render
+from bot.outbound import FloodGuard, Limits, Outbox, Outgoing, Render
 from bot.store import Store
 from bot.store.reminders import Delivery
 from bot.sweeps import Sweeps
@@ -82,6 +82,7 @@ def build_application(services: Services) -> tuple[BotApp, Features]:
             )
         )
         .get_updates_read_timeout(LONG_POLL_SECONDS + 10)
+        .rate_limiter(FloodGuard())
         .build()
     )
     planner = Planner(services)
@@ -156,7 +157,7 @@ async def running_bot(
             try:
                 yield RunningBot(application, services, outbox, sweeps)
             finally:
-                sweeps.stop()
+                await sweeps.stop()
                 await outbox.stop()
                 await application.updater.stop()
                 await application.stop()
@@ -183,6 +184,10 @@ async def _start_schedule(
         limits or Limits(per_second=services.settings.send_rate_per_second),
     )
     features.planner.outbox = outbox
+    guard = application.bot.rate_limiter
+    if isinstance(guard, FloodGuard):
+        guard.on_flood = outbox.hold
+        guard.on_reply = outbox.yield_slot
     outbox.start()
     pending = await store.reminders.reopen_after_restart(clock.now())
     for delivery in pending:

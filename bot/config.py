@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     log_level: LogLevel = "INFO"
     default_timezone: Annotated[str, AfterValidator(_valid_timezone)] = "UTC"
     send_rate_per_second: float = Field(
-        default=28.0,
+        default=25.0,
         gt=0,
         le=1000,
         description="Proactive messages per second, overall. Telegram allows about 30.",

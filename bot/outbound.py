@@ -2,8 +2,8 @@
 
 Replies to a user's own command never come through here: they go straight out, so a fan-out of
 thousands of nudges never makes a check-in wait. What does come through here respects Telegram's
-limits: a steady overall rate a little under 30 messages/s (evenly spaced, so no one-second window
-ever holds more), one message per second per chat, 20 per minute per group.
+limits: a steady overall rate under 30 messages/s (evenly spaced, and 25 by default so that
+replies fit beside it), one message per second per chat, 20 per minute per group.
 
 PTB's `AIORateLimiter` is deliberately not used: it would throttle replies too, has no per-chat
 limit, and one 429 would pause every request. aiolimiter provides the leaky buckets.
@@ -19,13 +19,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import warnings
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from aiolimiter import AsyncLimiter
-from telegram import Bot, InlineKeyboardMarkup
+from telegram import InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.ext import BaseRateLimiter, ExtBot
 
 from bot.clock import Clock
 from bot.store.reminders import Delivery, Reminders, Status
@@ -40,6 +42,59 @@ class Outgoing:
     markup: InlineKeyboardMarkup | None = None
 
 
+# What the outbound queue tells the bot's request layer about its own sends.
+QUEUED = {"queued": True}
+# A reply waits out a 429 this long at most; beyond that it fails like any other error.
+MAX_REPLY_WAIT = 10.0
+
+
+class FloodGuard(BaseRateLimiter[dict[str, bool]]):
+    """The request layer under every Bot API call (PTB's rate-limiter hook), for replies.
+
+    Replies go out at once, never throttled. Telegram counts them against the same limits as the
+    queue, though, so each reply takes a slot from the queue's rate, and a 429 on a reply is
+    waited out and retried (twice at most) and pauses the queue for as long: the fan-out yields
+    to the people who are talking to the bot.
+    The queue's own sends pass straight through: it handles its 429s itself.
+    """
+
+    def __init__(self) -> None:
+        self.on_flood: Callable[[float], None] | None = None
+        self.on_reply: Callable[[], None] | None = None
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: dict[str, bool] | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        if rate_limit_args and rate_limit_args.get("queued"):
+            return await callback(*args, **kwargs)
+        if self.on_reply is not None and endpoint.startswith(("send", "edit")):
+            self.on_reply()  # the queue gives up a slot: the reply spends it
+        for attempt in range(3):
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as flood:
+                wait = _seconds(flood)
+                if self.on_flood is not None:
+                    self.on_flood(wait)
+                if attempt == 2 or wait > MAX_REPLY_WAIT:
+                    raise
+                log.warning("a reply hit Telegram's flood limit: retrying in %.1f s", wait)
+                await asyncio.sleep(wait)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
 # Builds a delivery's message at send time; None when it is no longer wanted.
 Render = Callable[[Delivery], Awaitable[Outgoing | None]]
 OnBlocked = Callable[[int], Awaitable[None]]
@@ -47,7 +102,7 @@ OnBlocked = Callable[[int], Awaitable[None]]
 
 @dataclass(frozen=True)
 class Limits:
-    per_second: float = 28.0
+    per_second: float = 25.0
     chat_interval: float = 1.0  # seconds between two messages to one chat
     group_interval: float = 3.0  # 20 a minute
     retry_margin: float = 0.5  # added to Telegram's retry_after
@@ -68,7 +123,7 @@ class OutboxStats:
 class Outbox:
     def __init__(
         self,
-        bot: Bot,
+        bot: ExtBot[dict[str, bool]],
         reminders: Reminders,
         clock: Clock,
         render: Render,
@@ -148,7 +203,10 @@ class Outbox:
             await self._set(delivery, "sending")
             try:
                 await self._bot.send_message(
-                    outgoing.chat_id, outgoing.text, reply_markup=outgoing.markup
+                    outgoing.chat_id,
+                    outgoing.text,
+                    reply_markup=outgoing.markup,
+                    rate_limit_args=QUEUED,
                 )
             except RetryAfter as flood:
                 floods += 1
@@ -196,6 +254,14 @@ class Outbox:
         while (delay := self._resume_at - loop.time()) > 0:  # noqa: ASYNC110
             await asyncio.sleep(delay)
         await self._overall.acquire()
+
+    def yield_slot(self) -> None:
+        """A reply went out: the queue waits one slot, so together they stay under the limit."""
+        self._hold(1 / self.limits.per_second)
+
+    def hold(self, seconds: float) -> None:
+        """Pause every send for `seconds` (plus the margin): Telegram said to slow down."""
+        self._hold(seconds + self.limits.retry_margin)
 
     def _hold(self, seconds: float) -> None:
         self._resume_at = max(self._resume_at, asyncio.get_running_loop().time() + seconds)

@@ -14,9 +14,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import timedelta
 
-from apscheduler.events import EVENT_JOB_MAX_INSTANCES, EVENT_JOB_MISSED, JobExecutionEvent
+from apscheduler.events import EVENT_JOB_MAX_INSTANCES, EVENT_JOB_MISSED, JobEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.clock import Clock, SystemClock
@@ -58,9 +57,18 @@ class Sweeps:
         self._scheduler.add_listener(self._missed, EVENT_JOB_MISSED | EVENT_JOB_MAX_INSTANCES)
         self._scheduler.start()
 
-    def stop(self) -> None:
+    async def stop(self, grace: float = 10.0) -> None:
+        """No new runs; a sweep already running finishes its batch (claims are transactional,
+        so one cut short would lose nothing either)."""
         if self._scheduler.running:
             self._scheduler.shutdown(wait=False)
+        async with self._progress:
+            try:
+                await asyncio.wait_for(
+                    self._progress.wait_for(lambda: not any(self._running.values())), grace
+                )
+            except TimeoutError:
+                log.warning("a sweep was still running at shutdown")
 
     async def run_now(self, within: float = 30.0) -> None:
         """Run every sweep once more, now, through the scheduler; return when each has finished a
@@ -94,11 +102,14 @@ class Sweeps:
                 self._served[name] = max(self._served[name], asked)
                 self._progress.notify_all()
 
-    def _missed(self, event: JobExecutionEvent) -> None:
-        late = self._wall.now() - event.scheduled_run_time
+    def _missed(self, event: JobEvent) -> None:
+        # EVENT_JOB_MISSED carries one run time, EVENT_JOB_MAX_INSTANCES a list of them.
+        times = getattr(event, "scheduled_run_times", None) or [
+            getattr(event, "scheduled_run_time", None)
+        ]
         log.warning(
-            "sweep %s did not run at %s (%s late): the next run catches up",
+            "sweep %s skipped a run due at %s (still running, or the loop stalled): "
+            "the next run catches up",
             event.job_id,
-            event.scheduled_run_time,
-            late if isinstance(late, timedelta) else "?",
+            ", ".join(str(t) for t in times),
         )

@@ -53,7 +53,8 @@ class Stats:
     async def streak(self, update: Update, caller: Caller, args: str) -> None:
         lang = caller.lang
         days = {a.day for a in await self.store.posts.activity(caller.user_id)}
-        streak = compute_streak(days, caller.today)
+        rests = set(await self.store.rest_days.all(caller.user_id))
+        streak = compute_streak(days, caller.today, rests)
         key = (
             "streak.alive_today"
             if streak.posted_today
@@ -65,7 +66,7 @@ class Stats:
                 (
                     t(lang, "streak.current", streak=h(lang, "streak.days", count=streak.current)),
                     t(lang, "streak.best", streak=h(lang, "streak.days", count=streak.best)),
-                    fmt.day_strip(days, caller.today),
+                    fmt.day_strip(days, caller.today, rests),
                     t(lang, key),
                 )
             ),
@@ -85,7 +86,8 @@ class Stats:
             counts,
             month_target_days(caller.today, per_week),
         )
-        streak = compute_streak((a.day for a in activity), caller.today)
+        rests = await self.store.rest_days.all(caller.user_id)
+        streak = compute_streak((a.day for a in activity), caller.today, rests)
         await answer(
             update,
             "\n\n".join(

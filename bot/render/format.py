@@ -28,12 +28,15 @@ def bar(done: int, total: int, width: int = 10) -> str:
     return "▰" * filled + "▱" * (width - filled)
 
 
-def day_strip(posted: set[date], today: date, days: int = 14) -> str:
-    """The last `days` days, oldest first: 🟩 posted, ⬜ not."""
-    return "".join(
-        "🟩" if today - timedelta(days=offset) in posted else "⬜"
-        for offset in range(days - 1, -1, -1)
-    )
+def day_strip(
+    posted: set[date], today: date, rested: set[date] | None = None, days: int = 14
+) -> str:
+    """The last `days` days, oldest first: 🟩 posted, 🟦 rest day, ⬜ neither."""
+    strip = []
+    for offset in range(days - 1, -1, -1):
+        day = today - timedelta(days=offset)
+        strip.append("🟩" if day in posted else "🟦" if rested and day in rested else "⬜")
+    return "".join(strip)
 
 
 def platform_name(lang: Language, key: str) -> str:

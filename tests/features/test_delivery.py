@@ -179,3 +179,15 @@ async def test_replies_do_not_wait_behind_a_fan_out(session: Session, maya: Pers
     assert slow.backlog > 0 or slow.stats.sent < 41
     await slow.drained()
     assert FAST_LIMITS.per_second > 30
+
+
+async def test_a_reply_that_hits_a_429_is_retried_and_pauses_the_queue(
+    session: Session, maya: Person
+) -> None:
+    session.server.fail("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
+    started = time.monotonic()
+    reply = await session.send(maya, "/today")
+    assert reply.text.startswith("Today, 2026-03-02")  # arrived, a second late
+    assert time.monotonic() - started >= 1.0
+    refused = [c for c in session.server.calls_to("sendMessage") if c.error is not None]
+    assert len(refused) == 1

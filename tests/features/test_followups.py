@@ -31,7 +31,8 @@ async def test_asked_after_a_day_and_after_three_and_a_hit_is_noticed(
     answered = await session.send(maya, "6 80 1.5k")
     assert answered.text == (
         "📊 #1 · TikTok · “Dumplings”\n6 saves · 80 likes · 1,500 views\n"
-        "🎉 A hit! 6 people saved it (your hit threshold is 5). Look at what worked and do it again."
+        "🎉 A hit! 6 people saved it (your hit threshold is 5). "
+        "Look at what worked and do it again."
     )
     assert rows(session, "SELECT saves, likes, views FROM post_metrics") == [(6, 80, 1500)]
     assert rows(session, "SELECT awaiting FROM users") == [(None,)]

@@ -14,7 +14,7 @@ def to(person: Person, sent: list[StoredMessage]) -> list[StoredMessage]:
     return [
         m
         for m in sent
-        if m.chat_id == person.user_id and [label for label, _ in m.buttons[:1]] == ["Posted ✅"]
+        if m.chat_id == person.user_id and m.buttons[:1] and m.buttons[0][1].startswith("1|nudge|")
     ]
 
 
@@ -107,6 +107,12 @@ async def test_rest_day_keeps_the_streak_and_stops_the_nudge(
     session.clock.set(utc(2026, 3, 5, 12, 0))
     posted = await session.send(maya, "/post tiktok three")
     assert "streak 3 days" in posted.text  # the rest day bridged, and did not count
+    streak = await session.send(maya, "/streak")
+    assert streak.texts[0].splitlines()[:3] == [
+        "🔥 Current streak: 3 days",
+        "🏆 Best streak: 3 days",
+        "⬜" * 10 + "🟩🟩🟦🟩",
+    ]
     again = await session.send(maya, "/rest")
     assert again.text == "You've already posted today, no rest needed."
     session.clock.set(utc(2026, 3, 6, 12, 0))
