@@ -12,13 +12,19 @@ from bot.domain.parsing import (
     parse_clock,
     parse_count,
     parse_day_start,
+    parse_days,
     parse_followers,
+    parse_goal_change,
     parse_handle,
     parse_metrics,
     parse_niche,
     parse_post,
     parse_post_ref,
+    parse_quick_metrics,
+    parse_quiet_hours,
+    parse_switch,
 )
+from bot.domain.schedule import QuietHours
 
 
 def error_key(call: object) -> str:
@@ -214,3 +220,25 @@ def test_parse_handle_refuses(text: str, key: str) -> None:
 def test_clean_text_drops_controls_and_keeps_chinese() -> None:
     assert clean_text("a\x00b\x1b[31mc\u202e") == "ab[31mc"
     assert clean_text("小红书　笔记") == "小红书 笔记"
+
+
+def test_reminder_and_goal_parsing() -> None:
+    assert parse_quiet_hours("23:00-08:00") == QuietHours(time(23), time(8))
+    assert parse_quiet_hours("23 ～ 8") == QuietHours(time(23), time(8))
+    assert parse_quiet_hours("22:30 to 07:15") == QuietHours(time(22, 30), time(7, 15))
+    assert parse_quiet_hours("off") is None
+    assert parse_days("7", 90) == 7
+    assert parse_days("7天", 90) == 7
+    assert parse_days("30 days", 90) == 30
+    assert parse_switch("开") is True
+    assert parse_switch("OFF") is False
+    changes = parse_goal_change("followers 1.2k 小红书", 10, 10**9, 3)
+    assert [(c.field, c.value) for c in changes] == [
+        ("follower_target", 1200),
+        ("follower_target_platform", "xiaohongshu"),
+    ]
+    assert parse_goal_change("rest 0", 10, 10, 3)[0].value == 0
+    assert parse_quick_metrics("12 80 1,500") == Metrics(saves=12, likes=80, views=1500)
+    assert parse_quick_metrics("收藏=3") == Metrics(saves=3)
+    with pytest.raises(InputError):
+        parse_quick_metrics("1 2 3 4")

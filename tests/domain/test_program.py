@@ -1,0 +1,178 @@
+"""The program's phases, goals, verdicts and reviews, on hand-made histories."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.domain.models import DayActivity, FollowerCount, Post
+from bot.domain.program import (
+    Goals,
+    GoalStatus,
+    Program,
+    ProgramDay,
+    current_followers,
+    goal_status,
+    posting_target,
+    program_day,
+    raised_goals,
+)
+from bot.domain.review import (
+    ScoredPost,
+    build_program_report,
+    build_review,
+    calendar_review,
+    parse_review_key,
+    program_review,
+    review_after,
+    review_due_at,
+    review_period_for,
+)
+from bot.domain.schedule import QuietHours, ReminderPlan
+
+START = date(2026, 3, 2)
+PROGRAM = Program(program_id=7, cycle=1, start_date=START)
+GOALS = Goals(
+    days_per_week=7, hit_threshold=5, follower_target=100, follower_platform=None,
+    rest_days_per_week=1,
+)  # fmt: skip
+
+
+def d(offset: int) -> date:
+    return START + timedelta(days=offset)
+
+
+def count(platform: str, value: int, day: date) -> FollowerCount:
+    return FollowerCount(platform, value, datetime.combine(day, time(12), UTC), day)
+
+
+def post(number: int, day: date, tags: tuple[str, ...] = ()) -> Post:
+    at = datetime.combine(day, time(12), UTC)
+    return Post(number, 1, number, "tiktok", None, f"p{number}", tags, at, day)
+
+
+@pytest.mark.parametrize(
+    ("offset", "expected"),
+    [
+        (-1, None),
+        (0, ProgramDay(1, 1, 1)),
+        (29, ProgramDay(30, 1, 30)),
+        (30, ProgramDay(31, 2, 1)),
+        (59, ProgramDay(60, 2, 30)),
+        (60, ProgramDay(61, 3, 1)),
+        (89, ProgramDay(90, 3, 30)),
+        (90, None),
+    ],
+)
+def test_phase_boundaries(offset: int, expected: ProgramDay | None) -> None:
+    assert program_day(PROGRAM, d(offset)) == expected
+
+
+def test_month_periods_and_end() -> None:
+    assert PROGRAM.month_period(2).start == date(2026, 4, 1)
+    assert PROGRAM.end_date == date(2026, 5, 30)
+
+
+@pytest.mark.parametrize(
+    ("per_week", "days", "target"),
+    [(7, 30, 30), (6, 30, 26), (5, 30, 21), (1, 30, 4), (7, 31, 31), (3, 28, 12)],
+)
+def test_posting_target(per_week: int, days: int, target: int) -> None:
+    assert posting_target(per_week, days) == target
+
+
+def test_every_goal_met_and_not_met() -> None:
+    month_1, month_2, month_3 = (PROGRAM.month_period(m) for m in (1, 2, 3))
+    all_days = [DayActivity(d(n), 1) for n in range(30)]
+    assert goal_status("posting", month_1, GOALS, all_days, [], []).met
+    short = all_days[:29]
+    assert goal_status("posting", month_1, GOALS, short, [], []) == GoalStatus("posting", 29, 30)
+    assert not goal_status("hit", month_2, GOALS, [], [d(29)], []).met  # a month-1 hit
+    assert goal_status("hit", month_2, GOALS, [], [d(30)], []).met
+    counts = [count("tiktok", 60, d(61)), count("xhs", 39, d(70))]
+    assert goal_status("followers", month_3, GOALS, [], [], counts) == GoalStatus(
+        "followers", 99, 100
+    )
+    counts.append(count("xhs", 40, d(89)))
+    assert goal_status("followers", month_3, GOALS, [], [], counts).met
+    late = [*counts[:2], count("xhs", 400, d(90))]  # after the month: doesn't count
+    assert not goal_status("followers", month_3, GOALS, [], [], late).met
+    one = Goals(7, 5, 50, "tiktok", 1)
+    assert goal_status("followers", month_3, one, [], [], counts) == GoalStatus("followers", 60, 50)
+
+
+def test_current_followers_total_and_platform() -> None:
+    counts = [count("tiktok", 10, d(0)), count("xhs", 5, d(1)), count("tiktok", 12, d(2))]
+    assert current_followers(counts, None) == 17
+    assert current_followers(counts, "tiktok") == 12
+    assert current_followers(counts, "youtube") is None
+    assert current_followers([], None) is None
+
+
+def test_raised_goals() -> None:
+    assert raised_goals(GOALS, 105) == Goals(7, 10, 205, None, 1)
+    assert raised_goals(GOALS, 20) == Goals(7, 10, 200, None, 1)
+
+
+def test_review_periods_and_keys() -> None:
+    assert review_period_for(None, date(2026, 3, 15)).key == "month:2026-03"
+    assert review_period_for(PROGRAM, d(45)).key == "program:7:2"
+    assert review_period_for(PROGRAM, d(-3)).key == "program:7:1"
+    assert review_period_for(PROGRAM, d(95)).key == "program:7:3"
+    assert review_after(program_review(PROGRAM, 1), PROGRAM).key == "program:7:2"
+    assert review_after(program_review(PROGRAM, 3), None).key == "month:2026-05"
+    assert review_after(calendar_review(date(2026, 12, 9)), None).key == "month:2027-01"
+    assert parse_review_key("month:2026-03") == (date(2026, 3, 1), None)
+    assert parse_review_key("program:7:2") == (7, 2)
+    for bad in ("program:7:4", "month:2026-13", "program:x:1", "week:1", ""):
+        assert parse_review_key(bad) is None
+
+
+def test_review_due_the_day_after_at_nudge_time_out_of_quiet_hours() -> None:
+    plan = ReminderPlan(ZoneInfo("Asia/Kolkata"), time(0), None, False, None, None)
+    due = review_due_at(program_review(PROGRAM, 1), time(20), plan)
+    assert due == datetime(2026, 4, 1, 14, 30, tzinfo=UTC)
+    quiet = ReminderPlan(ZoneInfo("UTC"), time(0), None, False, QuietHours(time(19), time(8)), None)
+    assert review_due_at(calendar_review(date(2026, 3, 1)), time(20), quiet) == datetime(
+        2026, 4, 2, 8, 0, tzinfo=UTC
+    )
+
+
+def test_a_review_with_exact_numbers() -> None:
+    review = program_review(PROGRAM, 1)
+    posts = [
+        ScoredPost(post(1, d(0), ("food",)), 3),
+        ScoredPost(post(2, d(1), ("food", "easy")), 9),
+        ScoredPost(post(3, d(1), ("travel",)), 9),  # ties go to the earlier post
+        ScoredPost(post(4, d(3)), None),
+        ScoredPost(post(5, d(40), ("food",)), 50),  # next month: not counted
+    ]
+    activity = [DayActivity(d(0), 1), DayActivity(d(1), 2), DayActivity(d(3), 1)]
+    counts = [
+        count("tiktok", 100, d(-5)),
+        count("tiktok", 130, d(20)),
+        count("xhs", 10, d(2)),
+        count("xhs", 8, d(25)),
+        count("youtube", 3, d(4)),
+    ]
+    data = build_review(review, GOALS, ("food",), posts, activity, [d(2), d(40)], [d(1)], counts)
+    assert data.goal == GoalStatus("posting", 3, 30)
+    assert not data.goal.met
+    assert (data.posts, data.rest_days, data.niche_share, data.hits) == (4, 1, 50, 1)
+    assert data.follower_changes == {"tiktok": 30, "xhs": -2}
+    assert data.best is not None
+    assert (data.best.post.number, data.best.saves) == (2, 9)
+    assert build_review(review, GOALS, (), posts, [], [], [], []).niche_share is None
+
+
+def test_the_final_report() -> None:
+    activity = [DayActivity(d(n), 2 if n == 0 else 1) for n in range(0, 90, 2)]
+    counts = [count("tiktok", 40, d(-1)), count("tiktok", 120, d(80))]
+    report = build_program_report(PROGRAM, GOALS, activity, [d(45), d(46)], counts)
+    assert [m.met for m in report.months] == [False, True, True]
+    assert (report.days_posted, report.posts, report.hits) == (45, 46, 2)
+    assert (report.followers_start, report.followers_end) == (40, 120)
+    fresh = build_program_report(PROGRAM, GOALS, [], [], [count("tiktok", 7, d(3))])
+    assert (fresh.followers_start, fresh.followers_end) == (7, 7)
