@@ -21,6 +21,8 @@ import statistics
 import tempfile
 import time
 from collections import Counter
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -77,7 +79,7 @@ async def sweep_query(users: int) -> SweepFigures:
     return SweepFigures(users, due, batch, every)
 
 
-async def _best_of(runs: int, query) -> float:  # type: ignore[no-untyped-def]
+async def _best_of(runs: int, query: Callable[[], Awaitable[object]]) -> float:
     times = []
     for _ in range(runs):
         started = time.perf_counter()
@@ -96,20 +98,28 @@ class FanoutFigures:
     doubled: int
 
 
-async def fanout(messages: int, rate: float) -> FanoutFigures:
+@asynccontextmanager
+async def due_nudges(messages: int, rate: float) -> AsyncIterator[Session]:
+    """A running bot with `messages` nudges due at NOW (the clock is just before), talking to a
+    fake Bot API that refuses more than Telegram's ceiling."""
     clock = ControllableClock(NOW - timedelta(minutes=5))
     with tempfile.TemporaryDirectory() as folder:
         await seed(Path(folder) / "postpact.sqlite3", messages, messages)
         async with Session(Path(folder), clock, limits=Limits(per_second=rate)) as session:
             session.server.enforce_send_limit(TELEGRAM_CEILING)
-            clock.set(NOW)
-            await session.tick()
-            sends = [
-                c
-                for c in session.server.calls_to("sendMessage")
-                if c.error is None and int(c.params.get("chat_id", 0)) >= 10_000
-            ]
-            throttled = session.bot.outbox.stats.throttled
+            yield session
+
+
+async def fanout(messages: int, rate: float) -> FanoutFigures:
+    async with due_nudges(messages, rate) as session:
+        session.clock.set(NOW)
+        await session.tick()
+        sends = [
+            c
+            for c in session.server.calls_to("sendMessage")
+            if c.error is None and int(c.params.get("chat_id", 0)) >= 10_000
+        ]
+        throttled = session.bot.outbox.stats.throttled
     per_chat = Counter(int(c.params["chat_id"]) for c in sends)
     span = sends[-1].at - sends[0].at
     return FanoutFigures(
@@ -132,24 +142,20 @@ class UnderLoadFigures:
 
 
 async def checkins_under_fanout(messages: int, posts: int) -> UnderLoadFigures:
-    clock = ControllableClock(NOW - timedelta(minutes=5))
-    with tempfile.TemporaryDirectory() as folder:
-        await seed(Path(folder) / "postpact.sqlite3", messages, messages)
-        async with Session(Path(folder), clock, limits=Limits()) as session:
-            session.server.enforce_send_limit(TELEGRAM_CEILING)
-            creator = session.person("Creator")
-            await session.send(creator, "/today")
-            clock.set(NOW)
-            sweep = asyncio.create_task(session.bot.sweeps.run_now(within=600))
-            latencies = []
-            for n in range(posts):
-                started = time.perf_counter()
-                reply = await session.send(creator, f"/post tiktok under load {n}")
-                latencies.append((time.perf_counter() - started) * 1000)
-                assert reply.text.startswith("✅ Logged"), reply.text
-                await asyncio.sleep(0.25)
-            sent = session.bot.outbox.stats.sent
-            await sweep
+    async with due_nudges(messages, Limits().per_second) as session:
+        creator = session.person("Creator")
+        await session.send(creator, "/today")
+        session.clock.set(NOW)
+        sweep = asyncio.create_task(session.bot.sweeps.run_now(within=600))
+        latencies = []
+        for n in range(posts):
+            started = time.perf_counter()
+            reply = await session.send(creator, f"/post tiktok under load {n}")
+            latencies.append((time.perf_counter() - started) * 1000)
+            assert reply.text.startswith("✅ Logged"), reply.text
+            await asyncio.sleep(0.25)
+        sent = session.bot.outbox.stats.sent
+        await sweep
     return UnderLoadFigures(
         fanout=messages,
         sent_meanwhile=sent,

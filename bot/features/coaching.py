@@ -19,7 +19,6 @@ from bot.domain.program import (
     MONTHS,
     GoalKind,
     Goals,
-    GoalStatus,
     Program,
     current_followers,
     goal_status,
@@ -183,32 +182,16 @@ class Coaching:
                 end=program.end_date.isoformat(),
             ),
             "",
-            progress_line(lang, status, goals),
+            progress_line(lang, f"plan.progress_{status.kind}", status.done, status.target),
         ]
         if kind == "hit":
             scored = await self.store.posts.scored_between(caller.user_id, month.start, today)
             best = max((p.saves or 0 for p in scored), default=0)
-            lines.append(
-                t(
-                    lang,
-                    "plan.best_saves",
-                    saves=best,
-                    threshold=goals.hit_threshold,
-                    bar=fmt.bar(best, goals.hit_threshold),
-                )
-            )
+            lines.append(progress_line(lang, "plan.best_saves", best, goals.hit_threshold))
         if where.month > 1:
             week = this_week(today)
             posted = sum(1 for a in activity if a.day in week)
-            lines.append(
-                t(
-                    lang,
-                    "plan.habit_posting",
-                    done=posted,
-                    target=goals.days_per_week,
-                    bar=fmt.bar(posted, goals.days_per_week),
-                )
-            )
+            lines.append(progress_line(lang, "plan.habit_posting", posted, goals.days_per_week))
         if where.month > 2:
             whole = Period(program.start_date, today)
             lines.append(t(lang, "plan.habit_hits", count=sum(1 for d in hits if d in whole)))
@@ -339,13 +322,7 @@ class Coaching:
             ),
             "",
             t(lang, "review.certain"),
-            t(
-                lang,
-                "review.days",
-                done=data.posting.done,
-                target=data.posting.target,
-                bar=fmt.bar(data.posting.done, data.posting.target),
-            ),
+            progress_line(lang, "review.days", data.posting.done, data.posting.target),
             t(lang, "review.posts", posts=data.posts, rest=data.rest_days),
             t(
                 lang,
@@ -452,11 +429,6 @@ def goal_text(lang: Language, kind: GoalKind, goals: Goals, days: int = 30) -> H
     )
 
 
-def progress_line(lang: Language, status: GoalStatus, goals: Goals) -> str:
-    return t(
-        lang,
-        f"plan.progress_{status.kind}",
-        done=fmt.number(status.done),
-        target=fmt.number(status.target),
-        bar=fmt.bar(status.done, status.target),
-    )
+def progress_line(lang: Language, key: str, done: int, target: int) -> str:
+    """A "{done} of {target} {bar}" line: every progress bar the coach shows."""
+    return t(lang, key, done=fmt.number(done), target=fmt.number(target), bar=fmt.bar(done, target))

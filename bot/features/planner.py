@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from bot.domain.models import Profile
 from bot.domain.program import Program
@@ -40,6 +42,7 @@ from bot.store.reminders import Due, DueFollowup, NextFollowup, NextNudge, NextR
 log = logging.getLogger(__name__)
 
 BATCH = 500
+T = TypeVar("T")
 LATE_ENOUGH_TO_LOG = timedelta(minutes=2)
 _KINDS: tuple[ReminderKind, ...] = ("nudge", "snooze", "last_call")
 
@@ -100,9 +103,11 @@ class Planner:
         if parsed is None:
             return None
         first, month = parsed
+        if isinstance(first, date):
+            return calendar_review(first)
         if month is None:
-            return calendar_review(first)  # type: ignore[arg-type]
-        program = await self.store.programs.by_id(user_id, first)  # type: ignore[arg-type]
+            return None
+        program = await self.store.programs.by_id(user_id, first)
         return program_review(program, month) if program else None
 
     # --- the sweeps -----------------------------------------------------------------------------
@@ -116,7 +121,11 @@ class Planner:
     async def sweep_followups(self) -> int:
         return await self._sweep(self.store.reminders.due_followups, self._followup)
 
-    async def _sweep(self, find, handle) -> int:  # type: ignore[no-untyped-def]
+    async def _sweep(
+        self,
+        find: Callable[[datetime, int], Awaitable[Sequence[T]]],
+        handle: Callable[[T, datetime], Awaitable[int]],
+    ) -> int:
         """Work through everything due in batches; each item moves its schedule past `now`, so
         the loop ends."""
         now = self.clock.now()

@@ -316,7 +316,7 @@ MESSAGES: dict[str, Entry] = {
     "plan.progress_posting": "Days posted: {done} of {target} {bar}",
     "plan.progress_hit": "Hits this month: {done} of {target} {bar}",
     "plan.progress_followers": "Followers: {done} of {target} {bar}",
-    "plan.best_saves": "Best post this month: {saves} of {threshold} saves {bar}",
+    "plan.best_saves": "Best post this month: {done} of {target} saves {bar}",
     "plan.habit_posting": "Habit — posting this week: {done} of {target} days {bar}",
     "plan.habit_hits": Plural(
         "Habit — hits in this program: {count}", "Habit — hits in this program: {count}"

@@ -299,7 +299,7 @@ MESSAGES: dict[str, Entry] = {
     "plan.progress_posting": "已发布天数：{done}/{target} {bar}",
     "plan.progress_hit": "本月爆款：{done}/{target} {bar}",
     "plan.progress_followers": "粉丝：{done}/{target} {bar}",
-    "plan.best_saves": "本月最佳作品：{saves}/{threshold} 收藏 {bar}",
+    "plan.best_saves": "本月最佳作品：{done}/{target} 收藏 {bar}",
     "plan.habit_posting": "习惯 — 本周发布：{done}/{target} 天 {bar}",
     "plan.habit_hits": Plural("习惯 — 本轮爆款：{count}", "习惯 — 本轮爆款：{count}"),
     "goal.posting": "{days} 天里发布 {target} 天",
