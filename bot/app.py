@@ -7,6 +7,7 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from telegram import LinkPreviewOptions, Update
@@ -48,6 +49,7 @@ class Features:
     reminders: Reminders
     coaching: Coaching
 
+    @cached_property
     def renderers(self) -> dict[str, Render]:
         """Which feature writes each kind of proactive message, at send time."""
         nudge = self.reminders.render_nudge
@@ -60,7 +62,7 @@ class Features:
         }
 
     async def render(self, delivery: Delivery) -> Outgoing | None:
-        render = self.renderers().get(delivery.kind)
+        render = self.renderers.get(delivery.kind)
         if render is None:
             log.warning("no renderer for delivery kind %r: skipped", delivery.kind)
             return None

@@ -12,6 +12,8 @@ from telegram.ext import ChatMemberHandler
 from bot.domain.errors import InputError
 from bot.domain.models import Language, Profile
 from bot.domain.parsing import (
+    OFF_WORDS,
+    ON_WORDS,
     parse_clock,
     parse_days,
     parse_quiet_hours,
@@ -94,9 +96,9 @@ class Reminders:
             return
         if len(words) != 1:
             raise InputError("error.nudge_shape")
-        try:
+        if first in ON_WORDS or first in OFF_WORDS:
             await self._save(update, caller, nudges_on=parse_switch(first))
-        except InputError:
+        else:
             await self._save(update, caller, nudge_time=parse_clock(first), nudges_on=True)
 
     async def quiet(self, update: Update, caller: Caller, args: str) -> None:
