@@ -47,6 +47,20 @@ async def test_onboarding_walks_every_step(session: Session, maya: Person) -> No
         "en", "Asia/Shanghai", "21:00", "00:00", "Budget cooking for students",
         "food budget", 1,
     )  # fmt: skip
+    # Finishing onboarding starts the reminders: 21:00 in Shanghai, an hour from now, is 13:00 UTC.
+    assert rows(session, "SELECT next_nudge_at, next_review_period FROM users") == [
+        ("2026-03-02T13:00:00.000000Z", "month:2026-03")
+    ]
+
+
+async def test_a_reminder_time_chosen_in_settings_moves_the_next_nudge(
+    session: Session, maya: Person
+) -> None:
+    await session.send(maya, "/nudge 20:00")
+    profile = (await session.send(maya, "/settings")).last
+    step = (await session.press(maya, profile, "Reminder time")).last
+    await session.press(maya, step, "21:00")
+    assert rows(session, "SELECT next_nudge_at FROM users") == [("2026-03-02T21:00:00.000000Z",)]
 
 
 async def test_every_onboarding_step_can_be_skipped(session: Session, maya: Person) -> None:
