@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Literal
 
+from bot.domain.rooms import Sharing
 from bot.domain.schedule import QuietHours
 
 Language = Literal["en", "zh"]
@@ -42,6 +43,8 @@ class Profile:
     quiet_hours: QuietHours | None = None
     paused_until: date | None = None  # the last local date without nudges
     blocked: bool = False  # the user blocked the bot; nothing proactive until they are back
+    sharing: Sharing = field(default_factory=Sharing)  # what group rooms may see
+    private_chat: bool = False  # has talked to the bot in private (so it can write to them)
 
 
 @dataclass(frozen=True)

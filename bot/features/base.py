@@ -12,8 +12,9 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import Bot, InlineKeyboardMarkup, Message, Update
 from telegram import User as TelegramUser
+from telegram.constants import ChatMemberStatus
 from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
@@ -24,6 +25,7 @@ from bot.domain.errors import InputError
 from bot.domain.models import Language, Profile
 from bot.domain.program import Goals
 from bot.domain.progress import Standing, standing
+from bot.domain.rooms import Group
 from bot.domain.schedule import ReminderPlan
 from bot.domain.timezones import Zone, zone
 from bot.render.callbacks import Callback, pattern
@@ -145,6 +147,7 @@ async def answer(
 
 Handle = Callable[[Update, Caller, str], Awaitable[None]]
 PRIVATE = filters.ChatType.PRIVATE
+GROUPS = filters.ChatType.GROUPS
 
 
 def command_args(update: Update) -> str:
@@ -162,6 +165,12 @@ def command(
     async def callback(update: Update, context: AnyContext) -> None:
         assert update.effective_user is not None
         caller = await identify(services, update.effective_user)
+        if not caller.profile.private_chat:
+            # They can be written to now: nudges, reviews and cheers reach them here.
+            profile = await services.store.users.update(
+                caller.user_id, caller.now, private_chat=True
+            )
+            caller = caller_for(profile, caller.now)
         if caller.profile.awaiting is not None:
             # A new command means the user moved on from the question we asked.
             caller = caller_for(
@@ -200,3 +209,78 @@ def button(services: Services, action: str, handle: Handle) -> AnyHandler:
         await query.answer()
 
     return CallbackQueryHandler(callback, pattern=pattern(action))
+
+
+@dataclass(frozen=True)
+class Room:
+    """A command in a group: who sent it, in which room, and the room's language."""
+
+    caller: Caller
+    group: Group
+    lang: Language
+    anonymous_admin: bool  # an admin posting as the group itself
+
+    @property
+    def chat_id(self) -> int:
+        return self.group.chat_id
+
+
+RoomHandle = Callable[[Update, Room, str], Awaitable[None]]
+# Telegram's stand-in user for admins posting anonymously as the group.
+ANONYMOUS_ADMIN_ID = 1087968824
+
+
+async def enter_room(services: Services, update: Update) -> Room:
+    """Who and where, for anything that happens in a group; the group row is created on sight."""
+    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+    assert chat is not None
+    assert user is not None
+    caller = await identify(services, user)
+    group = await services.store.rooms.ensure(
+        chat.id, chat.title or "", services.settings.default_timezone, caller.now
+    )
+    if not group.active:  # it hears us, so it is in the group again
+        group = await services.store.rooms.update(chat.id, active=True)
+    anonymous = bool(message and message.sender_chat and message.sender_chat.id == chat.id)
+    lang = group.language or caller.lang
+    return Room(caller=caller, group=group, lang=lang, anonymous_admin=anonymous)
+
+
+async def is_admin(bot: Bot, room: Room) -> bool:
+    """Checked with Telegram each time (admins change); anonymous admins count."""
+    if room.anonymous_admin:
+        return True
+    member = await bot.get_chat_member(room.chat_id, room.caller.user_id)
+    return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+
+
+def group_command(
+    services: Services,
+    names: str | Sequence[str],
+    handle: RoomHandle,
+    usage: str | None = None,
+    *,
+    members_only: bool = False,
+    admins_only: bool = False,
+) -> AnyHandler:
+    """A group command (also `/cmd@BotName`). The room's language answers; input errors get the
+    command's usage, like in private."""
+
+    async def callback(update: Update, context: AnyContext) -> None:
+        room = await enter_room(services, update)
+        try:
+            if admins_only and not await is_admin(context.bot, room):
+                raise InputError("room.admins_only")
+            if room.anonymous_admin and not admins_only:
+                raise InputError("room.not_anonymous")
+            if members_only and not await services.store.rooms.is_member(
+                room.chat_id, room.caller.user_id
+            ):
+                raise InputError("room.join_first")
+            await handle(update, room, command_args(update))
+        except InputError as error:
+            if error.usage is None and usage is not None and error.key.startswith("error."):
+                error = error.with_usage(usage)
+            await answer(update, error_text(room.lang, error))
+
+    return CommandHandler(names, callback, filters=GROUPS)

@@ -9,6 +9,7 @@ from bot.store.followers import Followers
 from bot.store.posts import Posts
 from bot.store.programs import Programs, RestDays
 from bot.store.reminders import Reminders
+from bot.store.rooms import Rooms
 from bot.store.users import Users
 
 
@@ -21,6 +22,7 @@ class Store:
         self.programs = Programs(db)
         self.rest_days = RestDays(db)
         self.reminders = Reminders(db)
+        self.rooms = Rooms(db)
 
     @classmethod
     async def open(cls, path: Path) -> Store:

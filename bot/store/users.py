@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 import aiosqlite
 
 from bot.domain.models import LANGUAGES, Language, Profile
+from bot.domain.rooms import Sharing
 from bot.domain.schedule import QuietHours
 from bot.store.db import Database, from_db_date, from_db_instant, to_db_instant
 
@@ -31,6 +32,11 @@ EDITABLE = frozenset(
         "followups_on",
         "quiet_hours",
         "paused_until",
+        "share_streaks",
+        "share_posts",
+        "share_followers",
+        "share_handles",
+        "private_chat",
     }
 )
 
@@ -195,4 +201,11 @@ class Users:
             quiet_hours=QuietHours.from_db(row["quiet_hours"]),
             paused_until=from_db_date(row["paused_until"]) if row["paused_until"] else None,
             blocked=row["blocked_at"] is not None,
+            sharing=Sharing(
+                streaks=bool(row["share_streaks"]),
+                posts=bool(row["share_posts"]),
+                followers=bool(row["share_followers"]),
+                handles=bool(row["share_handles"]),
+            ),
+            private_chat=bool(row["private_chat"]),
         )

@@ -1,0 +1,211 @@
+"""Group rooms: what a room may see of each member, the leaderboard, digests, buddies, follows.
+
+Nothing here knows Telegram or SQL. Privacy is decided here once: a member's numbers reach a room
+only through `MemberView`, built from what that member chose to share.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+BoardMetric = Literal["days", "streak", "hits", "growth"]
+BOARD_METRICS: tuple[BoardMetric, ...] = ("days", "streak", "hits", "growth")
+GoalKind = Literal["days", "posts"]
+MILESTONES = (100, 500, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000)
+MAX_MESSAGE = 4096
+
+
+@dataclass(frozen=True)
+class Sharing:
+    streaks: bool = True
+    posts: bool = True
+    followers: bool = False
+    handles: bool = False
+
+
+@dataclass(frozen=True)
+class Group:
+    chat_id: int
+    title: str
+    language: Literal["en", "zh"] | None
+    timezone: str
+    digest_time: str
+    mention_missing: bool
+    board_metric: BoardMetric
+    topic_id: int | None
+    buddies_on: bool
+    goal_kind: GoalKind | None
+    goal_value: int | None
+    active: bool
+
+
+@dataclass(frozen=True)
+class Growth:
+    change: int
+    percent: int | None  # None when there was nothing to compare against
+
+
+@dataclass(frozen=True)
+class MemberView:
+    """One member as a room sees them: None where the member does not share."""
+
+    user_id: int
+    name: str
+    days: int | None  # days posted in the period
+    posts: int | None
+    streak: int | None
+    posted_today: bool | None
+    hits: int | None
+    growth: Growth | None
+    followers: int | None  # only when the member shares counts
+
+    def value(self, metric: BoardMetric) -> float:
+        if metric == "growth":
+            if self.growth is None:
+                return -1
+            return self.growth.change if self.followers is not None else (self.growth.percent or 0)
+        value = {"days": self.days, "streak": self.streak, "hits": self.hits}[metric]
+        return -1 if value is None else value
+
+
+def view(
+    user_id: int,
+    name: str,
+    sharing: Sharing,
+    *,
+    days: int,
+    posts: int,
+    streak: int,
+    posted_today: bool,
+    hits: int,
+    growth: Growth | None,
+    followers: int | None,
+) -> MemberView:
+    """What the room may see: streaks and post counts by default, follower numbers on request.
+    Growth as a percentage is shown to the room even without counts; the count itself is not."""
+    return MemberView(
+        user_id=user_id,
+        name=name,
+        days=days if sharing.posts else None,
+        posts=posts if sharing.posts else None,
+        streak=streak if sharing.streaks else None,
+        posted_today=posted_today if sharing.posts else None,
+        hits=hits if sharing.posts else None,
+        growth=growth,
+        followers=followers if sharing.followers else None,
+    )
+
+
+def growth_between(before: int | None, after: int | None) -> Growth | None:
+    if before is None or after is None:
+        return None
+    percent = round(100 * (after - before) / before) if before > 0 else None
+    return Growth(after - before, percent)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    rank: int
+    tied: bool
+    member: MemberView
+
+
+def board(members: Iterable[MemberView], metric: BoardMetric) -> list[Ranked]:
+    """Sorted by the room's metric, then the others in a fixed order. Members equal on all of
+    them share a rank (shown as "=2") and are listed by name: nobody wins a tie by accident."""
+    order = (metric, *(m for m in BOARD_METRICS if m != metric))
+
+    def key(member: MemberView) -> tuple[float, ...]:
+        return tuple(member.value(m) for m in order)
+
+    ranked = sorted(members, key=lambda m: (tuple(-v for v in key(m)), m.name.casefold()))
+    keys = [key(m) for m in ranked]
+    return [
+        Ranked(
+            rank=1 + sum(1 for other in keys if other > keys[index]),
+            tied=keys.count(keys[index]) > 1,
+            member=member,
+        )
+        for index, member in enumerate(ranked)
+    ]
+
+
+def split_message(lines: Sequence[str], limit: int = MAX_MESSAGE) -> list[str]:
+    """Lines packed into as few messages as fit; a line too long on its own is cut."""
+    parts: list[str] = []
+    current = ""
+    for raw in lines:
+        line = raw if len(raw) <= limit else raw[: limit - 1] + "…"
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = candidate
+    if current:
+        parts.append(current)
+    return parts
+
+
+def milestone_crossed(before: int | None, after: int) -> int | None:
+    """The largest milestone passed going from `before` to `after` (None: none passed)."""
+    passed = [m for m in MILESTONES if (before or 0) < m <= after]
+    return passed[-1] if passed and before is not None else None
+
+
+def pair_buddies(user_ids: Iterable[int], week: date, chat_id: int) -> dict[int, int]:
+    """Random pairs for the week (reproducible from group and week); an odd one out makes the last
+    pair a trio, each looking out for the next."""
+    people = sorted(set(user_ids))
+    random.Random(f"{chat_id}:{week.isoformat()}").shuffle(people)
+    if len(people) < 2:
+        return {}
+    pairs: dict[int, int] = {}
+    groups = [people[i : i + 2] for i in range(0, len(people), 2)]
+    if len(groups[-1]) == 1:
+        groups[-2].extend(groups.pop())
+    for group in groups:
+        for index, person in enumerate(group):
+            pairs[person] = group[(index + 1) % len(group)]
+    return pairs
+
+
+@dataclass(frozen=True)
+class Reciprocity:
+    mutual_pairs: int
+    pairs: int  # pairs where at least one follows the other
+
+
+def reciprocity(follows: Iterable[tuple[int, int]], members: Iterable[int]) -> Reciprocity:
+    inside = set(members)
+    edges = {(a, b) for a, b in follows if a in inside and b in inside and a != b}
+    pairs = {frozenset(edge) for edge in edges}
+    mutual = sum(1 for pair in pairs if len(pair) == 2 and tuple(pair)[::-1] in edges)
+    return Reciprocity(mutual, len(pairs))
+
+
+@dataclass(frozen=True)
+class GroupGoalStatus:
+    kind: GoalKind
+    target: int
+    done: int  # days: members who met it; posts: the group's total
+    of: int  # days: members counted; posts: the target
+
+    @property
+    def met(self) -> bool:
+        return self.done >= self.of
+
+
+def group_goal_status(
+    kind: GoalKind, target: int, members: Sequence[MemberView]
+) -> GroupGoalStatus:
+    """`days`: every member posts `target` days in the period; `posts`: the group's total."""
+    counted = [m for m in members if m.days is not None]
+    if kind == "days":
+        met = sum(1 for m in counted if (m.days or 0) >= target)
+        return GroupGoalStatus(kind, target, met, len(counted))
+    return GroupGoalStatus(kind, target, sum(m.posts or 0 for m in counted), target)

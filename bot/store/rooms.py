@@ -1,0 +1,272 @@
+"""Group rooms: groups, memberships, cheers, follows and buddies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import aiosqlite
+
+from bot.domain.rooms import Group
+from bot.store.db import Database, from_db_instant, to_db_instant
+
+GROUP_EDITABLE = frozenset(
+    {
+        "title",
+        "language",
+        "timezone",
+        "digest_time",
+        "mention_missing",
+        "board_metric",
+        "topic_id",
+        "buddies_on",
+        "goal_kind",
+        "goal_value",
+        "active",
+    }
+)
+
+
+def _group(row: aiosqlite.Row) -> Group:
+    return Group(
+        chat_id=row["chat_id"],
+        title=row["title"],
+        language=row["language"],
+        timezone=row["timezone"],
+        digest_time=row["digest_time"],
+        mention_missing=bool(row["mention_missing"]),
+        board_metric=row["board_metric"],
+        topic_id=row["topic_id"],
+        buddies_on=bool(row["buddies_on"]),
+        goal_kind=row["goal_kind"],
+        goal_value=row["goal_value"],
+        active=bool(row["active"]),
+    )
+
+
+@dataclass(frozen=True)
+class Member:
+    user_id: int
+    name: str
+    username: str | None
+
+
+@dataclass(frozen=True)
+class CheerNotice:
+    cheerer: str
+    post_number: int
+    group_title: str
+
+
+class Rooms:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # --- groups -----------------------------------------------------------------------------------
+
+    async def ensure(self, chat_id: int, title: str, timezone: str, now: datetime) -> Group:
+        """The group's row, created on first sight; its title kept current."""
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO groups (chat_id, title, timezone, created_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (chat_id) DO UPDATE SET title = excluded.title"
+                " WHERE title IS NOT excluded.title",
+                (chat_id, title[:128], timezone, to_db_instant(now)),
+            )
+            group = await self._load(conn, chat_id)
+        assert group is not None
+        return group
+
+    async def get(self, chat_id: int) -> Group | None:
+        async with self._db.reading() as conn:
+            return await self._load(conn, chat_id)
+
+    async def update(self, chat_id: int, **fields: object) -> Group:
+        unknown = set(fields) - GROUP_EDITABLE
+        if unknown:
+            raise ValueError(f"not editable: {sorted(unknown)}")
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        values = [int(v) if isinstance(v, bool) else v for v in fields.values()]
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                f"UPDATE groups SET {assignments} WHERE chat_id = ?", (*values, chat_id)
+            )
+            group = await self._load(conn, chat_id)
+        if group is None:
+            raise LookupError(chat_id)
+        return group
+
+    async def migrate(self, old: int, new: int) -> bool:
+        """A group became a supergroup: everything moves to the new chat id (once)."""
+        async with self._db.transaction() as conn:
+            async with conn.execute("SELECT 1 FROM groups WHERE chat_id = ?", (new,)) as c:
+                if await c.fetchone() is not None:
+                    return False
+            cursor = await conn.execute(
+                "UPDATE groups SET chat_id = ? WHERE chat_id = ?", (new, old)
+            )
+            if cursor.rowcount == 0:
+                return False
+            await conn.execute("UPDATE cheers SET chat_id = ? WHERE chat_id = ?", (new, old))
+            await conn.execute("UPDATE deliveries SET chat_id = ? WHERE chat_id = ?", (new, old))
+            return True
+
+    async def due_digests(self, now: datetime, limit: int) -> list[tuple[int, datetime]]:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                "SELECT chat_id, next_digest_at FROM groups WHERE active = 1"
+                " AND next_digest_at <= ? ORDER BY next_digest_at LIMIT ?",
+                (to_db_instant(now), limit),
+            ) as cursor,
+        ):
+            return [(r[0], from_db_instant(r[1])) for r in await cursor.fetchall()]
+
+    async def set_next_digest(self, chat_id: int, at: datetime | None) -> None:
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "UPDATE groups SET next_digest_at = ? WHERE chat_id = ?",
+                (to_db_instant(at) if at else None, chat_id),
+            )
+
+    # --- members ----------------------------------------------------------------------------------
+
+    async def join(self, chat_id: int, user_id: int, now: datetime) -> bool:
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "INSERT INTO memberships (chat_id, user_id, joined_at) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
+                (chat_id, user_id, to_db_instant(now)),
+            )
+            return cursor.rowcount > 0
+
+    async def leave(self, chat_id: int, user_id: int) -> bool:
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "DELETE FROM memberships WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
+            )
+            return cursor.rowcount > 0
+
+    async def is_member(self, chat_id: int, user_id: int) -> bool:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                "SELECT 1 FROM memberships WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
+            ) as cursor,
+        ):
+            return await cursor.fetchone() is not None
+
+    async def members(self, chat_id: int) -> list[Member]:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                "SELECT u.user_id, u.first_name, u.username FROM memberships m"
+                " JOIN users u ON u.user_id = m.user_id WHERE m.chat_id = ?"
+                " ORDER BY m.joined_at, u.user_id",
+                (chat_id,),
+            ) as cursor,
+        ):
+            return [Member(r[0], r[1], r[2]) for r in await cursor.fetchall()]
+
+    # --- cheers -----------------------------------------------------------------------------------
+
+    async def cheer(self, post_id: int, user_id: int, chat_id: int, now: datetime) -> int | None:
+        """The post's cheer count after this one; None when this member had cheered already."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "INSERT INTO cheers (post_id, user_id, chat_id, cheered_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
+                (post_id, user_id, chat_id, to_db_instant(now)),
+            )
+            if cursor.rowcount == 0:
+                return None
+            async with conn.execute(
+                "SELECT COUNT(*) FROM cheers WHERE post_id = ?", (post_id,)
+            ) as c:
+                row = await c.fetchone()
+        return int(row[0]) if row else 0
+
+    async def authors_with_untold_cheers(self, before: datetime, limit: int) -> list[int]:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                "SELECT DISTINCT p.user_id FROM cheers c JOIN posts p ON p.post_id = c.post_id"
+                " WHERE c.notice IS NULL AND c.cheered_at <= ? LIMIT ?",
+                (to_db_instant(before), limit),
+            ) as cursor,
+        ):
+            return [r[0] for r in await cursor.fetchall()]
+
+    async def tell_cheers(self, author_id: int, before: datetime, notice: str) -> int:
+        """Mark the author's cheers so far as told by one notice; returns how many."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE cheers SET notice = ? WHERE notice IS NULL AND cheered_at <= ?"
+                " AND post_id IN (SELECT post_id FROM posts WHERE user_id = ?)",
+                (notice, to_db_instant(before), author_id),
+            )
+            return cursor.rowcount
+
+    async def cheers_in_notice(self, author_id: int, notice: str) -> list[CheerNotice]:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                "SELECT u.first_name, p.number, COALESCE(g.title, '') FROM cheers c"
+                " JOIN posts p ON p.post_id = c.post_id JOIN users u ON u.user_id = c.user_id"
+                " LEFT JOIN groups g ON g.chat_id = c.chat_id"
+                " WHERE p.user_id = ? AND c.notice = ? ORDER BY c.cheer_id",
+                (author_id, notice),
+            ) as cursor,
+        ):
+            return [CheerNotice(r[0], r[1], r[2]) for r in await cursor.fetchall()]
+
+    # --- follows and buddies ----------------------------------------------------------------------
+
+    async def follow(self, follower: int, followed: int, platform: str, now: datetime) -> bool:
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "INSERT INTO follows (follower_id, followed_id, platform, followed_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (follower, followed, platform, to_db_instant(now)),
+            )
+            return cursor.rowcount > 0
+
+    async def follows_among(self, chat_id: int) -> list[tuple[int, int]]:
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                "SELECT DISTINCT f.follower_id, f.followed_id FROM follows f"
+                " JOIN memberships a ON a.user_id = f.follower_id AND a.chat_id = ?"
+                " JOIN memberships b ON b.user_id = f.followed_id AND b.chat_id = ?",
+                (chat_id, chat_id),
+            ) as cursor,
+        ):
+            return [(r[0], r[1]) for r in await cursor.fetchall()]
+
+    async def set_buddies(self, chat_id: int, week: date, pairs: dict[int, int]) -> None:
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "DELETE FROM buddies WHERE chat_id = ? AND week = ?", (chat_id, week.isoformat())
+            )
+            await conn.executemany(
+                "INSERT INTO buddies (chat_id, week, user_id, buddy_id) VALUES (?, ?, ?, ?)",
+                [(chat_id, week.isoformat(), a, b) for a, b in pairs.items()],
+            )
+
+    async def buddies_of(self, user_id: int, week: date) -> list[tuple[int, int]]:
+        """(group, buddy) pairs for this user this week."""
+        async with (
+            self._db.reading() as conn,
+            conn.execute(
+                "SELECT b.chat_id, b.buddy_id FROM buddies b JOIN groups g ON g.chat_id = b.chat_id"
+                " WHERE b.user_id = ? AND b.week = ? AND g.buddies_on = 1 AND g.active = 1",
+                (user_id, week.isoformat()),
+            ) as cursor,
+        ):
+            return [(r[0], r[1]) for r in await cursor.fetchall()]
+
+    @staticmethod
+    async def _load(conn: aiosqlite.Connection, chat_id: int) -> Group | None:
+        async with conn.execute("SELECT * FROM groups WHERE chat_id = ?", (chat_id,)) as cursor:
+            row = await cursor.fetchone()
+        return _group(row) if row else None
