@@ -23,6 +23,7 @@ from bot.features.help import Help, publish_command_menu
 from bot.features.planner import Planner
 from bot.features.profile import ProfileFeature
 from bot.features.reminders import Reminders
+from bot.features.rooms import Rooms
 from bot.features.stats import Stats
 from bot.ordering import PerUserOrder
 from bot.outbound import FloodGuard, Limits, Outbox, Outgoing, Render
@@ -48,6 +49,7 @@ class Features:
     planner: Planner
     reminders: Reminders
     coaching: Coaching
+    rooms: Rooms
 
     @cached_property
     def renderers(self) -> dict[str, Render]:
@@ -59,6 +61,10 @@ class Features:
             "last_call": nudge,
             "followup": self.reminders.render_followup,
             "review": self.coaching.render_review,
+            "digest": self.rooms.render_digest,
+            "weekly": self.rooms.render_summary,
+            "monthly": self.rooms.render_summary,
+            "cheers": self.rooms.render_cheers,
         }
 
     async def render(self, delivery: Delivery) -> Outgoing | None:
@@ -89,7 +95,10 @@ def build_application(services: Services) -> tuple[BotApp, Features]:
     )
     planner = Planner(services)
     checkins = Checkins(services, planner)
-    features = Features(planner, Reminders(services, planner), Coaching(services, planner))
+    rooms = Rooms(services, checkins)
+    features = Features(
+        planner, Reminders(services, planner, rooms.buddy_lines), Coaching(services, planner), rooms
+    )
     profile = ProfileFeature(services, planner, answers={"metrics": checkins.metrics_answer})
     # Order matters within a group: the catch-all pointers in Help come last.
     for feature in (
@@ -98,9 +107,12 @@ def build_application(services: Services) -> tuple[BotApp, Features]:
         Stats(services),
         features.reminders,
         features.coaching,
+        rooms,
         Help(services),
     ):
         application.add_handlers(feature.handlers())
+    # The bot's own membership: private chats (blocking) in group 0, groups here.
+    application.add_handler(rooms.membership_handler(), group=1)
     application.add_error_handler(on_error)
     return application, features
 
@@ -174,6 +186,11 @@ async def _start_schedule(
     store, clock = services.store, services.clock
 
     async def blocked(chat_id: int) -> None:
+        if chat_id < 0:
+            log.info("a group refused a message: the bot is no longer in it")
+            if await store.rooms.get(chat_id) is not None:
+                await store.rooms.update(chat_id, active=False)
+            return
         log.info("a user blocked the bot: no more proactive messages until they are back")
         await store.reminders.mark_blocked(chat_id, clock.now())
 
@@ -186,6 +203,7 @@ async def _start_schedule(
         limits or Limits(per_second=services.settings.send_rate_per_second),
     )
     features.planner.outbox = outbox
+    features.rooms.outbox = outbox
     guard = application.bot.rate_limiter
     if isinstance(guard, FloodGuard):
         guard.on_flood = outbox.hold
@@ -203,6 +221,8 @@ async def _start_schedule(
             "nudges": planner.sweep_nudges,
             "followups": planner.sweep_followups,
             "reviews": planner.sweep_reviews,
+            "digests": features.rooms.sweep_digests,
+            "cheers": features.rooms.sweep_cheers,
         },
         services.settings.sweep_interval_seconds,
     )

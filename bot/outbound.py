@@ -40,6 +40,8 @@ class Outgoing:
     chat_id: int
     text: str
     markup: InlineKeyboardMarkup | None = None
+    more: tuple[str, ...] = ()  # a long digest's further parts, sent after `text`
+    thread_id: int | None = None  # the forum topic to post into
 
 
 # What the outbound queue tells the bot's request layer about its own sends.
@@ -195,17 +197,20 @@ class Outbox:
             self.stats.skipped += 1
             await self._set(delivery, "skipped")
             return
+        parts = [(outgoing.text, outgoing.markup), *((part, None) for part in outgoing.more)]
         network_errors = floods = 0
-        while True:
+        while parts:
             await self._wait_turn(outgoing.chat_id)
             if self._closing:
                 return  # still pending: the next start sends it
             await self._set(delivery, "sending")
+            text, keyboard = parts[0]
             try:
                 await self._bot.send_message(
                     outgoing.chat_id,
-                    outgoing.text,
-                    reply_markup=outgoing.markup,
+                    text,
+                    reply_markup=keyboard,
+                    message_thread_id=outgoing.thread_id,
                     rate_limit_args=QUEUED,
                 )
             except RetryAfter as flood:
@@ -214,7 +219,8 @@ class Outbox:
                 wait = _seconds(flood) + self.limits.retry_margin
                 log.warning("Telegram asked to slow down: pausing sends for %.1f s", wait)
                 self._hold(wait)
-                await self._set(delivery, "pending")  # certainly not sent: safe to resend
+                if len(parts) == 1 + len(outgoing.more):
+                    await self._set(delivery, "pending")  # nothing sent yet: safe to resend
                 if floods > self.limits.flood_retries:
                     break
             except Forbidden:
@@ -235,9 +241,11 @@ class Outbox:
                     break
                 await asyncio.sleep(self.limits.backoff * 2 ** (network_errors - 1))
             else:
-                self.stats.sent += 1
-                await self._set(delivery, "sent")
-                return
+                parts.pop(0)
+                if not parts:
+                    self.stats.sent += 1
+                    await self._set(delivery, "sent")
+                    return
         self.stats.failed += 1
         await self._set(delivery, "failed")
 

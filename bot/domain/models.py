@@ -7,13 +7,22 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Literal
 
-from bot.domain.rooms import Sharing
 from bot.domain.schedule import QuietHours
 
 Language = Literal["en", "zh"]
 LANGUAGES: tuple[Language, ...] = ("en", "zh")
 
 METRIC_NAMES: tuple[str, ...] = ("saves", "likes", "views", "comments", "shares")
+
+
+@dataclass(frozen=True)
+class Sharing:
+    """What a member lets their group rooms see (set with /share)."""
+
+    streaks: bool = True
+    posts: bool = True
+    followers: bool = False
+    handles: bool = False
 
 
 @dataclass(frozen=True)

@@ -9,22 +9,18 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
+
+from bot.domain.models import FollowerCount, Sharing
+from bot.domain.program import current_followers, followers_by
+from bot.domain.progress import Period
 
 BoardMetric = Literal["days", "streak", "hits", "growth"]
 BOARD_METRICS: tuple[BoardMetric, ...] = ("days", "streak", "hits", "growth")
 GoalKind = Literal["days", "posts"]
 MILESTONES = (100, 500, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000)
 MAX_MESSAGE = 4096
-
-
-@dataclass(frozen=True)
-class Sharing:
-    streaks: bool = True
-    posts: bool = True
-    followers: bool = False
-    handles: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,6 +37,7 @@ class Group:
     goal_kind: GoalKind | None
     goal_value: int | None
     active: bool
+    next_digest_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -100,11 +97,17 @@ def view(
     )
 
 
-def growth_between(before: int | None, after: int | None) -> Growth | None:
-    if before is None or after is None:
+def growth_over(counts: Sequence[FollowerCount], period: Period) -> Growth | None:
+    """Total followers gained in the period: from the last count before it (or its first day with
+    counts) to the last count by its end. None without two readings to compare."""
+    before = [c for c in counts if c.local_date < period.start]
+    first_inside = sorted(c.local_date for c in counts if c.local_date in period)[:1]
+    start = current_followers(before or [c for c in counts if c.local_date in first_inside], None)
+    end = followers_by(counts, period.end, None)
+    if start is None or end is None or not (before or len(first_inside)):
         return None
-    percent = round(100 * (after - before) / before) if before > 0 else None
-    return Growth(after - before, percent)
+    percent = round(100 * (end - start) / start) if start > 0 else None
+    return Growth(end - start, percent)
 
 
 @dataclass(frozen=True)

@@ -81,15 +81,19 @@ class Checkins:
             raise InputError("post.picker_used")
         await self._log(update, caller, PostDraft(parse_platform(key).key, yesterday=when == "y"))
 
-    async def _log(self, update: Update, caller: Caller, draft: PostDraft) -> None:
+    async def log_post(self, caller: Caller, draft: PostDraft) -> Post:
+        """Store a post for the caller, from a private chat or a room alike."""
         day = caller.today - timedelta(days=1) if draft.yesterday else caller.today
         profile = caller.profile
         # ~24 h later, ask how it is doing: that is how hits get noticed.
         ask_at = followup_at(caller.now, 1, plan_of(profile)) if profile.followups_on else None
         try:
-            post = await self.store.posts.add(caller.user_id, draft, caller.now, day, ask_at)
+            return await self.store.posts.add(caller.user_id, draft, caller.now, day, ask_at)
         except DuplicatePostError as duplicate:
             raise InputError("post.duplicate", number=duplicate.number) from None
+
+    async def _log(self, update: Update, caller: Caller, draft: PostDraft) -> None:
+        post = await self.log_post(caller, draft)
         now = await standing_of(self.services, caller)
         lang = caller.lang
         await answer(

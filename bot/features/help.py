@@ -38,6 +38,7 @@ MENU: tuple[str, ...] = (
     "review",
     "rest",
     "nudge",
+    "share",
     "settings",
     "help",
 )
@@ -64,13 +65,13 @@ class Help:
         await answer(update, t(caller.lang, "help.unknown_command"))
 
     async def group_command(self, update: Update, context: AnyContext) -> None:
-        """Group rooms are not built yet: say so, once per command, instead of staying silent."""
+        """A command no room feature knows: a pointer, but only when it was meant for this bot."""
         message = update.effective_message
         if message is None or not _addressed_to_bot(message.text or "", context.bot.username):
             return
         assert update.effective_user is not None
         caller = await identify(self.services, update.effective_user)
-        await answer(update, t(caller.lang, "help.group_not_yet", bot=context.bot.username))
+        await answer(update, t(caller.lang, "room.unknown_command", bot=context.bot.username))
 
     async def stale_button(self, update: Update, context: AnyContext) -> None:
         """Any press no feature claimed: data from an old version, or not ours at all."""

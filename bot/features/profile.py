@@ -98,11 +98,16 @@ class ProfileFeature:
     # --- commands ---------------------------------------------------------------------------
 
     async def start(self, update: Update, caller: Caller, args: str) -> None:
+        if args.strip().startswith("g"):
+            # Opened from a room's /join button: this chat is where nudges and cheers arrive.
+            await answer(update, t(caller.lang, "room.connected"))
         if caller.profile.onboarded:
-            await self.show_profile(update, caller)
+            await self.show_profile(update, caller, new_message=True)
             return
         text, keyboard = self.step_view(caller, "lang", ONBOARD)
-        await answer(update, t(caller.lang, "onboarding.welcome") + "\n\n" + text, keyboard)
+        await self._reply(
+            update, t(caller.lang, "onboarding.welcome") + "\n\n" + text, keyboard, True
+        )
 
     async def settings(self, update: Update, caller: Caller, args: str) -> None:
         await self.show_profile(update, caller)

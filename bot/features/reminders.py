@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 
 from telegram import InlineKeyboardMarkup, Update
@@ -50,11 +51,18 @@ FOLLOWUP_FRESH = timedelta(hours=12)
 TOGGLES = {"nudges": "nudges_on", "lastcall": "last_call_on", "followups": "followups_on"}
 
 
+# Extra lines for a nudge (a buddy's day, from the rooms), by user, day and language.
+NudgeExtras = Callable[[Profile, date, Language], Awaitable[list[str]]]
+
+
 class Reminders:
-    def __init__(self, services: Services, planner: Planner) -> None:
+    def __init__(
+        self, services: Services, planner: Planner, extras: NudgeExtras | None = None
+    ) -> None:
         self.services = services
         self.store = services.store
         self.planner = planner
+        self.extras = extras
 
     def handlers(self) -> list[AnyHandler]:
         s = self.services

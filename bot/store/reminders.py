@@ -61,7 +61,12 @@ class NextFollowup:
     stage: int
 
 
-Advance = NextNudge | NextReview | NextFollowup
+@dataclass(frozen=True)
+class NextDigest:
+    at: datetime | None
+
+
+Advance = NextNudge | NextReview | NextFollowup | NextDigest
 
 
 def _instant(value: datetime | None) -> str | None:
@@ -238,6 +243,11 @@ async def _advance(conn: aiosqlite.Connection, user_id: int, advance: Advance) -
         await conn.execute(
             "UPDATE users SET next_review_at = ?, next_review_period = ? WHERE user_id = ?",
             (_instant(advance.at), advance.period, user_id),
+        )
+    elif isinstance(advance, NextDigest):
+        await conn.execute(
+            "UPDATE groups SET next_digest_at = ? WHERE chat_id = ?",
+            (_instant(advance.at), user_id),
         )
     else:
         await conn.execute(

@@ -41,6 +41,7 @@ def _group(row: aiosqlite.Row) -> Group:
         goal_kind=row["goal_kind"],
         goal_value=row["goal_value"],
         active=bool(row["active"]),
+        next_digest_at=from_db_instant(row["next_digest_at"]) if row["next_digest_at"] else None,
     )
 
 

@@ -6,8 +6,7 @@ from datetime import date, datetime, time
 
 import aiosqlite
 
-from bot.domain.models import LANGUAGES, Language, Profile
-from bot.domain.rooms import Sharing
+from bot.domain.models import LANGUAGES, Language, Profile, Sharing
 from bot.domain.schedule import QuietHours
 from bot.store.db import Database, from_db_date, from_db_instant, to_db_instant
 

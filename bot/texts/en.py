@@ -35,6 +35,9 @@ MESSAGES: dict[str, Entry] = {
         "<b>Reminders</b>\n"
         "/nudge 20:30 · /nudge off · /nudge lastcall on · /nudge followups off\n"
         "/quiet 23:00-08:00 · /pause 7 · /resume\n\n"
+        "<b>Groups</b>\n"
+        "Add me to a group and send /join there: check in together, digests, a leaderboard.\n"
+        "/share — what your groups may see (streaks, posts, followers, handles)\n\n"
         "<b>You</b>\n"
         "/start or /settings — your profile, with buttons to edit it\n"
         "/lang en|zh · /timezone Asia/Shanghai · /daystart 03:00\n"
@@ -44,7 +47,6 @@ MESSAGES: dict[str, Entry] = {
     ),
     "help.pointer": "I read commands. Send /help to see them all, or /post to log a post.",
     "help.unknown_command": "I don't know that command. /help lists the ones I do.",
-    "help.group_not_yet": ("Group rooms are coming soon. For now, talk to me in private: @{bot}"),
     "menu.post": "Log a post",
     "menu.today": "What you logged today",
     "menu.streak": "Your streak",
@@ -415,4 +417,131 @@ MESSAGES: dict[str, Entry] = {
     "followup.post_gone": "That post isn't there any more.",
     "btn.followup_enter": "✍️ Enter numbers",
     "btn.followup_off": "Stop asking",
+    # --- rooms (groups)
+    "menu.share": "What your groups may see",
+    "room.intro": (
+        "👋 Hi! I'm Postpact: I help creators keep posting, together.\n"
+        "• /join — join this room (then /post tiktok … checks in here)\n"
+        "• /board — this week's leaderboard · /mutual — follow each other\n"
+        "Every evening I post a digest; admins can tune me with /groupsettings."
+    ),
+    "room.help": (
+        "<b>Postpact in a room</b>\n"
+        "/join · /leave — be part of this room (or not)\n"
+        "/post tiktok https://… #tag — log a post and check in here\n"
+        "/board — this week's leaderboard\n"
+        "/mutual — members' handles · /mutual me — who to follow, who hasn't followed back\n"
+        "/followed @member [platform] — note that you followed someone\n"
+        "/buddy — your accountability buddy this week\n"
+        "Admins: /groupgoal, /buddy on|off, /groupsettings\n"
+        "What the room sees of you is your choice: /share in private with @{bot}."
+    ),
+    "room.unknown_command": "I don't know that command here. /help shows what works in a room.",
+    "room.joined": Plural(
+        "✅ {name} joined the room. {count} member now.",
+        "✅ {name} joined the room. {count} members now.",
+    ),
+    "room.already_member": Plural(
+        "{name}, you're already in this room ({count} member).",
+        "{name}, you're already in this room ({count} members).",
+    ),
+    "room.open_private": "Open a private chat with me so your reminders and cheers can reach you:",
+    "btn.open_private": "Open Postpact",
+    "room.connected": "🔗 Connected: your reminders and cheers from your rooms arrive here.",
+    "room.left": "👋 {name} left the room. Their posts stay theirs.",
+    "room.not_member": "{name}, you're not in this room.",
+    "room.join_first": "Join the room first: /join",
+    "room.admins_only": "Only the group's admins can do that.",
+    "room.not_anonymous": "Post as yourself for that, not anonymously as the group.",
+    "room.no_members": "Nobody has joined this room yet. /join",
+    "room.checkin": "✅ {name} posted: {label}",
+    "room.checkin_streak": "🔥 {streak}",
+    "room.joined_by_posting": "(…and joined the room.)",
+    "usage.group_post": "<code>/post &lt;platform&gt; [link or title] [#tag …]</code>, e.g. <code>/post tiktok https://vm.tiktok.com/abc</code>",
+    "error.group_post_missing": "In a room, say where you posted.",
+    "btn.cheer": "👏 Cheer",
+    "cheer.own": "You can't cheer your own post 🙂",
+    "cheer.already": "You've cheered this one already.",
+    "cheer.join_first": "Join the room to cheer: /join",
+    "cheers.told": "👏 {names} cheered your post #{number} in {title}.",
+    "board.heading": "🏆 <b>This week</b> · {start} → {end}\n<i>days · 🔥 streak · 🎯 hits this month · followers</i>",
+    "board.line": "{rank} {name} — {days} · 🔥 {streak} · 🎯 {hits} · {growth}",
+    "usage.mutual": "<code>/mutual</code> — members' handles · <code>/mutual me</code> — who to follow, who hasn't followed you back",
+    "error.mutual_shape": "I didn't understand that.",
+    "mutual.heading": "🤝 <b>Follow each other</b>",
+    "mutual.platform": "<b>{platform}</b>: {handles}",
+    "mutual.none": "Nobody shares their handles yet (/share handles on, in private).",
+    "mutual.hint": "Followed someone? /followed @member [platform]",
+    "mutual.me_not_followed": "You haven't followed yet: {names}",
+    "mutual.me_not_back": "Haven't followed you back: {names}",
+    "mutual.nobody": "nobody",
+    "usage.followed": "<code>/followed @member [platform]</code>, e.g. <code>/followed @maya tiktok</code>",
+    "error.followed_shape": "Who did you follow?",
+    "followed.unknown": "“{given}” isn't a member of this room.",
+    "followed.self": "That's you 🙂",
+    "followed.on": " on {platform}",
+    "followed.noted": "Noted: you follow {name}{where}.",
+    "followed.mutual": "Noted: you follow {name}{where}. You follow each other 🤝",
+    "usage.buddy": "<code>/buddy</code> — your buddy this week · admins: <code>/buddy on</code> or <code>/buddy off</code>",
+    "error.buddy_shape": "I didn't understand that.",
+    "buddy.on": "🤝 Buddies are on: every Monday members are paired at random, and each nudge says how your buddy is doing.",
+    "buddy.off": "Buddies are off.",
+    "buddy.disabled": "Buddies are off in this room. An admin can turn them on with /buddy on.",
+    "buddy.none": "You have no buddy this week (pairs are made on Mondays among members).",
+    "buddy.yours": "🤝 Your buddy this week: {name}",
+    "buddy.nudge_posted": "🤝 Your buddy {name} has posted today.",
+    "buddy.nudge_waiting": "🤝 Your buddy {name} hasn't posted yet either: nudge each other!",
+    "buddy.nudge_private": "🤝 Your buddy this week: {name}",
+    "usage.groupgoal": "<code>/groupgoal days 5</code> — every member posts 5 days a week · <code>/groupgoal posts 100</code> — 100 posts together this month · <code>/groupgoal off</code>",
+    "error.groupgoal_shape": "I didn't understand that.",
+    "error.groupgoal_number": "“{given}” is not a whole number.",
+    "groupgoal.none": "🎯 No group goal yet.",
+    "groupgoal.days": "🎯 Group goal: every member posts {value} days a week.",
+    "groupgoal.posts": "🎯 Group goal: {value} posts together this month.",
+    "usage.groupsettings": (
+        "<code>/groupsettings time 21:00</code> · <code>timezone Asia/Shanghai</code> · "
+        "<code>lang en|zh</code> · <code>mention on|off</code> · "
+        "<code>board days|streak|hits|growth</code> · <code>topic</code> (send it in the topic) · <code>topic off</code>"
+    ),
+    "error.groupsettings_shape": "I didn't understand that.",
+    "error.board_metric": "The board can rank by days, streak, hits or growth.",
+    "groupsettings.show": (
+        "⚙️ <b>Room settings</b>\n"
+        "Digest: {time} ({zone})\n"
+        "Language: {language}\n"
+        "Name who hasn't posted yet: {mention}\n"
+        "Board ranks by: {board}\n"
+        "Forum topic: {topic}\n"
+        "Buddies: {buddies}"
+    ),
+    "usage.share": "<code>/share followers on</code> · <code>/share handles on</code> · <code>/share streaks off</code> · <code>/share posts off</code>",
+    "error.share_shape": "Say what and on/off, e.g. /share followers on.",
+    "share.show": (
+        "👀 <b>What your rooms see</b>\n"
+        "Streaks: {streaks}\n"
+        "Posts and days posted: {posts}\n"
+        "Follower counts: {followers}\n"
+        "Handles: {handles}\n"
+        "Follower growth shows as a percentage; the counts only if you share them."
+    ),
+    "btn.share_streaks": "Streaks: {state}",
+    "btn.share_posts": "Posts: {state}",
+    "btn.share_followers": "Follower counts: {state}",
+    "btn.share_handles": "Handles: {state}",
+    "digest.heading": "📣 <b>{title}</b> · {date}",
+    "digest.posted": "✅ Posted today ({count} of {of}): {names}",
+    "digest.nobody": "Nobody has posted yet today.",
+    "digest.streak": "🔥 Longest streak: {name}, {streak}",
+    "digest.hit": "🎯 New hit: {name} — {label}",
+    "digest.milestone": "🎉 {name} passed {count} followers",
+    "digest.waiting": "🌱 Still to post today: {names}. There's time.",
+    "summary.weekly": "📊 <b>{title} · the week</b> {start} → {end}",
+    "summary.monthly": "📅 <b>{title} · the month</b> {start} → {end}",
+    "summary.totals": "Together: {posts} posts on {days} member-days ({members} members).",
+    "summary.goal_days": "🎯 Goal, {target} days each: {done} of {of} members made it {verdict}",
+    "summary.goal_posts": "🎯 Goal, {target} posts together: {done} of {of} {verdict}",
+    "summary.consistent": "🏅 Most consistent: {name}, {days} days",
+    "summary.grower": "📈 Biggest grower: {name}, {growth}",
+    "summary.reciprocity": "🤝 Follows: {mutual} of {pairs} pairs are mutual",
+    "summary.member": "• {name}: {days} days · {posts} posts · 🔥 {streak} · {growth}",
 }

@@ -32,6 +32,9 @@ MESSAGES: dict[str, Entry] = {
         "<b>提醒</b>\n"
         "/nudge 20:30 · /nudge off · /nudge lastcall on · /nudge followups off\n"
         "/quiet 23:00-08:00 · /pause 7 · /resume\n\n"
+        "<b>群组</b>\n"
+        "把我拉进群，在群里发 /join：一起打卡、每日日报、排行榜。\n"
+        "/share — 群里能看到你的什么（连续天数、发布、粉丝、账号）\n\n"
         "<b>我的设置</b>\n"
         "/start 或 /settings — 个人资料和修改按钮\n"
         "/lang en|zh · /timezone Asia/Shanghai · /daystart 03:00\n"
@@ -41,7 +44,6 @@ MESSAGES: dict[str, Entry] = {
     ),
     "help.pointer": "我只看命令。发送 /help 查看全部命令，或用 /post 记录一条发布。",
     "help.unknown_command": "我不认识这个命令。/help 里有全部命令。",
-    "help.group_not_yet": "群组功能即将上线。现在请私聊我：@{bot}",
     "menu.post": "记录一条发布",
     "menu.today": "今天记录了什么",
     "menu.streak": "连续发布天数",
@@ -396,4 +398,129 @@ MESSAGES: dict[str, Entry] = {
     "followup.post_gone": "这条作品已经不在了。",
     "btn.followup_enter": "✍️ 填数据",
     "btn.followup_off": "不再询问",
+    # --- rooms (groups)
+    "menu.share": "群里能看到什么",
+    "room.intro": (
+        "👋 你好！我是 Postpact，陪创作者一起坚持发布。\n"
+        "• /join — 加入本群打卡（之后 /post 抖音 … 就在这里打卡）\n"
+        "• /board — 本周排行 · /mutual — 互相关注\n"
+        "每天晚上我会发一份日报；管理员可以用 /groupsettings 调整。"
+    ),
+    "room.help": (
+        "<b>群里的 Postpact</b>\n"
+        "/join · /leave — 加入或退出本群打卡\n"
+        "/post 小红书 https://… #标签 — 记录发布并在群里打卡\n"
+        "/board — 本周排行\n"
+        "/mutual — 成员账号 · /mutual me — 该关注谁、谁还没回关\n"
+        "/followed @成员 [平台] — 记下你关注了谁\n"
+        "/buddy — 本周互助搭档\n"
+        "管理员：/groupgoal、/buddy on|off、/groupsettings\n"
+        "群里能看到你的什么由你决定：私聊 @{bot} 发 /share。"
+    ),
+    "room.unknown_command": "这个命令在群里用不了。/help 看群里能用的命令。",
+    "room.joined": Plural(
+        "✅ {name} 加入了本群，现在 {count} 人。", "✅ {name} 加入了本群，现在 {count} 人。"
+    ),
+    "room.already_member": Plural(
+        "{name}，你已经在本群了（{count} 人）。", "{name}，你已经在本群了（{count} 人）。"
+    ),
+    "room.open_private": "私聊我一次，提醒和点赞通知才能发给你：",
+    "btn.open_private": "打开 Postpact",
+    "room.connected": "🔗 已连接：群里的提醒和点赞通知会发到这里。",
+    "room.left": "👋 {name} 退出了本群打卡。发布记录仍归本人。",
+    "room.not_member": "{name}，你不在本群打卡。",
+    "room.join_first": "请先加入：/join",
+    "room.admins_only": "只有群管理员可以这样做。",
+    "room.not_anonymous": "这个操作请用自己的身份，不要匿名以群身份发送。",
+    "room.no_members": "还没有人加入本群打卡。/join",
+    "room.checkin": "✅ {name} 发布了：{label}",
+    "room.checkin_streak": "🔥 {streak}",
+    "room.joined_by_posting": "（…并加入了本群打卡。）",
+    "usage.group_post": "<code>/post &lt;平台&gt; [链接或标题] [#标签 …]</code>，例如 <code>/post 小红书 秋天穿搭</code>",
+    "error.group_post_missing": "在群里请说明发在哪个平台。",
+    "btn.cheer": "👏 点赞",
+    "cheer.own": "不能给自己点赞哦 🙂",
+    "cheer.already": "你已经点过赞了。",
+    "cheer.join_first": "加入本群才能点赞：/join",
+    "cheers.told": "👏 {names} 给你在 {title} 的第 {number} 条发布点了赞。",
+    "board.heading": "🏆 <b>本周</b> · {start} → {end}\n<i>天数 · 🔥 连续 · 🎯 本月爆款 · 粉丝</i>",
+    "board.line": "{rank} {name} — {days} · 🔥 {streak} · 🎯 {hits} · {growth}",
+    "usage.mutual": "<code>/mutual</code> — 成员账号 · <code>/mutual me</code> — 该关注谁、谁还没回关",
+    "error.mutual_shape": "没看懂这个用法。",
+    "mutual.heading": "🤝 <b>互相关注</b>",
+    "mutual.platform": "<b>{platform}</b>：{handles}",
+    "mutual.none": "还没有人公开账号（私聊发 /share handles on）。",
+    "mutual.hint": "关注了谁？/followed @成员 [平台]",
+    "mutual.me_not_followed": "你还没关注：{names}",
+    "mutual.me_not_back": "还没回关你：{names}",
+    "mutual.nobody": "没有",
+    "usage.followed": "<code>/followed @成员 [平台]</code>，例如 <code>/followed @maya 抖音</code>",
+    "error.followed_shape": "你关注了谁？",
+    "followed.unknown": "“{given}”不是本群打卡成员。",
+    "followed.self": "那是你自己 🙂",
+    "followed.on": "（{platform}）",
+    "followed.noted": "记下了：你关注了 {name}{where}。",
+    "followed.mutual": "记下了：你关注了 {name}{where}。你们互相关注了 🤝",
+    "usage.buddy": "<code>/buddy</code> — 本周搭档 · 管理员：<code>/buddy on</code> 或 <code>/buddy off</code>",
+    "error.buddy_shape": "没看懂这个用法。",
+    "buddy.on": "🤝 搭档已开启：每周一随机配对，提醒里会告诉你搭档的进度。",
+    "buddy.off": "搭档已关闭。",
+    "buddy.disabled": "本群没有开启搭档。管理员可以发 /buddy on。",
+    "buddy.none": "你本周没有搭档（每周一在成员中配对）。",
+    "buddy.yours": "🤝 你本周的搭档：{name}",
+    "buddy.nudge_posted": "🤝 你的搭档 {name} 今天已经发布了。",
+    "buddy.nudge_waiting": "🤝 你的搭档 {name} 今天也还没发：互相督促一下！",
+    "buddy.nudge_private": "🤝 你本周的搭档：{name}",
+    "usage.groupgoal": "<code>/groupgoal days 5</code> — 每人每周发布 5 天 · <code>/groupgoal posts 100</code> — 本月一起发 100 条 · <code>/groupgoal off</code>",
+    "error.groupgoal_shape": "没看懂这个用法。",
+    "error.groupgoal_number": "“{given}”不是整数。",
+    "groupgoal.none": "🎯 还没有群目标。",
+    "groupgoal.days": "🎯 群目标：每人每周发布 {value} 天。",
+    "groupgoal.posts": "🎯 群目标：本月一起发布 {value} 条。",
+    "usage.groupsettings": (
+        "<code>/groupsettings time 21:00</code> · <code>timezone Asia/Shanghai</code> · "
+        "<code>lang en|zh</code> · <code>mention on|off</code> · "
+        "<code>board days|streak|hits|growth</code> · <code>topic</code>（在话题里发送）· <code>topic off</code>"
+    ),
+    "error.groupsettings_shape": "没看懂这个用法。",
+    "error.board_metric": "排行可以按 days、streak、hits 或 growth。",
+    "groupsettings.show": (
+        "⚙️ <b>本群设置</b>\n"
+        "日报：{time}（{zone}）\n"
+        "语言：{language}\n"
+        "提到还没发布的人：{mention}\n"
+        "排行依据：{board}\n"
+        "话题：{topic}\n"
+        "搭档：{buddies}"
+    ),
+    "usage.share": "<code>/share followers on</code> · <code>/share handles on</code> · <code>/share streaks off</code> · <code>/share posts off</code>",
+    "error.share_shape": "请说明哪一项和 on/off，例如 /share followers on。",
+    "share.show": (
+        "👀 <b>群里能看到你的</b>\n"
+        "连续天数：{streaks}\n"
+        "发布条数和天数：{posts}\n"
+        "粉丝数：{followers}\n"
+        "账号：{handles}\n"
+        "粉丝增长以百分比显示；具体数字只有你公开时才显示。"
+    ),
+    "btn.share_streaks": "连续天数：{state}",
+    "btn.share_posts": "发布：{state}",
+    "btn.share_followers": "粉丝数：{state}",
+    "btn.share_handles": "账号：{state}",
+    "digest.heading": "📣 <b>{title}</b> · {date}",
+    "digest.posted": "✅ 今天已发布（{count}/{of}）：{names}",
+    "digest.nobody": "今天还没有人发布。",
+    "digest.streak": "🔥 最长连续：{name}，{streak}",
+    "digest.hit": "🎯 新爆款：{name} — {label}",
+    "digest.milestone": "🎉 {name} 粉丝突破 {count}",
+    "digest.waiting": "🌱 今天还没发：{names}。还来得及。",
+    "summary.weekly": "📊 <b>{title} · 本周</b> {start} → {end}",
+    "summary.monthly": "📅 <b>{title} · 本月</b> {start} → {end}",
+    "summary.totals": "合计：{posts} 条发布，{days} 人·天（{members} 人）。",
+    "summary.goal_days": "🎯 目标每人 {target} 天：{done}/{of} 人达成 {verdict}",
+    "summary.goal_posts": "🎯 目标一起 {target} 条：{done}/{of} {verdict}",
+    "summary.consistent": "🏅 最稳定：{name}，{days} 天",
+    "summary.grower": "📈 增长最多：{name}，{growth}",
+    "summary.reciprocity": "🤝 关注：{pairs} 对中有 {mutual} 对互关",
+    "summary.member": "• {name}：{days} 天 · {posts} 条 · 🔥 {streak} · {growth}",
 }

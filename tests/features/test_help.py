@@ -34,12 +34,12 @@ async def test_group_commands_answer_only_when_addressed(session: Session, maya:
     other = await session.send(maya, "/post@SomeOtherBot tiktok", chat_id=group)
     assert other.messages == []
     ours = await session.send(maya, "/post@PostpactTestBot tiktok", chat_id=group)
-    assert (
-        ours.text == "Group rooms are coming soon. For now, talk to me in private: @PostpactTestBot"
-    )
-    bare = await session.send(maya, "/post tiktok", chat_id=group)
-    assert bare.text.startswith("Group rooms are coming soon.")
-    assert session.server.bot_messages(maya.user_id) == []  # nothing logged privately either
+    assert ours.text.startswith("✅ Maya posted: #1 · TikTok")
+    unknown = await session.send(maya, "/nonsense@PostpactTestBot", chat_id=group)
+    assert unknown.text == "I don't know that command here. /help shows what works in a room."
+    elsewhere = await session.send(maya, "/nonsense@SomeOtherBot", chat_id=group)
+    assert elsewhere.messages == []
+    assert session.server.bot_messages(maya.user_id) == []  # nothing said privately
 
 
 @pytest.mark.parametrize(
