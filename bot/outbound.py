@@ -142,6 +142,7 @@ class Outbox:
         self._queue: asyncio.Queue[Delivery | None] = asyncio.Queue()
         self._overall = AsyncLimiter(1, 1 / limits.per_second)
         self._per_chat: dict[int, AsyncLimiter] = {}
+        self._chat_locks: dict[int, asyncio.Lock] = {}
         self._resume_at = 0.0
         self._workers: list[asyncio.Task[None]] = []
         self._closing = False
@@ -192,6 +193,17 @@ class Outbox:
                 self._queue.task_done()
 
     async def _deliver(self, delivery: Delivery) -> None:
+        # One chat's messages go out in the order they were queued (a digest before the weekly
+        # summary): taken right after the queue hands the item over, so the lock's FIFO keeps it.
+        lock = self._chat_locks.setdefault(delivery.chat_id, asyncio.Lock())
+        try:
+            async with lock:
+                await self._deliver_in_order(delivery)
+        finally:
+            if not lock.locked():
+                self._chat_locks.pop(delivery.chat_id, None)
+
+    async def _deliver_in_order(self, delivery: Delivery) -> None:
         outgoing = await self._render(delivery)
         if outgoing is None:
             self.stats.skipped += 1

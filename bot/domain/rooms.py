@@ -38,6 +38,7 @@ class Group:
     goal_value: int | None
     active: bool
     next_digest_at: datetime | None = None
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -138,11 +139,10 @@ def board(members: Iterable[MemberView], metric: BoardMetric) -> list[Ranked]:
 
 
 def split_message(lines: Sequence[str], limit: int = MAX_MESSAGE) -> list[str]:
-    """Lines packed into as few messages as fit; a line too long on its own is cut."""
+    """Lines packed into as few messages as fit; a line too long on its own is wrapped."""
     parts: list[str] = []
     current = ""
-    for raw in lines:
-        line = raw if len(raw) <= limit else raw[: limit - 1] + "…"
+    for line in (piece for raw in lines for piece in _wrap(raw, limit)):
         candidate = f"{current}\n{line}" if current else line
         if len(candidate) > limit:
             parts.append(current)
@@ -152,6 +152,17 @@ def split_message(lines: Sequence[str], limit: int = MAX_MESSAGE) -> list[str]:
     if current:
         parts.append(current)
     return parts
+
+
+def _wrap(line: str, limit: int) -> list[str]:
+    """A line longer than a message, broken after a comma or a space where it can be."""
+    pieces = []
+    while len(line) > limit:
+        cut = max(line.rfind(", ", 0, limit - 1) + 1, line.rfind(" ", 0, limit))
+        cut = cut if cut > 0 else limit
+        pieces.append(line[:cut].rstrip())
+        line = line[cut:].lstrip()
+    return [*pieces, line] if line or not pieces else pieces
 
 
 def milestone_crossed(before: int | None, after: int) -> int | None:
@@ -186,8 +197,8 @@ class Reciprocity:
 def reciprocity(follows: Iterable[tuple[int, int]], members: Iterable[int]) -> Reciprocity:
     inside = set(members)
     edges = {(a, b) for a, b in follows if a in inside and b in inside and a != b}
-    pairs = {frozenset(edge) for edge in edges}
-    mutual = sum(1 for pair in pairs if len(pair) == 2 and tuple(pair)[::-1] in edges)
+    pairs = {(min(a, b), max(a, b)) for a, b in edges}
+    mutual = sum(1 for a, b in pairs if (a, b) in edges and (b, a) in edges)
     return Reciprocity(mutual, len(pairs))
 
 

@@ -86,6 +86,7 @@ class StoredMessage:
     date: int
     kind: str = "text"  # text, photo, document
     file_size: int = 0
+    thread_id: int | None = None  # the forum topic it was posted in
 
     @property
     def buttons(self) -> list[tuple[str, str]]:
@@ -394,7 +395,10 @@ class FakeBotApi:
         text = str(params.get("text") or "")
         plain = self._checked_text(text, params, MAX_MESSAGE)
         markup = _checked_markup(params.get("reply_markup"))
-        return self._store(chat_id, text, plain, markup, from_bot=True).to_api(self.bot_user)
+        stored = self._store(chat_id, text, plain, markup, from_bot=True)
+        if params.get("message_thread_id") is not None:
+            stored.thread_id = int(params["message_thread_id"])
+        return stored.to_api(self.bot_user)
 
     def _send_file(self, params: dict[str, Any], kind: str) -> dict[str, Any]:
         chat_id = _chat_id(params)

@@ -26,6 +26,12 @@ TOKEN = "123456789:FAKE-token_for-local-runs-only"
 SETTLE_SECONDS = 15.0
 
 _ids = itertools.count(1001)
+ANONYMOUS_ADMIN = {
+    "id": 1087968824,
+    "is_bot": True,
+    "first_name": "Group",
+    "username": "GroupAnonymousBot",
+}
 
 # Tests run the queue fast; the limits themselves have their own tests with real intervals.
 FAST_LIMITS = Limits(
@@ -137,10 +143,49 @@ class Session:
     ) -> Person:
         return Person(user_id or next(_ids), first_name, username, language_code)
 
-    async def send(self, person: Person, text: str, *, chat_id: int | None = None) -> Exchange:
-        """`person` types `text` in their private chat (or in `chat_id`, a group)."""
+    async def send(
+        self,
+        person: Person,
+        text: str,
+        *,
+        chat_id: int | None = None,
+        topic: int | None = None,
+        anonymous: bool = False,
+    ) -> Exchange:
+        """`person` types `text` in their private chat (or in `chat_id`, a group; in a forum
+        `topic`; as the group itself when an `anonymous` admin)."""
         chat = person.user_id if chat_id is None else chat_id
-        return await self.exchange(chat, self._message(person, text, chat))
+        message = self._message(person, text, chat)
+        if topic is not None:
+            message["message"] |= {"message_thread_id": topic, "is_topic_message": True}
+        if anonymous:
+            message["message"]["from"] = ANONYMOUS_ADMIN
+            message["message"]["sender_chat"] = message["message"]["chat"]
+        return await self.exchange(chat, message)
+
+    async def bot_added(self, person: Person, chat_id: int, *, removed: bool = False) -> Exchange:
+        """`person` adds the bot to the group `chat_id` (or removes it)."""
+        old, new = ("member", "left") if removed else ("left", "member")
+        change = {
+            "chat": _chat(chat_id, person),
+            "from": person.as_api(),
+            "date": int(self.clock.now().timestamp()),
+            "old_chat_member": {"status": old, "user": self.server.bot_user},
+            "new_chat_member": {"status": new, "user": self.server.bot_user},
+        }
+        return await self.exchange(chat_id, {"my_chat_member": change})
+
+    async def migrate(self, person: Person, old: int, new: int) -> None:
+        """The group `old` becomes the supergroup `new`, as Telegram announces it."""
+        incoming = self.server.store_incoming(old, "")
+        message = {
+            "message_id": incoming.message_id,
+            "date": incoming.date,
+            "chat": {"id": old, "type": "group", "title": f"Group {-old}"},
+            "from": person.as_api(),
+            "migrate_to_chat_id": new,
+        }
+        await self.exchange(old, {"message": message})
 
     async def queue(self, person: Person, text: str, *, chat_id: int | None = None) -> None:
         """Like `send`, without waiting for the answer: many updates in flight at once."""

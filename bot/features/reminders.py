@@ -230,6 +230,8 @@ class Reminders:
             text += "\n" + t(
                 lang, "nudge.streak_line", streak=h(lang, "streak.days", count=streak.current)
             )
+        if self.extras is not None:
+            text = "\n".join((text, *await self.extras(profile, day, lang)))
         return Outgoing(profile.user_id, text, _nudge_buttons(lang, day))
 
     async def nudge_button(self, update: Update, caller: Caller, args: str) -> None:

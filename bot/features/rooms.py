@@ -59,7 +59,7 @@ from bot.features.checkins import Checkins
 from bot.outbound import Outbox, Outgoing
 from bot.render import format as fmt
 from bot.render.keyboards import btn, markup
-from bot.store.reminders import Delivery, NextDigest
+from bot.store.reminders import Delivery
 from bot.store.rooms import Member
 from bot.texts import Html, h, language_for, t
 
@@ -75,6 +75,8 @@ SHARE_TOGGLES = {
     "handles": "share_handles",
 }
 SETTINGS = ("time", "timezone", "lang", "mention", "board", "topic")
+# After downtime, summaries and reviews this many days back are still sent.
+MAX_CATCH_UP_DAYS = 40
 
 
 class Rooms:
@@ -541,6 +543,9 @@ class Rooms:
         await self.store.rooms.set_next_digest(group.chat_id, at)
 
     async def sweep_digests(self) -> int:
+        """Each due room gets today's digest, and — on Mondays and the 1st — the weekly summary
+        and the monthly review. After downtime, a missed digest is dropped (it is about its
+        day), but missed summaries and reviews are sent late."""
         now = self.services.clock.now()
         queued = 0
         for chat_id, at in await self.store.rooms.due_digests(now, 500):
@@ -548,24 +553,27 @@ class Rooms:
             if group is None:
                 continue
             tz = zone(group.timezone).tz
-            day = local_date(at, tz, time(0))
-            today = local_date(now, tz, time(0))
             digest = time.fromisoformat(group.digest_time)
-            following = at_local(today + timedelta(days=1), digest, tz)
-            if at_local(today, digest, tz) > now:
-                following = at_local(today, digest, tz)
+            today = local_date(now, tz, time(0))
+            first = min(local_date(at, tz, time(0)), today)
             claims: list[tuple[str, str]] = []
-            if day == today:
-                claims.append(("digest", day.isoformat()))
-            if day.weekday() == 0:
-                claims.append(("weekly", (day - timedelta(days=7)).isoformat()))
-                if group.buddies_on:
-                    await self.pair_week(group, day)
-            if day.day == 1:
-                claims.append(("monthly", f"{month_start(day - timedelta(days=1)):%Y-%m}"))
-            for index, (kind, period) in enumerate(claims):
-                then = NextDigest(following) if index == 0 else None
-                delivery = await self.store.reminders.claim(chat_id, kind, period, now, then)
+            for offset in range(min((today - first).days, MAX_CATCH_UP_DAYS) + 1):
+                day = today - timedelta(days=offset)
+                if at_local(day, digest, tz) > now:
+                    continue
+                if day == today:
+                    claims.append(("digest", day.isoformat()))
+                if day.weekday() == 0:
+                    claims.append(("weekly", (day - timedelta(days=7)).isoformat()))
+                    if group.buddies_on and day == today:
+                        await self.pair_week(group, day)
+                if day.day == 1:
+                    claims.append(("monthly", f"{month_start(day - timedelta(days=1)):%Y-%m}"))
+            following = at_local(today, digest, tz)
+            if following <= now:
+                following = at_local(today + timedelta(days=1), digest, tz)
+            for kind, period in reversed(claims):  # oldest first
+                delivery = await self.store.reminders.claim(chat_id, kind, period, now)
                 if delivery is not None and self.outbox is not None:
                     self.outbox.put(delivery)
                     queued += 1
@@ -640,6 +648,9 @@ class Rooms:
             heading = t(
                 lang, "summary.monthly", title=group.title, start=period.start, end=period.end
             )
+        tz = zone(group.timezone).tz
+        if group.created_at is not None and local_date(group.created_at, tz, time(0)) > period.end:
+            return None  # the room did not exist yet
         views = await self.views(group, period, period.end)
         if not views:
             return None
@@ -670,9 +681,10 @@ class Rooms:
                     verdict=verdict,
                 )
             )
-        if shared:
+        if any(v.days for v in shared):
             steady = max(shared, key=lambda v: (v.days or 0, -views.index(v)))
-            lines.append(t(lang, "summary.consistent", name=steady.name, days=steady.days))
+            days = h(lang, "streak.days", count=steady.days or 0)
+            lines.append(t(lang, "summary.consistent", name=steady.name, days=days))
         growers = [v for v in views if v.growth is not None and v.growth.change > 0]
         if growers:
             top = max(growers, key=lambda v: v.growth.percent or 0 if v.growth else 0)

@@ -42,6 +42,7 @@ def _group(row: aiosqlite.Row) -> Group:
         goal_value=row["goal_value"],
         active=bool(row["active"]),
         next_digest_at=from_db_instant(row["next_digest_at"]) if row["next_digest_at"] else None,
+        created_at=from_db_instant(row["created_at"]),
     )
 
 

@@ -540,8 +540,8 @@ MESSAGES: dict[str, Entry] = {
     "summary.totals": "Together: {posts} posts on {days} member-days ({members} members).",
     "summary.goal_days": "🎯 Goal, {target} days each: {done} of {of} members made it {verdict}",
     "summary.goal_posts": "🎯 Goal, {target} posts together: {done} of {of} {verdict}",
-    "summary.consistent": "🏅 Most consistent: {name}, {days} days",
+    "summary.consistent": "🏅 Most consistent: {name}, {days}",
     "summary.grower": "📈 Biggest grower: {name}, {growth}",
     "summary.reciprocity": "🤝 Follows: {mutual} of {pairs} pairs are mutual",
-    "summary.member": "• {name}: {days} days · {posts} posts · 🔥 {streak} · {growth}",
+    "summary.member": "• {name}: days {days} · posts {posts} · 🔥 {streak} · {growth}",
 }

@@ -519,7 +519,7 @@ MESSAGES: dict[str, Entry] = {
     "summary.totals": "合计：{posts} 条发布，{days} 人·天（{members} 人）。",
     "summary.goal_days": "🎯 目标每人 {target} 天：{done}/{of} 人达成 {verdict}",
     "summary.goal_posts": "🎯 目标一起 {target} 条：{done}/{of} {verdict}",
-    "summary.consistent": "🏅 最稳定：{name}，{days} 天",
+    "summary.consistent": "🏅 最稳定：{name}，{days}",
     "summary.grower": "📈 增长最多：{name}，{growth}",
     "summary.reciprocity": "🤝 关注：{pairs} 对中有 {mutual} 对互关",
     "summary.member": "• {name}：{days} 天 · {posts} 条 · 🔥 {streak} · {growth}",

@@ -1,0 +1,287 @@
+"""Group rooms through the fake Bot API: joining, sharing, cheers, digests, the board, follows,
+admin settings, migration, removal, topics and the 4,096-character boundary."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.fakeapi import Person, Session, StoredMessage
+from tests.features.test_nudges import to, utc
+from tests.helpers import rows
+
+ROOM = -100555
+
+
+def in_room(sent: list[StoredMessage], chat_id: int = ROOM) -> list[StoredMessage]:
+    return [m for m in sent if m.chat_id == chat_id]
+
+
+async def room_of(session: Session, *people: Person) -> None:
+    """Everyone has talked to the bot in private, then joined the room."""
+    for person in people:
+        await session.send(person, "/today")
+        await session.send(person, "/join", chat_id=ROOM)
+
+
+async def test_the_bot_introduces_itself_and_stops_when_removed(
+    session: Session, maya: Person
+) -> None:
+    added = await session.bot_added(maya, ROOM)
+    assert added.text.startswith("👋 Hi! I'm Postpact")
+    assert "/join" in added.text
+    await room_of(session, maya)
+    await session.bot_added(maya, ROOM, removed=True)
+    assert rows(session, "SELECT active FROM groups") == [(0,)]
+    assert in_room(await session.at(utc(2026, 3, 2, 21, 0))) == []  # no digest to a gone group
+    again = await session.bot_added(maya, ROOM)
+    assert again.text.startswith("👋 Hi!")
+    assert len(in_room(await session.at(utc(2026, 3, 3, 21, 0)))) == 1
+
+
+async def test_join_leave_and_the_private_chat_link(session: Session, maya: Person) -> None:
+    joined = await session.send(maya, "/join", chat_id=ROOM)
+    assert joined.text.startswith("✅ Maya joined the room. 1 member now.\nOpen a private chat")
+    ((label, _),) = joined.last.buttons
+    assert label == "Open Postpact"
+    url = joined.last.reply_markup["inline_keyboard"][0][0]["url"]  # type: ignore[index]
+    assert url == f"https://t.me/PostpactTestBot?start=g{ROOM}"
+    connected = await session.send(maya, f"/start g{ROOM}")
+    assert (
+        connected.texts[0] == "🔗 Connected: your reminders and cheers from your rooms arrive here."
+    )
+    again = await session.send(maya, "/join", chat_id=ROOM)
+    assert again.text == "Maya, you're already in this room (1 member)."
+    assert again.last.buttons == []  # she has a private chat now
+    left = await session.send(maya, "/leave", chat_id=ROOM)
+    assert left.text == "👋 Maya left the room. Their posts stay theirs."
+    assert (await session.send(maya, "/leave", chat_id=ROOM)).text == (
+        "Maya, you're not in this room."
+    )
+
+
+async def test_checking_in_and_cheers(session: Session, maya: Person) -> None:
+    jo, kim, stranger = session.person("Jo"), session.person("Kim"), session.person("Stranger")
+    await room_of(session, maya, jo, kim)
+    checkin = await session.send(maya, "/post tiktok Dumplings #food", chat_id=ROOM)
+    assert checkin.text == "✅ Maya posted: #1 · TikTok · “Dumplings” · 🔥 1 day"
+    assert rows(session, "SELECT user_id, platform, title FROM posts") == [
+        (maya.user_id, "tiktok", "Dumplings")
+    ]
+    message = checkin.last
+    own = await session.press(maya, message, "👏 Cheer")
+    assert own.alerts == ["You can't cheer your own post 🙂"]
+    outsider = await session.press(stranger, message, "👏 Cheer")
+    assert outsider.alerts == ["Join the room to cheer: /join"]
+    first = await session.press(jo, message, "👏 Cheer")
+    assert first.last.buttons[0][0] == "👏 Cheer · 1"
+    twice = await session.press(jo, message, "👏 Cheer")
+    assert twice.alerts == ["You've cheered this one already."]
+    second = await session.press(kim, first.last, "👏 Cheer · 1")
+    assert second.last.buttons[0][0] == "👏 Cheer · 2"
+    # Told once, privately, after the batching window.
+    assert [m for m in await session.tick() if m.chat_id == maya.user_id] == []
+    told = await session.at(session.clock.now() + timedelta(minutes=6))
+    assert [m.text for m in told if m.chat_id == maya.user_id] == [
+        "👏 Jo, Kim cheered your post #1 in Group 100555."
+    ]
+    assert [m for m in await session.tick() if m.chat_id == maya.user_id] == []
+
+
+async def test_a_bare_post_in_a_room_asks_for_the_platform(session: Session, maya: Person) -> None:
+    reply = await session.send(maya, "/post", chat_id=ROOM)
+    assert reply.text.startswith("In a room, say where you posted.")
+    assert "/post &lt;platform&gt;" not in reply.text
+    assert "/post <platform> [link or title]" in reply.text
+
+
+async def test_the_daily_digest(session: Session, maya: Person) -> None:
+    jo, kim = session.person("Jo"), session.person("Kim")
+    await room_of(session, maya, jo, kim)
+    await session.send(maya, "/post tiktok one", chat_id=ROOM)
+    await session.send(jo, "/post xhs two")  # in private: still counts for the room
+    sent = in_room(await session.at(utc(2026, 3, 2, 21, 0)))
+    assert [m.text for m in sent] == [
+        "📣 Group 100555 · 2026-03-02\n"
+        "✅ Posted today (2 of 3): Maya, Jo\n"
+        "🔥 Longest streak: Maya, 1 day"
+    ]
+    admin = session.person("Ada")
+    session.server.chat_members[(ROOM, admin.user_id)] = "administrator"
+    await session.send(admin, "/groupsettings mention on", chat_id=ROOM)
+    sent = in_room(await session.at(utc(2026, 3, 3, 21, 0)))
+    assert sent[0].text.endswith("🌱 Still to post today: Maya, Jo, Kim. There's time.")
+
+
+async def test_nothing_a_member_did_not_share_appears_in_the_room(
+    session: Session, maya: Person
+) -> None:
+    jo = session.person("Jo")
+    await room_of(session, maya, jo)
+    await session.send(maya, "/share streaks off")
+    await session.send(maya, "/share posts off")
+    await session.send(maya, "/followers tiktok 1234")
+    await session.send(maya, "/handle tiktok @maya.secret")
+    await session.send(jo, "/share handles on")
+    await session.send(jo, "/handle tiktok @jo.open")
+    checkin = await session.send(maya, "/post tiktok hidden", chat_id=ROOM)
+    assert "🔥" not in checkin.text
+    seen = [checkin.text]
+    seen.append((await session.send(jo, "/board", chat_id=ROOM)).text)
+    seen.append((await session.send(jo, "/mutual", chat_id=ROOM)).text)
+    session.clock.set(utc(2026, 3, 8, 12, 0))
+    await session.send(maya, "/followers tiktok 1500")
+    seen += [
+        m.text for m in in_room(await session.walk(utc(2026, 4, 2, 0, 0), timedelta(hours=12)))
+    ]
+    room_text = "\n".join(seen)
+    for secret in ("1,234", "1234", "1,500", "1500", "maya.secret"):
+        assert secret not in room_text
+    assert "@jo.open" in room_text
+    assert "Maya — — · 🔥 — · 🎯 — ·" in room_text  # on the board, without numbers
+
+
+async def test_the_board_order_and_ties(session: Session, maya: Person) -> None:
+    jo, kim, lee = session.person("Jo"), session.person("Kim"), session.person("Lee")
+    await room_of(session, maya, jo, kim, lee)
+    for dom, people in ((2, (maya, jo, kim)), (3, (jo, kim)), (4, (kim,))):
+        session.clock.set(utc(2026, 3, dom, 12, 0))
+        for person in people:
+            await session.send(person, "/post tiktok x")
+    await session.send(lee, "/share posts off")
+    board = await session.send(maya, "/board", chat_id=ROOM)
+    assert board.text.splitlines()[2:] == [
+        "1. Kim — 3 · 🔥 3 · 🎯 0 · —",
+        "2. Jo — 2 · 🔥 2 · 🎯 0 · —",
+        "3. Maya — 1 · 🔥 0 · 🎯 0 · —",
+        "4. Lee — — · 🔥 0 · 🎯 — · —",
+    ]
+    session.clock.set(utc(2026, 3, 4, 13, 0))
+    await session.send(jo, "/post tiktok y")
+    await session.send(maya, "/post tiktok z")
+    await session.send(maya, "/post tiktok zz")
+    tied = await session.send(maya, "/board", chat_id=ROOM)
+    assert tied.text.splitlines()[2:4] == [
+        "=1 Jo — 3 · 🔥 3 · 🎯 0 · —",
+        "=1 Kim — 3 · 🔥 3 · 🎯 0 · —",
+    ]
+
+
+async def test_mutual_follows_and_reciprocity(session: Session, maya: Person) -> None:
+    jo, kim = session.person("Jo", username="jo_makes"), session.person("Kim")
+    await room_of(session, maya, jo, kim)
+    for person, handle in ((maya, "@maya.cooks"), (jo, "@jo.draws"), (kim, "kimvlogs")):
+        await session.send(person, "/share handles on")
+        await session.send(person, f"/handle tiktok {handle}")
+    await session.send(kim, "/handle xhs 小金")
+    listed = await session.send(jo, "/mutual", chat_id=ROOM)
+    assert 'href="https://www.tiktok.com/@maya.cooks"' in listed.last.html
+    assert "Xiaohongshu: Kim @小金" in listed.text
+    noted = await session.send(maya, "/followed @jo_makes tiktok", chat_id=ROOM)
+    assert noted.text == "Noted: you follow Jo on TikTok."
+    back = await session.send(jo, "/followed Maya", chat_id=ROOM)
+    assert back.text == "Noted: you follow Maya. You follow each other 🤝"
+    await session.send(maya, "/followed Kim", chat_id=ROOM)
+    me = await session.send(kim, "/mutual me", chat_id=ROOM)
+    assert me.text == "You haven't followed yet: Maya, Jo\nHaven't followed you back: nobody"
+    unknown = await session.send(maya, "/followed @nobody", chat_id=ROOM)
+    assert unknown.text.startswith("“@nobody” isn't a member of this room.")
+    weekly = in_room(await session.at(utc(2026, 3, 9, 21, 0)))
+    assert any("🤝 Follows: 1 of 2 pairs are mutual" in m.text for m in weekly), [
+        m.text for m in weekly
+    ]
+
+
+async def test_admin_only_settings(session: Session, maya: Person) -> None:
+    await room_of(session, maya)
+    refused = await session.send(maya, "/groupsettings time 20:00", chat_id=ROOM)
+    assert refused.text == "Only the group's admins can do that."
+    refused = await session.send(maya, "/groupgoal days 5", chat_id=ROOM)
+    assert refused.text == "Only the group's admins can do that."
+    session.server.chat_members[(ROOM, maya.user_id)] = "administrator"
+    done = await session.send(maya, "/groupsettings time 20:00", chat_id=ROOM)
+    assert "Digest: 20:00 (UTC)" in done.text
+    anonymous = await session.send(maya, "/groupsettings lang zh", chat_id=ROOM, anonymous=True)
+    assert anonymous.text.startswith("Saved.") is False
+    assert "语言：zh" in anonymous.text
+    assert rows(session, "SELECT digest_time, language FROM groups") == [("20:00", "zh")]
+
+
+async def test_group_goal_in_the_weekly_summary(session: Session, maya: Person) -> None:
+    jo = session.person("Jo")
+    await room_of(session, maya, jo)
+    session.server.chat_members[(ROOM, maya.user_id)] = "creator"
+    goal = await session.send(maya, "/groupgoal days 2", chat_id=ROOM)
+    assert goal.text == "Saved.\n🎯 Group goal: every member posts 2 days a week."
+    for dom in (3, 4):
+        session.clock.set(utc(2026, 3, dom, 12, 0))
+        await session.send(maya, "/post tiktok x")
+    await session.send(jo, "/post tiktok y")
+    weekly = [m for m in in_room(await session.at(utc(2026, 3, 9, 21, 0))) if "the week" in m.text]
+    assert weekly[0].text.splitlines() == [
+        "📊 Group 100555 · the week 2026-03-02 → 2026-03-08",
+        "Together: 3 posts on 3 member-days (2 members).",
+        "🎯 Goal, 2 days each: 1 of 2 members made it ❌ not met",
+        "🏅 Most consistent: Maya, 2 days",
+        "🤝 Follows: 0 of 0 pairs are mutual",
+        "",
+        "• Maya: days 2 · posts 2 · 🔥 0 · —",
+        "• Jo: days 1 · posts 1 · 🔥 0 · —",
+    ]
+
+
+async def test_migration_moves_the_room(session: Session, maya: Person) -> None:
+    await room_of(session, maya)
+    await session.send(maya, "/post tiktok x", chat_id=ROOM)
+    new = -1009999
+    await session.migrate(maya, ROOM, new)
+    assert rows(session, "SELECT chat_id FROM groups") == [(new,)]
+    assert rows(session, "SELECT chat_id FROM memberships") == [(new,)]
+    board = await session.send(maya, "/board", chat_id=new)
+    assert "1. Maya — 1" in board.text
+
+
+async def test_replies_and_digests_in_a_forum_topic(session: Session, maya: Person) -> None:
+    await room_of(session, maya)
+    reply = await session.send(maya, "/board", chat_id=ROOM, topic=77)
+    assert reply.last.thread_id == 77
+    session.server.chat_members[(ROOM, maya.user_id)] = "administrator"
+    await session.send(maya, "/groupsettings topic", chat_id=ROOM, topic=77)
+    (digest,) = in_room(await session.at(utc(2026, 3, 2, 21, 0)))
+    assert digest.thread_id == 77
+
+
+async def test_a_long_digest_is_split_under_4096_characters(session: Session) -> None:
+    people = [session.person("N" * 60 + str(n)) for n in range(90)]
+    for person in people:
+        await session.send(person, "/join", chat_id=ROOM)
+        await session.send(person, "/post tiktok x")
+    admin = people[0]
+    session.server.chat_members[(ROOM, admin.user_id)] = "administrator"
+    sent = in_room(await session.at(utc(2026, 3, 2, 21, 0)))
+    assert len(sent) == 2  # ~5,900 characters of names: two messages, nobody cut off
+    assert all(len(m.text) <= 4096 for m in sent)
+    names = "\n".join(m.text for m in sent).split("Longest streak")[0]
+    assert all(person.first_name in names for person in people)
+
+
+async def test_buddies_appear_in_the_nudge(session: Session, maya: Person) -> None:
+    jo = session.person("Jo")
+    await room_of(session, maya, jo)
+    session.server.chat_members[(ROOM, maya.user_id)] = "administrator"
+    on = await session.send(maya, "/buddy on", chat_id=ROOM)
+    assert on.text.startswith("🤝 Buddies are on")
+    assert (await session.send(jo, "/buddy", chat_id=ROOM)).text == "🤝 Your buddy this week: Maya"
+    await session.send(maya, "/nudge 20:00")
+    await session.send(jo, "/post tiktok done")
+    (nudge,) = to(maya, await session.at(utc(2026, 3, 2, 20, 0)))
+    assert nudge.text.endswith("🤝 Your buddy Jo has posted today.")
+    refused = await session.send(jo, "/buddy off", chat_id=ROOM)
+    assert refused.text == "Only the group's admins can do that."
+
+
+async def test_share_settings_in_private(session: Session, maya: Person) -> None:
+    shown = await session.send(maya, "/share")
+    assert shown.text.startswith("👀 What your rooms see\nStreaks: on\nPosts and days posted: on")
+    pressed = await session.press(maya, shown.last, "Follower counts: off")
+    assert "Follower counts: on" in pressed.last.text
+    assert rows(session, "SELECT share_followers FROM users") == [(1,)]
