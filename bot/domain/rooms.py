@@ -13,8 +13,8 @@ from datetime import date, datetime
 from typing import Literal
 
 from bot.domain.models import FollowerCount, Sharing
-from bot.domain.program import current_followers, followers_by
-from bot.domain.progress import Period
+from bot.domain.program import followers_by
+from bot.domain.progress import Period, follower_growth_by_platform
 
 BoardMetric = Literal["days", "streak", "hits", "growth"]
 BOARD_METRICS: tuple[BoardMetric, ...] = ("days", "streak", "hits", "growth")
@@ -99,16 +99,15 @@ def view(
 
 
 def growth_over(counts: Sequence[FollowerCount], period: Period) -> Growth | None:
-    """Total followers gained in the period: from the last count before it (or its first day with
-    counts) to the last count by its end. None without two readings to compare."""
-    before = [c for c in counts if c.local_date < period.start]
-    first_inside = sorted(c.local_date for c in counts if c.local_date in period)[:1]
-    start = current_followers(before or [c for c in counts if c.local_date in first_inside], None)
-    end = followers_by(counts, period.end, None)
-    if start is None or end is None or not (before or len(first_inside)):
+    """Followers gained in the period, over the platforms with two readings to compare (a platform
+    first counted mid-period adds nothing), and as a share of where they started."""
+    by_platform = follower_growth_by_platform(counts, period)
+    if not by_platform:
         return None
-    percent = round(100 * (end - start) / start) if start > 0 else None
-    return Growth(end - start, percent)
+    change = sum(by_platform.values())
+    end = sum(followers_by(counts, period.end, key) or 0 for key in by_platform)
+    start = end - change
+    return Growth(change, round(100 * change / start) if start > 0 else None)
 
 
 @dataclass(frozen=True)
