@@ -282,7 +282,7 @@ class Rooms:
             raise InputError("error.followed_shape")
         target = await self._member_named(room, words[0])
         if target is None:
-            raise InputError("followed.unknown", given=words[0][:40])
+            raise InputError("error.followed_unknown", given=words[0][:40])
         if target.user_id == room.caller.user_id:
             raise InputError("followed.self")
         platform = parse_platform(words[1]).key if len(words) == 2 else "*"

@@ -477,7 +477,7 @@ MESSAGES: dict[str, Entry] = {
     "mutual.nobody": "nobody",
     "usage.followed": "<code>/followed @member [platform]</code>, e.g. <code>/followed @maya tiktok</code>",
     "error.followed_shape": "Who did you follow?",
-    "followed.unknown": "“{given}” isn't a member of this room.",
+    "error.followed_unknown": "“{given}” isn't a member of this room.",
     "followed.self": "That's you 🙂",
     "followed.on": " on {platform}",
     "followed.noted": "Noted: you follow {name}{where}.",

@@ -456,7 +456,7 @@ MESSAGES: dict[str, Entry] = {
     "mutual.nobody": "没有",
     "usage.followed": "<code>/followed @成员 [平台]</code>，例如 <code>/followed @maya 抖音</code>",
     "error.followed_shape": "你关注了谁？",
-    "followed.unknown": "“{given}”不是本群打卡成员。",
+    "error.followed_unknown": "“{given}”不是本群打卡成员。",
     "followed.self": "那是你自己 🙂",
     "followed.on": "（{platform}）",
     "followed.noted": "记下了：你关注了 {name}{where}。",

@@ -3,9 +3,16 @@ admin settings, migration, removal, topics and the 4,096-character boundary."""
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
+from pathlib import Path
 
+import pytest
+
+from bot.clock import ControllableClock
 from bot.fakeapi import Person, Session, StoredMessage
+from bot.outbound import Limits
+from tests.features.test_bad_input import HOSTILE
 from tests.features.test_nudges import to, utc
 from tests.helpers import rows
 
@@ -204,6 +211,10 @@ async def test_admin_only_settings(session: Session, maya: Person) -> None:
     assert anonymous.text.startswith("Saved.") is False
     assert "语言：zh" in anonymous.text
     assert rows(session, "SELECT digest_time, language FROM groups") == [("20:00", "zh")]
+    joined = await session.send(maya, "/join", chat_id=ROOM, anonymous=True)
+    assert joined.text == "这个操作请用自己的身份，不要匿名以群身份发送。"
+    board = await session.send(maya, "/board", chat_id=ROOM)
+    assert board.text.startswith("🏆 本周")
 
 
 async def test_group_goal_in_the_weekly_summary(session: Session, maya: Person) -> None:
@@ -285,3 +296,118 @@ async def test_share_settings_in_private(session: Session, maya: Person) -> None
     pressed = await session.press(maya, shown.last, "Follower counts: off")
     assert "Follower counts: on" in pressed.last.text
     assert rows(session, "SELECT share_followers FROM users") == [(1,)]
+
+
+ROOM_TABLES = ("groups", "memberships", "cheers", "follows", "buddies", "posts")
+ROOM_REFUSING = {
+    "/post {}": set(),
+    "/mutual {}": set(),
+    "/followed {}": set(),
+    "/followed Jo {}": set(),
+    "/buddy {}": set(),
+    "/groupgoal {}": set(),
+    "/groupgoal days {}": set(),
+    "/groupsettings {}": set(),
+    "/groupsettings time {}": set(),
+    "/groupsettings board {}": set(),
+    "/groupsettings timezone {}": {"negative"},  # "-5" is the offset UTC-5
+}
+ROOM_USAGE = {
+    "post": "/post <platform> [link or title] [#tag …]",
+    "mutual": "/mutual — members' handles",
+    "followed": "/followed @member [platform]",
+    "buddy": "/buddy — your buddy this week",
+    "groupgoal": "/groupgoal days 5 — every member posts 5 days a week",
+    "groupsettings": "/groupsettings time 21:00",
+}
+
+
+def room_snapshot(session: Session) -> list[object]:
+    return [rows(session, f"SELECT * FROM {table}") for table in ROOM_TABLES]
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+@pytest.mark.parametrize("template", ROOM_REFUSING)
+async def test_room_commands_refuse_bad_input_with_usage(
+    session: Session, maya: Person, template: str, case: str
+) -> None:
+    if case in ROOM_REFUSING[template]:
+        pytest.skip("a valid argument for this command")
+    jo = session.person("Jo")
+    await room_of(session, maya, jo)
+    session.server.chat_members[(ROOM, maya.user_id)] = "administrator"
+    before = room_snapshot(session)
+    reply = await session.send(maya, template.format(HOSTILE[case]), chat_id=ROOM)
+    command = template.split()[0].removeprefix("/")
+    assert len(reply.messages) == 1
+    assert "How to use it" in reply.text
+    assert ROOM_USAGE[command] in reply.text
+    assert len(reply.text) < 1500
+    assert room_snapshot(session) == before
+    assert (await session.send(maya, "/board", chat_id=ROOM)).text.startswith("🏆 This week")
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+@pytest.mark.parametrize("template", ["/share {}", "/share followers {}"])
+async def test_share_refuses_bad_input(
+    session: Session, maya: Person, template: str, case: str
+) -> None:
+    await session.send(maya, "/share")
+    before = rows(
+        session, "SELECT share_streaks, share_posts, share_followers, share_handles FROM users"
+    )
+    reply = await session.send(maya, template.format(HOSTILE[case]))
+    assert "/share followers on" in reply.text
+    assert (
+        rows(
+            session, "SELECT share_streaks, share_posts, share_followers, share_handles FROM users"
+        )
+        == before
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "alert"),
+    [
+        ("1|cheer", "That button is out of date. Send the command again."),
+        ("1|cheer|abc", "That button is out of date. Send the command again."),
+        ("1|cheer|99999", "That button is out of date. Send the command again."),
+        ("1|share|everything", "That button is out of date. Send the command again."),
+    ],
+)
+async def test_forged_room_buttons(session: Session, maya: Person, data: str, alert: str) -> None:
+    jo = session.person("Jo")
+    await room_of(session, maya, jo)
+    checkin = await session.send(maya, "/post tiktok x", chat_id=ROOM)
+    before = room_snapshot(session)
+    pressed = await session.press(jo, checkin.last, data=data)
+    assert pressed.alerts == [alert]
+    assert room_snapshot(session) == before
+
+
+async def test_a_cheer_for_a_post_of_someone_outside_the_room(
+    session: Session, maya: Person
+) -> None:
+    jo = session.person("Jo")
+    await room_of(session, jo)
+    mine = await session.send(maya, "/post tiktok private")  # Maya is not in the room
+    checkin = await session.send(jo, "/post tiktok x", chat_id=ROOM)
+    post_id = rows(session, "SELECT post_id FROM posts WHERE user_id = ?", maya.user_id)[0][0]
+    assert mine.text.startswith("✅ Logged")
+    pressed = await session.press(jo, checkin.last, data=f"1|cheer|{post_id}")
+    assert pressed.alerts == ["That button is out of date. Send the command again."]
+    assert rows(session, "SELECT COUNT(*) FROM cheers") == [(0,)]
+
+
+async def test_group_sends_keep_to_the_group_limit(
+    tmp_path: Path, clock: ControllableClock
+) -> None:
+    limits = Limits(per_second=1000, chat_interval=0.001, group_interval=0.5, backoff=0.01)
+    async with Session(tmp_path, clock, limits=limits) as session:
+        maya = session.person("Maya")
+        await room_of(session, maya)
+        started = time.monotonic()
+        sent = in_room(await session.at(utc(2026, 3, 9, 21, 0)))  # a Monday: summary + digest
+    arrivals = [c.at for c in session.server.calls_to("sendMessage") if c.at >= started]
+    assert len(sent) == 2
+    assert arrivals[1] - arrivals[0] >= 0.45
