@@ -6,6 +6,8 @@ ALTER TABLE users ADD COLUMN share_posts INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE users ADD COLUMN share_followers INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE users ADD COLUMN share_handles INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE users ADD COLUMN private_chat INTEGER NOT NULL DEFAULT 0;  -- has talked to the bot alone
+-- Before rooms, every user had talked to the bot in private.
+UPDATE users SET private_chat = 1;
 
 CREATE TABLE groups (
     chat_id         INTEGER PRIMARY KEY,

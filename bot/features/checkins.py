@@ -86,7 +86,9 @@ class Checkins:
         day = caller.today - timedelta(days=1) if draft.yesterday else caller.today
         profile = caller.profile
         # ~24 h later, ask how it is doing: that is how hits get noticed.
-        ask_at = followup_at(caller.now, 1, plan_of(profile)) if profile.followups_on else None
+        # (Only where the bot can write to them: not to someone who has only used a room.)
+        asking = profile.followups_on and profile.private_chat
+        ask_at = followup_at(caller.now, 1, plan_of(profile)) if asking else None
         try:
             return await self.store.posts.add(caller.user_id, draft, caller.now, day, ask_at)
         except DuplicatePostError as duplicate:

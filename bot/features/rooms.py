@@ -54,6 +54,7 @@ from bot.features.base import (
     group_command,
     is_admin,
     refreshed,
+    standing_of,
 )
 from bot.features.checkins import Checkins
 from bot.outbound import Outbox, Outgoing
@@ -174,9 +175,7 @@ class Rooms:
         caller, lang = room.caller, room.lang
         post = await self.checkins.log_post(caller, parse_post(args))
         joined = await self.store.rooms.join(room.chat_id, caller.user_id, caller.now)
-        activity = await self.store.posts.activity(caller.user_id)
-        rests = await self.store.rest_days.all(caller.user_id)
-        streak = compute_streak((a.day for a in activity), caller.today, rests).current
+        streak = (await standing_of(self.services, caller)).streak.current
         parts = [
             t(
                 lang,
@@ -749,11 +748,13 @@ def _handle_link(platform_key: str, handle: str, name: str) -> str:
 
 
 def _growth_text(member: MemberView) -> str:
-    if member.growth is None:
+    """Follower growth as the room may see it: the change when counts are shared, else a share."""
+    growth = member.growth
+    if growth is None:
         return "—"
-    if member.followers is not None or member.growth.percent is None:
-        return fmt.signed(member.growth.change) if member.followers is not None else "—"
-    return f"{'+' if member.growth.percent >= 0 else '−'}{abs(member.growth.percent)}%"
+    if member.followers is not None:
+        return fmt.signed(growth.change)
+    return "—" if growth.percent is None else f"{fmt.signed(growth.percent)}%"
 
 
 def _board_lines(lang: Language, views: list[MemberView], group: Group) -> list[str]:

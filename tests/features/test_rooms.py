@@ -411,3 +411,35 @@ async def test_group_sends_keep_to_the_group_limit(
     arrivals = [c.at for c in session.server.calls_to("sendMessage") if c.at >= started]
     assert len(sent) == 2
     assert arrivals[1] - arrivals[0] >= 0.45
+
+
+async def test_the_digest_celebrates_hits_and_follower_milestones(
+    session: Session, maya: Person
+) -> None:
+    jo = session.person("Jo")
+    await room_of(session, maya, jo)
+    await session.send(maya, "/share followers on")
+    session.clock.set(utc(2026, 3, 1, 12, 0))
+    await session.send(maya, "/followers tiktok 90")
+    await session.send(jo, "/followers tiktok 450")  # Jo doesn't share counts
+    session.clock.set(utc(2026, 3, 2, 12, 0))
+    await session.send(maya, "/followers tiktok 120")
+    await session.send(jo, "/followers tiktok 520")
+    await session.send(jo, "/post xhs Autumn", chat_id=ROOM)
+    await session.send(jo, "/metrics last saves=9")
+    (digest,) = in_room(await session.at(utc(2026, 3, 2, 21, 0)))
+    assert digest.text.splitlines()[2:] == [
+        "🔥 Longest streak: Jo, 1 day",
+        "🎉 Maya passed 100 followers",  # Jo passed 500, but keeps his counts to himself
+        "🎯 New hit: Jo — #1 · Xiaohongshu · “Autumn”",
+    ]
+
+
+async def test_no_private_messages_to_someone_who_only_used_the_room(
+    session: Session, maya: Person
+) -> None:
+    await session.send(maya, "/post tiktok only here", chat_id=ROOM)
+    mark = len(session.server.calls)
+    await session.walk(utc(2026, 3, 6, 12, 0), timedelta(hours=12))
+    assert [c for c in session.server.calls_to("sendMessage", mark)
+            if c.params.get("chat_id") in (maya.user_id, str(maya.user_id))] == []  # fmt: skip
