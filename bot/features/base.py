@@ -127,6 +127,14 @@ def error_text(lang: Language, error: InputError) -> str:
     return text
 
 
+def refusal_text(lang: Language, error: InputError, usage: str | None) -> str:
+    """A command's refusal. Malformed input (`error.*`) is followed by the command's usage; a
+    refusal about the user's state (a duplicate, nothing to undo) is not: it was typed right."""
+    if error.usage is None and usage is not None and error.key.startswith("error."):
+        error = error.with_usage(usage)
+    return error_text(lang, error)
+
+
 async def answer(
     update: Update, text: str, markup: InlineKeyboardMarkup | None = None
 ) -> Message | None:
@@ -180,11 +188,7 @@ def command(
         try:
             await handle(update, caller, command_args(update))
         except InputError as error:
-            # Malformed input (`error.*`) is followed by the usage; a refusal about the user's
-            # state (a duplicate, nothing to undo) is not: the command itself was typed right.
-            if error.usage is None and usage is not None and error.key.startswith("error."):
-                error = error.with_usage(usage)
-            await answer(update, error_text(caller.lang, error))
+            await answer(update, refusal_text(caller.lang, error, usage))
 
     return CommandHandler(names, callback, filters=PRIVATE)
 
@@ -279,8 +283,6 @@ def group_command(
                 raise InputError("room.join_first")
             await handle(update, room, command_args(update))
         except InputError as error:
-            if error.usage is None and usage is not None and error.key.startswith("error."):
-                error = error.with_usage(usage)
-            await answer(update, error_text(room.lang, error))
+            await answer(update, refusal_text(room.lang, error, usage))
 
     return CommandHandler(names, callback, filters=GROUPS)
