@@ -728,7 +728,8 @@ class Rooms:
             t(lang, "cheers.told", names=", ".join(names), number=number, title=title)
             for (number, title), names in by_post.items()
         ]
-        return Outgoing(profile.user_id, "\n".join(split_message(lines)[:1]))
+        parts = split_message(lines)
+        return Outgoing(profile.user_id, parts[0], more=tuple(parts[1:]))
 
 
 def _cheer_button(lang: Language, post: Post, count: int) -> InlineKeyboardMarkup:
