@@ -87,6 +87,8 @@ class StoredMessage:
     kind: str = "text"  # text, photo, document
     file_size: int = 0
     thread_id: int | None = None  # the forum topic it was posted in
+    content: bytes = b""  # a photo's or document's bytes, as uploaded
+    file_name: str = ""
 
     @property
     def buttons(self) -> list[tuple[str, str]]:
@@ -410,6 +412,7 @@ class FakeBotApi:
         markup = _checked_markup(params.get("reply_markup"))
         message = self._store(chat_id, caption, plain, markup, from_bot=True)
         message.kind, message.file_size = kind, len(upload)
+        message.content, message.file_name = upload, str(params.get(f"{kind}__filename") or "")
         return message.to_api(self.bot_user)
 
     def _edit_message_text(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -528,6 +531,7 @@ async def _read_params(request: web.Request) -> dict[str, Any]:
     for name, value in form.items():
         if isinstance(value, web.FileField):
             params[name] = value.file.read()
+            params[f"{name}__filename"] = value.filename
         elif name in _STRING_PARAMS:
             params[name] = value
         else:
@@ -537,7 +541,9 @@ async def _read_params(request: web.Request) -> dict[str, Any]:
                 params[name] = value
     for name, value in list(params.items()):
         if isinstance(value, str) and value.startswith("attach://"):
-            params[name] = params.pop(value.removeprefix("attach://"), b"")
+            attached = value.removeprefix("attach://")
+            params[name] = params.pop(attached, b"")
+            params[f"{name}__filename"] = params.pop(f"{attached}__filename", "")
     return params
 
 

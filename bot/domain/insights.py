@@ -1,0 +1,243 @@
+"""Insights from a creator's history: what brings followers, hit rates, the best time to post,
+niche focus, consistency and habit strength, and when the follower target will be reached.
+
+Every figure says when there is too little data, rather than concluding from noise.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from bot.domain.days import week_start
+from bot.domain.models import FollowerCount, Post
+from bot.domain.review import ScoredPost
+
+MIN_ATTRIBUTED_POSTS = 3  # fewer attributed posts than this: too little to rank anything
+MIN_POSTS_PER_GROUP = 2  # a tag, platform, weekday or hour needs this many posts to be ranked
+MIN_PROJECTION_READINGS = 3
+MIN_PROJECTION_DAYS = 7
+HABIT_HALF_LIFE_DAYS = 13  # Loop Habit Tracker's: a missed day costs a little, not everything
+
+
+@dataclass(frozen=True)
+class Gain:
+    key: str  # a tag or a platform
+    posts: int
+    followers: float  # followers attributed to those posts
+
+    @property
+    def per_post(self) -> float:
+        return self.followers / self.posts
+
+
+@dataclass(frozen=True)
+class Attribution:
+    by_tag: list[Gain]  # best first
+    by_platform: list[Gain]
+    attributed_posts: int
+    unattributed: int  # follower change between counts with no post in between
+
+    @property
+    def enough(self) -> bool:
+        return self.attributed_posts >= MIN_ATTRIBUTED_POSTS
+
+
+def attribute_followers(counts: Sequence[FollowerCount], posts: Sequence[Post]) -> Attribution:
+    """Each change between two consecutive counts on a platform is shared equally among the posts
+    made on that platform in between (after the first count, up to the second)."""
+    per_post: dict[int, float] = {}
+    unattributed = 0
+    by_platform_counts: dict[str, list[FollowerCount]] = defaultdict(list)
+    for count in sorted(counts, key=lambda c: c.recorded_at):
+        by_platform_counts[count.platform].append(count)
+    for platform, series in by_platform_counts.items():
+        for before, after in itertools.pairwise(series):
+            change = after.count - before.count
+            between = [
+                p
+                for p in posts
+                if p.platform == platform and before.recorded_at < p.logged_at <= after.recorded_at
+            ]
+            if not between:
+                unattributed += change
+                continue
+            for post in between:
+                per_post[post.post_id] = per_post.get(post.post_id, 0.0) + change / len(between)
+    attributed = [p for p in posts if p.post_id in per_post]
+    tags: dict[str, list[float]] = defaultdict(list)
+    platforms: dict[str, list[float]] = defaultdict(list)
+    for post in attributed:
+        platforms[post.platform].append(per_post[post.post_id])
+        for tag in post.tags:
+            tags[tag].append(per_post[post.post_id])
+    return Attribution(
+        by_tag=_ranked(tags),
+        by_platform=_ranked(platforms),
+        attributed_posts=len(attributed),
+        unattributed=unattributed,
+    )
+
+
+def _ranked(groups: dict[str, list[float]]) -> list[Gain]:
+    gains = [Gain(key, len(values), sum(values)) for key, values in groups.items()]
+    eligible = [g for g in gains if g.posts >= MIN_POSTS_PER_GROUP]
+    return sorted(eligible, key=lambda g: (-g.per_post, g.key))
+
+
+@dataclass(frozen=True)
+class Rate:
+    key: str
+    hits: int
+    posts: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.hits / self.posts)
+
+
+def hit_rates(posts: Sequence[Post]) -> tuple[list[Rate], list[Rate]]:
+    """Hits per post, by tag and by platform (those with enough posts), best first."""
+    tags: dict[str, list[bool]] = defaultdict(list)
+    platforms: dict[str, list[bool]] = defaultdict(list)
+    for post in posts:
+        hit = post.hit_date is not None
+        platforms[post.platform].append(hit)
+        for tag in post.tags:
+            tags[tag].append(hit)
+
+    def rates(groups: dict[str, list[bool]]) -> list[Rate]:
+        found = [
+            Rate(k, sum(v), len(v)) for k, v in groups.items() if len(v) >= MIN_POSTS_PER_GROUP
+        ]
+        return sorted(found, key=lambda r: (-r.hits / r.posts, -r.posts, r.key))
+
+    return rates(tags), rates(platforms)
+
+
+@dataclass(frozen=True)
+class BestTime:
+    weekday: int | None  # 0 = Monday
+    hour: int | None
+    weekday_saves: float = 0.0
+    hour_saves: float = 0.0
+
+
+def best_time(posts: Sequence[ScoredPost], tz: tzinfo) -> BestTime:
+    """The weekday and the hour (local, when logged) whose posts averaged the most saves."""
+    by_day: dict[int, list[int]] = defaultdict(list)
+    by_hour: dict[int, list[int]] = defaultdict(list)
+    for scored in posts:
+        if scored.saves is None:
+            continue
+        local = scored.post.logged_at.astimezone(tz)
+        by_day[local.weekday()].append(scored.saves)
+        by_hour[local.hour].append(scored.saves)
+    day = _best_average(by_day)
+    hour = _best_average(by_hour)
+    return BestTime(
+        weekday=day[0] if day else None,
+        hour=hour[0] if hour else None,
+        weekday_saves=day[1] if day else 0.0,
+        hour_saves=hour[1] if hour else 0.0,
+    )
+
+
+def _best_average(groups: dict[int, list[int]]) -> tuple[int, float] | None:
+    averages = [
+        (k, statistics.fmean(v)) for k, v in groups.items() if len(v) >= MIN_POSTS_PER_GROUP
+    ]
+    if len(averages) < 2:
+        return None  # one candidate is not a comparison
+    return max(averages, key=lambda kv: (kv[1], -kv[0]))
+
+
+def niche_share(posts: Iterable[Post], niche_tags: Sequence[str]) -> int | None:
+    """Percent of posts carrying one of the niche tags; None without tags or posts."""
+    chosen = list(posts)
+    if not niche_tags or not chosen:
+        return None
+    tagged = sum(1 for p in chosen if set(p.tags) & set(niche_tags))
+    return round(100 * tagged / len(chosen))
+
+
+def weekly_days(posted: Iterable[date], today: date, weeks: int = 8) -> list[int]:
+    """Days posted in each of the last `weeks` weeks (Monday to Sunday), oldest first."""
+    days = set(posted)
+    this_monday = week_start(today)
+    counts = []
+    for back in range(weeks - 1, -1, -1):
+        monday = this_monday - timedelta(weeks=back)
+        counts.append(sum(1 for n in range(7) if monday + timedelta(days=n) in days))
+    return counts
+
+
+def habit_strength(
+    posted: Iterable[date], rested: Iterable[date], start: date, today: date, days_per_week: int
+) -> int:
+    """0–100: an exponentially smoothed share of target days met, like Loop Habit Tracker's score.
+
+    Each day moves the score towards 1 (posted) or 0 (not) by a small step that depends on the
+    target frequency; a rest day leaves it where it is. One missed day dents it; it does not wipe
+    it out the way it resets a streak. Today counts only once posted (the day isn't over)."""
+    days, rests = set(posted), set(rested)
+    frequency = days_per_week / 7
+    multiplier = 0.5 ** (frequency**0.5 / HABIT_HALF_LIFE_DAYS)
+    score = 0.0
+    day = start
+    while day <= today:
+        if day in days:
+            score = score * multiplier + (1 - multiplier)
+        elif day not in rests and day != today:
+            score = score * multiplier
+        day += timedelta(days=1)
+    # Someone exactly on target settles around `frequency`: that reads as 100.
+    return round(100 * min(1.0, score / min(1.0, frequency)))
+
+
+@dataclass(frozen=True)
+class Projection:
+    current: int
+    target: int
+    per_day: float
+    earliest: date
+    latest: date
+
+
+def project_followers(
+    readings: Sequence[tuple[datetime, int]], target: int, today: date
+) -> Projection | None:
+    """When the target is reached at the current pace: a least-squares line through the readings,
+    with a range from the slopes of the first and second half. None without enough readings over
+    enough days, when the pace is not upwards, or when the target is already reached."""
+    points = sorted(readings)
+    if len(points) < MIN_PROJECTION_READINGS:
+        return None
+    first = points[0][0]
+    xs = [(at - first).total_seconds() / 86_400 for at, _ in points]
+    ys = [float(value) for _, value in points]
+    if xs[-1] - xs[0] < MIN_PROJECTION_DAYS:
+        return None
+    slope = statistics.linear_regression(xs, ys).slope
+    current = int(ys[-1])
+    if slope <= 0 or current >= target:
+        return None
+    half = len(points) // 2
+    slopes = [slope]
+    for part_x, part_y in ((xs[: half + 1], ys[: half + 1]), (xs[half:], ys[half:])):
+        if len(part_x) >= 2 and part_x[-1] > part_x[0]:
+            slopes.append(statistics.linear_regression(part_x, part_y).slope)
+    fast = max(slopes)
+    slow = min(s for s in slopes if s > 0) if any(s > 0 for s in slopes) else slope
+    remaining = target - current
+    return Projection(
+        current=current,
+        target=target,
+        per_day=slope,
+        earliest=today + timedelta(days=round(remaining / fast)),
+        latest=today + timedelta(days=round(remaining / slow)),
+    )
