@@ -20,6 +20,7 @@ from bot.features.base import AnyContext, Services
 from bot.features.checkins import Checkins
 from bot.features.coaching import Coaching
 from bot.features.help import Help, publish_command_menu
+from bot.features.insights import Insights
 from bot.features.planner import Planner
 from bot.features.profile import ProfileFeature
 from bot.features.reminders import Reminders
@@ -108,6 +109,7 @@ def build_application(services: Services) -> tuple[BotApp, Features]:
         features.reminders,
         features.coaching,
         rooms,
+        Insights(services, rooms),
         Help(services),
     ):
         application.add_handlers(feature.handlers())

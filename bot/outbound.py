@@ -42,6 +42,7 @@ class Outgoing:
     markup: InlineKeyboardMarkup | None = None
     more: tuple[str, ...] = ()  # a long digest's further parts, sent after `text`
     thread_id: int | None = None  # the forum topic to post into
+    photo: bytes | None = None  # an image sent first (a review's summary card)
 
 
 # What the outbound queue tells the bot's request layer about its own sends.
@@ -209,29 +210,42 @@ class Outbox:
             self.stats.skipped += 1
             await self._set(delivery, "skipped")
             return
-        parts = [(outgoing.text, outgoing.markup), *((part, None) for part in outgoing.more)]
+        parts: list[tuple[str | bytes, InlineKeyboardMarkup | None]] = [
+            (outgoing.text, outgoing.markup),
+            *((part, None) for part in outgoing.more),
+        ]
+        if outgoing.photo is not None:
+            parts.insert(0, (outgoing.photo, None))
         network_errors = floods = 0
         while parts:
             await self._wait_turn(outgoing.chat_id)
             if self._closing:
                 return  # still pending: the next start sends it
             await self._set(delivery, "sending")
-            text, keyboard = parts[0]
+            content, keyboard = parts[0]
             try:
-                await self._bot.send_message(
-                    outgoing.chat_id,
-                    text,
-                    reply_markup=keyboard,
-                    message_thread_id=outgoing.thread_id,
-                    rate_limit_args=QUEUED,
-                )
+                if isinstance(content, bytes):
+                    await self._bot.send_photo(
+                        outgoing.chat_id,
+                        content,
+                        message_thread_id=outgoing.thread_id,
+                        rate_limit_args=QUEUED,
+                    )
+                else:
+                    await self._bot.send_message(
+                        outgoing.chat_id,
+                        content,
+                        reply_markup=keyboard,
+                        message_thread_id=outgoing.thread_id,
+                        rate_limit_args=QUEUED,
+                    )
             except RetryAfter as flood:
                 floods += 1
                 self.stats.throttled += 1
                 wait = _seconds(flood) + self.limits.retry_margin
                 log.warning("Telegram asked to slow down: pausing sends for %.1f s", wait)
                 self._hold(wait)
-                if len(parts) == 1 + len(outgoing.more):
+                if len(parts) == 1 + len(outgoing.more) + (outgoing.photo is not None):
                     await self._set(delivery, "pending")  # nothing sent yet: safe to resend
                 if floods > self.limits.flood_retries:
                     break

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, timedelta
 
 from telegram import Update
@@ -36,6 +37,7 @@ from bot.domain.review import (
     program_review,
     review_period_for,
 )
+from bot.domain.streaks import compute_streak
 from bot.features.base import (
     AnyHandler,
     Caller,
@@ -50,6 +52,7 @@ from bot.features.base import (
 from bot.features.planner import Planner
 from bot.outbound import Outgoing
 from bot.render import format as fmt
+from bot.render.charts import CardFigures, png, summary_card_figure
 from bot.render.keyboards import btn, markup
 from bot.store.programs import ProgramRunningError
 from bot.store.reminders import Delivery
@@ -251,7 +254,12 @@ class Coaching:
         caller = caller_for(profile, self.services.clock.now())
         if review.program_id is None and not await self._has_activity(profile, review):
             return None  # nothing logged all month: a review of zeros helps nobody
+        data = await self.month_review(profile, review, None)
         text = await self.review_text(profile, caller.lang, review, None)
+        activity = await self.store.posts.activity(profile.user_id)
+        rests = await self.store.rest_days.all(profile.user_id)
+        streak = compute_streak((a.day for a in activity), review.period.end, rests).current
+        card = await self.review_card(caller.lang, data, streak)
         keyboard = None
         if review.is_final and review.program_id is not None:
             program = await self.store.programs.by_id(profile.user_id, review.program_id)
@@ -269,7 +277,7 @@ class Coaching:
                     ]
                 ]
             )
-        return Outgoing(profile.user_id, text, keyboard)
+        return Outgoing(profile.user_id, text, keyboard, photo=card)
 
     async def _has_activity(self, profile: Profile, review: ReviewPeriod) -> bool:
         period = review.period
@@ -359,6 +367,20 @@ class Coaching:
             key = "review.next_program" if review.program_month else "review.next_calendar"
             lines += ["", t(lang, key, goal=goal_text(lang, following, goals))]
         return "\n".join(lines)
+
+    async def review_card(self, lang: Language, data: MonthReview, streak: int) -> bytes:
+        """The monthly review's one-image summary."""
+        change = sum(data.follower_changes.values()) if data.follower_changes else None
+        card = CardFigures(
+            title=t(lang, "card.title", start=data.review.period.start, end=data.review.period.end),
+            tiles=(
+                (str(streak), t(lang, "card.streak")),
+                (f"{data.posting.done}/{data.posting.target}", t(lang, "card.days")),
+                ("—" if change is None else fmt.signed(change), t(lang, "card.followers")),
+                (str(data.hits), t(lang, "card.hits")),
+            ),
+        )
+        return await asyncio.to_thread(lambda: png(summary_card_figure(card)))
 
     async def final_report(self, profile: Profile, lang: Language, program: Program) -> str:
         uid = profile.user_id

@@ -38,7 +38,11 @@ MENU: tuple[str, ...] = (
     "review",
     "rest",
     "nudge",
+    "insights",
+    "chart",
     "share",
+    "export",
+    "forget",
     "settings",
     "help",
 )

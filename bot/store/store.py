@@ -7,6 +7,7 @@ from pathlib import Path
 from bot.store.db import Database
 from bot.store.followers import Followers
 from bot.store.posts import Posts
+from bot.store.privacy import Privacy
 from bot.store.programs import Programs, RestDays
 from bot.store.reminders import Reminders
 from bot.store.rooms import Rooms
@@ -23,6 +24,7 @@ class Store:
         self.rest_days = RestDays(db)
         self.reminders = Reminders(db)
         self.rooms = Rooms(db)
+        self.privacy = Privacy(db)
 
     @classmethod
     async def open(cls, path: Path) -> Store:

@@ -38,6 +38,10 @@ MESSAGES: dict[str, Entry] = {
         "<b>Groups</b>\n"
         "Add me to a group and send /join there: check in together, digests, a leaderboard.\n"
         "/share — what your groups may see (streaks, posts, followers, handles)\n\n"
+        "<b>Insights and your data</b>\n"
+        "/insights — what brings followers, hit rates, best time, habit strength\n"
+        "/chart followers · /chart calendar — pictures\n"
+        "/export — everything stored about you · /forget — delete it all\n\n"
         "<b>You</b>\n"
         "/start or /settings — your profile, with buttons to edit it\n"
         "/lang en|zh · /timezone Asia/Shanghai · /daystart 03:00\n"
@@ -544,4 +548,53 @@ MESSAGES: dict[str, Entry] = {
     "summary.grower": "📈 Biggest grower: {name}, {growth}",
     "summary.reciprocity": "🤝 Follows: {mutual} of {pairs} pairs are mutual",
     "summary.member": "• {name}: days {days} · posts {posts} · 🔥 {streak} · {growth}",
+    # --- insights, charts, your data
+    "menu.insights": "What works for you",
+    "menu.chart": "Charts: followers, calendar",
+    "menu.export": "Download everything stored about you",
+    "menu.forget": "Delete everything stored about you",
+    "usage.chart": "<code>/chart followers [platform]</code> — followers over time · <code>/chart calendar</code> — the last 16 weeks",
+    "error.chart_which": "Which chart?",
+    "chart.no_followers": "No follower counts to draw yet. /followers tiktok 1200 records one.",
+    "chart.followers_title": "Followers",
+    "chart.followers_axis": "followers",
+    "chart.posts_legend": "posts",
+    "chart.hits_legend": "hits",
+    "chart.followers_caption": "📈 Followers over time; ticks are your posts, stars your hits.",
+    "chart.calendar_title": "The last 16 weeks",
+    "chart.calendar_caption": "🗓 Green: posted (darker = more posts) · blue: rest day · grey: neither.",
+    "chart.weekdays": "Mon Tue Wed Thu Fri Sat Sun",
+    "card.title": "{start} → {end}",
+    "card.streak": "streak",
+    "card.days": "days posted",
+    "card.followers": "followers",
+    "card.hits": "hits",
+    "insights.heading": "🔎 <b>What works for you</b>",
+    "insights.followers_heading": "<b>What brings followers</b> (per post, between two counts)",
+    "insights.followers_too_little": "Too little data to say: record follower counts before and after posting (/followers), on a few posts.",
+    "insights.gain": "• {name}: {per_post} per post ({posts} posts)",
+    "insights.hits_heading": "<b>Hit rate</b> (saves ≥ {threshold})",
+    "insights.hit_rate": "• {name}: {hits} of {posts} ({percent}%)",
+    "insights.too_little": "Too little data to say yet.",
+    "insights.time_heading": "<b>Best time</b> (average saves)",
+    "insights.best_day": "• {day}: {saves} saves",
+    "insights.best_hour": "• around {hour}: {saves} saves",
+    "insights.niche_heading": "<b>Niche focus</b>",
+    "insights.niche": "This month {now} of posts on your niche tags; last month {then}.",
+    "insights.consistency_heading": "<b>Consistency</b> (days posted, last 8 weeks)",
+    "insights.weeks": "{spark}  {days}",
+    "insights.habit": "Habit strength: {score}/100 (a missed day dents it, it doesn't reset it)",
+    "insights.projection_heading": "<b>Followers target</b>",
+    "insights.no_projection": "Not enough data to project {target}: three or more counts over a week or more, going up.",
+    "insights.projection": "{current} of {target}; at {pace} a day you'd get there between {earliest} and {latest}.",
+    "insights.room_heading": "🔎 <b>{title}: what works here</b>",
+    "insights.room_weeks": "Days posted together, last 8 weeks: {spark}  {days}",
+    "insights.room_hits_heading": "<b>Hit rate by platform</b>",
+    "insights.room_privacy": "<i>Only from what members share (/share).</i>",
+    "export.caption": "📦 Everything stored about you: this JSON, and a CSV per table ({tables} tables with rows).",
+    "forget.confirm": "Delete everything stored about you — posts, counts, metrics, programs, rooms, cheers, follows, reminders? This can't be undone. (/export first to keep a copy.)",
+    "btn.forget_yes": "Delete everything",
+    "btn.forget_no": "Keep my data",
+    "forget.kept": "Nothing was deleted.",
+    "forget.done": "🗑 Done: {rows} rows deleted. If you write again, you start fresh.",
 }

@@ -35,6 +35,10 @@ MESSAGES: dict[str, Entry] = {
         "<b>群组</b>\n"
         "把我拉进群，在群里发 /join：一起打卡、每日日报、排行榜。\n"
         "/share — 群里能看到你的什么（连续天数、发布、粉丝、账号）\n\n"
+        "<b>洞察和你的数据</b>\n"
+        "/insights — 什么带来粉丝、爆款率、最佳时间、习惯强度\n"
+        "/chart followers · /chart calendar — 图表\n"
+        "/export — 下载全部数据 · /forget — 全部删除\n\n"
         "<b>我的设置</b>\n"
         "/start 或 /settings — 个人资料和修改按钮\n"
         "/lang en|zh · /timezone Asia/Shanghai · /daystart 03:00\n"
@@ -523,4 +527,53 @@ MESSAGES: dict[str, Entry] = {
     "summary.grower": "📈 增长最多：{name}，{growth}",
     "summary.reciprocity": "🤝 关注：{pairs} 对中有 {mutual} 对互关",
     "summary.member": "• {name}：{days} 天 · {posts} 条 · 🔥 {streak} · {growth}",
+    # --- insights, charts, your data
+    "menu.insights": "什么对你有效",
+    "menu.chart": "图表：粉丝、日历",
+    "menu.export": "下载关于你的全部数据",
+    "menu.forget": "删除关于你的全部数据",
+    "usage.chart": "<code>/chart followers [平台]</code> — 粉丝变化 · <code>/chart calendar</code> — 最近 16 周",
+    "error.chart_which": "要看哪张图？",
+    "chart.no_followers": "还没有粉丝记录可以画。/followers 抖音 1200 记录一次。",
+    "chart.followers_title": "粉丝",
+    "chart.followers_axis": "粉丝",
+    "chart.posts_legend": "发布",
+    "chart.hits_legend": "爆款",
+    "chart.followers_caption": "📈 粉丝变化；竖线是你的发布，星星是爆款。",
+    "chart.calendar_title": "最近 16 周",
+    "chart.calendar_caption": "🗓 绿色：发布（越深越多）· 蓝色：休息日 · 灰色：都没有。",
+    "chart.weekdays": "周一 周二 周三 周四 周五 周六 周日",
+    "card.title": "{start} → {end}",
+    "card.streak": "连续天数",
+    "card.days": "发布天数",
+    "card.followers": "粉丝",
+    "card.hits": "爆款",
+    "insights.heading": "🔎 <b>什么对你有效</b>",
+    "insights.followers_heading": "<b>什么带来粉丝</b>（每条发布，两次记录之间）",
+    "insights.followers_too_little": "数据太少，还看不出来：在发布前后记录粉丝数（/followers），多记几条。",
+    "insights.gain": "• {name}：每条 {per_post}（{posts} 条）",
+    "insights.hits_heading": "<b>爆款率</b>（收藏 ≥ {threshold}）",
+    "insights.hit_rate": "• {name}：{posts} 条中 {hits} 条（{percent}%）",
+    "insights.too_little": "数据还太少。",
+    "insights.time_heading": "<b>最佳时间</b>（平均收藏）",
+    "insights.best_day": "• {day}：{saves} 收藏",
+    "insights.best_hour": "• {hour} 左右：{saves} 收藏",
+    "insights.niche_heading": "<b>垂直度</b>",
+    "insights.niche": "本月 {now} 的作品带定位标签；上月 {then}。",
+    "insights.consistency_heading": "<b>稳定性</b>（最近 8 周每周发布天数）",
+    "insights.weeks": "{spark}  {days}",
+    "insights.habit": "习惯强度：{score}/100（断一天只会降一点，不会清零）",
+    "insights.projection_heading": "<b>粉丝目标</b>",
+    "insights.no_projection": "数据不够，还无法预测 {target}：需要一周以上、至少三次、在增长的记录。",
+    "insights.projection": "{current}/{target}；按每天 {pace} 的速度，会在 {earliest} 到 {latest} 之间达到。",
+    "insights.room_heading": "🔎 <b>{title}：这里什么有效</b>",
+    "insights.room_weeks": "最近 8 周大家一起发布的天数：{spark}  {days}",
+    "insights.room_hits_heading": "<b>各平台爆款率</b>",
+    "insights.room_privacy": "<i>只基于成员公开的内容（/share）。</i>",
+    "export.caption": "📦 关于你的全部数据：这个 JSON，以及每张表一个 CSV（{tables} 张表有数据）。",
+    "forget.confirm": "删除关于你的全部数据——发布、粉丝、数据、计划、群、点赞、关注、提醒？无法撤销。（可先 /export 留一份。）",
+    "btn.forget_yes": "全部删除",
+    "btn.forget_no": "保留",
+    "forget.kept": "什么都没删。",
+    "forget.done": "🗑 完成：删除了 {rows} 行。再发消息就是全新开始。",
 }
