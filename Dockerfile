@@ -14,6 +14,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY migrations ./migrations
+# Includes matplotlib and mplfonts, whose Noto Sans CJK SC font draws the Chinese chart labels.
 RUN pip install .
 
 USER postpact

@@ -45,6 +45,8 @@ REFUSING = {
     "/nudge lastcall {}": set(),
     "/quiet {}": set(),
     "/pause {}": set(),
+    "/chart {}": set(),
+    "/chart followers {}": set(),
 }
 USAGE_LINE = {
     "post": "/post <platform> [link or title] [#tag …]",
@@ -60,6 +62,7 @@ USAGE_LINE = {
     "nudge": "/nudge 20:30 — remind me at this time",
     "quiet": "/quiet 23:00-08:00 — nothing from me in these hours",
     "pause": "/pause 7 — no reminders for 7 days",
+    "chart": "/chart followers [platform] — followers over time",
 }
 # Commands that take no arguments: whatever follows is ignored, the answer is the usual one.
 IGNORING = {
@@ -72,6 +75,8 @@ IGNORING = {
     "/cancel {}": "OK, nothing pending.",
     "/undo {}": "Remove #1 · TikTok · “first”?",
     "/resume {}": "Reminders aren't paused.",
+    "/insights {}": "🔎 What works for you",
+    "/forget {}": "Delete everything stored about you",
 }
 
 TABLES = (

@@ -1,0 +1,174 @@
+"""Charts, /insights, and your data (/export, /forget) through the fake Bot API."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+
+import pytest
+
+from bot.fakeapi import Person, Session
+from bot.store.privacy import USER_ROWS
+from tests.features.test_bad_input import HOSTILE
+from tests.features.test_nudges import utc
+from tests.features.test_rooms import ROOM, room_of
+from tests.helpers import rows
+
+
+async def day(session: Session, person: Person, dom: int, hour: int, *texts: str) -> None:
+    session.clock.set(utc(2026, 3, dom, hour, 0))
+    for text in texts:
+        await session.send(person, text)
+
+
+async def test_followers_chart_and_calendar(session: Session, maya: Person) -> None:
+    await day(session, maya, 2, 9, "/followers tiktok 100", "/followers xhs 40")
+    await day(session, maya, 3, 9, "/post tiktok one #food", "/metrics last saves=9")
+    await day(session, maya, 5, 9, "/followers tiktok 130")
+    chart = await session.send(maya, "/chart followers")
+    assert chart.last.kind == "photo"
+    assert chart.last.file_size > 5_000
+    assert chart.last.content[:4] == b"\x89PNG"
+    assert chart.last.text == "📈 Followers over time; ticks are your posts, stars your hits."
+    one = await session.send(maya, "/chart followers xhs")
+    assert one.last.kind == "photo"
+    empty = await session.send(maya, "/chart followers youtube")
+    assert empty.text == "No follower counts to draw yet. /followers tiktok 1200 records one."
+    calendar = await session.send(maya, "/chart calendar")
+    assert calendar.last.kind == "photo"
+    assert calendar.last.text.startswith("🗓 Green: posted")
+    chinese = await session.send(session.person("小李", language_code="zh"), "/chart calendar")
+    assert chinese.last.text.startswith("🗓 绿色：发布")
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+async def test_chart_refuses_bad_input(session: Session, maya: Person, case: str) -> None:
+    reply = await session.send(maya, f"/chart {HOSTILE[case]}")
+    assert "/chart followers [platform] — followers over time" in reply.text
+    assert len(reply.text) < 1500
+
+
+async def test_insights_with_exact_numbers(session: Session, maya: Person) -> None:
+    await session.send(maya, "/niche Home cooking #food")
+    await day(session, maya, 2, 9, "/followers tiktok 100")
+    await day(session, maya, 2, 12, "/post tiktok a #food", "/metrics last saves=6")
+    await day(session, maya, 3, 12, "/post tiktok b #food #quick", "/metrics last saves=2")
+    await day(session, maya, 4, 9, "/followers tiktok 130")
+    await day(session, maya, 4, 12, "/post tiktok c #quick", "/metrics last saves=1")
+    await day(session, maya, 5, 9, "/followers tiktok 134")
+    reply = await session.send(maya, "/insights")
+    lines = reply.text.splitlines()
+    assert lines[:6] == [
+        "🔎 What works for you",
+        "",
+        "What brings followers (per post, between two counts)",
+        "• #food: +15.0 per post (2 posts)",
+        "• #quick: +9.5 per post (2 posts)",
+        "• TikTok: +11.3 per post (3 posts)",
+    ]
+    assert "• #food: 1 of 2 (50%)" in lines
+    assert "This month 67% of posts on your niche tags; last month —." in lines
+    assert "Habit strength" in reply.text
+    assert "Not enough data to project 100" in reply.text
+
+
+async def test_insights_say_when_there_is_too_little(session: Session, maya: Person) -> None:
+    reply = await session.send(maya, "/insights")
+    assert reply.text.count("Too little data") == 3
+    assert "Not enough data to project 100" in reply.text
+
+
+async def test_room_insights_only_from_what_members_share(session: Session, maya: Person) -> None:
+    jo = session.person("Jo")
+    await room_of(session, maya, jo)
+    await session.send(maya, "/share posts off")
+    for dom in (2, 3, 4):
+        await day(session, maya, dom, 12, "/post tiktok secret #hidden")
+        await day(session, jo, dom, 12, "/post xhs open #shown")
+    reply = await session.send(jo, "/insights", chat_id=ROOM)
+    assert reply.text.startswith("🔎 Group 100555: what works here")
+    assert "#hidden" not in reply.text
+    assert "TikTok" not in reply.text
+    assert "• Xiaohongshu: 0 of 3 (0%)" in reply.text
+    assert "Only from what members share (/share)." in reply.text
+
+
+async def test_export_round_trip(session: Session, maya: Person) -> None:
+    await session.send(maya, "/post tiktok Dumplings #food")
+    await session.send(maya, "/followers tiktok 1200")
+    await session.send(maya, "/metrics last saves=3")
+    exchange = await session.send(maya, "/export")
+    documents = [m for m in exchange.messages if m.kind == "document"]
+    names = [m.file_name for m in documents]
+    assert names[0] == "postpact-20260302.json"
+    assert "postpact-20260302-posts.csv" in names
+    exported = json.loads(documents[0].content)
+    assert exported["posts"][0]["title"] == "Dumplings"
+    assert exported["post_tags"] == [{"post_id": exported["posts"][0]["post_id"], "tag": "food"}]
+    assert exported["follower_counts"][0]["count"] == 1200
+    for document in documents[1:]:
+        table = document.file_name.removeprefix("postpact-20260302-").removesuffix(".csv")
+        parsed = list(csv.DictReader(io.StringIO(document.content.decode("utf-8-sig"))))
+        expected = [{k: "" if v is None else str(v) for k, v in row.items()}
+                    for row in exported[table]]  # fmt: skip
+        assert parsed == expected
+
+
+async def test_forget_leaves_nothing(session: Session, maya: Person) -> None:
+    jo = session.person("Jo")
+    await room_of(session, maya, jo)
+    await session.send(maya, "/nudge 20:00")
+    await session.send(maya, "/plan")
+    await session.send(maya, "/rest")
+    await session.send(jo, "/post xhs mine")  # Jo's data must survive
+    checkin = await session.send(maya, "/post tiktok x #food", chat_id=ROOM)
+    await session.press(jo, checkin.last, "👏 Cheer")
+    jo_post = await session.send(jo, "/post tiktok jo2", chat_id=ROOM)
+    await session.press(maya, jo_post.last, "👏 Cheer")
+    await session.send(maya, "/followers tiktok 10")
+    await session.send(maya, "/metrics last saves=2")
+    await session.send(maya, "/followed Jo", chat_id=ROOM)
+    await session.send(jo, "/followed Maya", chat_id=ROOM)
+    await session.at(utc(2026, 3, 2, 20, 0))
+    confirm = await session.send(maya, "/forget")
+    kept = await session.press(maya, confirm.last, "Keep my data")
+    assert kept.last.text == "Nothing was deleted."
+    confirm = await session.send(maya, "/forget")
+    done = await session.press(maya, confirm.last, "Delete everything")
+    assert done.last.text.startswith("🗑 Done:")
+    with sqlite3.connect(session.database_path) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        for table in tables:
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            for column in columns:
+                found = conn.execute(
+                    f"SELECT COUNT(*) FROM {table} WHERE {column} = ?", (maya.user_id,)
+                ).fetchone()[0]
+                assert found == 0, f"{table}.{column} still holds Maya"
+    assert rows(session, "SELECT title FROM posts") == [("mine",), ("jo2",)]
+
+
+def test_every_table_with_user_data_is_covered(session: Session) -> None:
+    with sqlite3.connect(session.database_path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables - set(USER_ROWS) == {"groups"}  # a group is the room's, not a member's
+
+
+@pytest.mark.parametrize("data", ["1|forget", "1|forget|maybe", "1|forget|YES"])
+async def test_forged_forget_buttons(session: Session, maya: Person, data: str) -> None:
+    await session.send(maya, "/post tiktok keep me")
+    confirm = await session.send(maya, "/forget")
+    pressed = await session.press(maya, confirm.last, data=data)
+    assert pressed.alerts == ["That button is out of date. Send the command again."]
+    assert rows(session, "SELECT title FROM posts") == [("keep me",)]
+
+
+async def test_the_monthly_review_carries_a_summary_card(session: Session, maya: Person) -> None:
+    await session.send(maya, "/nudge 20:00")
+    await session.send(maya, "/post tiktok one")
+    await session.at(utc(2026, 4, 1, 20, 0))
+    photos = [m for m in session.server.bot_messages(maya.user_id) if m.kind == "photo"]
+    assert len(photos) == 1
+    assert photos[0].file_size > 5_000
