@@ -93,6 +93,7 @@ class Session:
         self.server = FakeBotApi(TOKEN, latency=latency, clock=lambda: clock.now().timestamp())
         self.default_timezone = default_timezone
         self.injected = 0
+        self.group_titles: dict[int, str] = {}  # chat id → title; default "Group <id>"
         self._stack = AsyncExitStack()
         self._bot: RunningBot | None = None
 
@@ -167,7 +168,7 @@ class Session:
         """`person` adds the bot to the group `chat_id` (or removes it)."""
         old, new = ("member", "left") if removed else ("left", "member")
         change = {
-            "chat": _chat(chat_id, person),
+            "chat": _chat(chat_id, person, self.group_titles),
             "from": person.as_api(),
             "date": int(self.clock.now().timestamp()),
             "old_chat_member": {"status": old, "user": self.server.bot_user},
@@ -197,7 +198,7 @@ class Session:
         message: dict[str, Any] = {
             "message_id": incoming.message_id,
             "date": incoming.date,
-            "chat": _chat(chat, person),
+            "chat": _chat(chat, person, self.group_titles),
             "from": person.as_api(),
             "text": text,
         }
@@ -306,7 +307,8 @@ class Session:
             ) from None
 
 
-def _chat(chat_id: int, person: Person) -> dict[str, Any]:
+def _chat(chat_id: int, person: Person, titles: dict[int, str] | None = None) -> dict[str, Any]:
     if chat_id > 0:
         return {"id": chat_id, "type": "private", "first_name": person.first_name}
-    return {"id": chat_id, "type": "supergroup", "title": f"Group {-chat_id}"}
+    title = (titles or {}).get(chat_id, f"Group {-chat_id}")
+    return {"id": chat_id, "type": "supergroup", "title": title}

@@ -1,0 +1,192 @@
+"""Try Postpact without Telegram: the real bot, the in-tree fake Bot API, a throw-away database,
+and a chat in the terminal.
+
+What you type is sent as the current user; the bot's answers are printed, with inline buttons
+numbered — type the number to press one. Lines starting with `:` drive the sandbox itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sys
+import tempfile
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TextIO
+
+from bot.clock import ControllableClock
+from bot.fakeapi import Person, Session, StoredMessage
+
+HELP = """\
+Postpact sandbox — the real bot, a fake Telegram, a throw-away database; nothing leaves this
+machine. Type as a user would (/start, /post tiktok my first video, /help).
+Buttons show as [1] [2] …: type the number to press one.
+  :user NAME       talk as NAME (created on first use)
+  :group NAME      talk in the group NAME (the bot is added to it); :private to go back
+  :advance 1d|3h|30m   move the clock; nudges, reviews and digests that fall due are shown
+  :time YYYY-MM-DD HH:MM   set the clock (UTC)
+  :db              where the database is
+  :quit            leave (the database is deleted)"""
+
+_DURATION = re.compile(r"^(\d{1,4})([dhm])$")
+_UNITS = {"d": "days", "h": "hours", "m": "minutes"}
+
+
+@dataclass
+class Chat:
+    """Who is talking, where, and the buttons on screen."""
+
+    person: Person
+    group: tuple[str, int] | None = None
+    people: dict[str, Person] = field(default_factory=dict)
+    groups: dict[str, int] = field(default_factory=dict)
+    buttons: list[tuple[StoredMessage, str]] = field(default_factory=list)
+
+
+class Sandbox:
+    def __init__(self, session: Session, out: TextIO) -> None:
+        self.session = session
+        self.out = out
+        me = session.person("You", username="you")
+        self.chat = Chat(person=me, people={"You": me})
+
+    def say(self, text: str) -> None:
+        print(text, file=self.out, flush=True)
+
+    async def handle(self, line: str) -> bool:
+        """One line of input; False when it is time to quit."""
+        text = line.strip()
+        if not text:
+            return True
+        if text.startswith(":"):
+            return await self._command(text)
+        if text.isdigit() and self.chat.buttons:
+            await self._press(int(text))
+            return True
+        exchange = await self.session.send(self.chat.person, text, chat_id=self._here())
+        self._show(exchange.messages, exchange.alerts)
+        return True
+
+    async def _command(self, text: str) -> bool:
+        name, _, arg = text[1:].partition(" ")
+        arg = arg.strip()
+        if name in ("quit", "q", "exit"):
+            return False
+        if name == "user" and arg:
+            person = self.chat.people.get(arg) or self.session.person(arg[:64])
+            self.chat.people[arg] = person
+            self.chat.person = person
+            self.say(f"· you are {arg} now")
+        elif name == "group" and arg:
+            await self._enter_group(arg)
+        elif name == "private":
+            self.chat.group = None
+            self.say(f"· private chat with the bot, as {self.chat.person.first_name}")
+        elif name == "advance" and (match := _DURATION.match(arg)):
+            step = timedelta(**{_UNITS[match[2]]: int(match[1])})
+            await self._move_to(self.session.clock.now() + step)
+        elif name == "time":
+            try:
+                when = datetime.strptime(arg, "%Y-%m-%d %H:%M").replace(tzinfo=UTC)
+            except ValueError:
+                self.say("· :time wants YYYY-MM-DD HH:MM (UTC)")
+                return True
+            await self._move_to(when)
+        elif name == "db":
+            self.say(f"· the database is {self.session.database_path}")
+        else:
+            self.say(HELP)
+        return True
+
+    async def _enter_group(self, name: str) -> None:
+        chat_id = self.chat.groups.get(name)
+        if chat_id is None:
+            chat_id = -1_000_000_000_000 - len(self.chat.groups) - 1
+            self.chat.groups[name] = chat_id
+            self.session.group_titles[chat_id] = name
+            added = await self.session.bot_added(self.chat.person, chat_id)
+            self._show(added.messages, added.alerts)
+        self.chat.group = (name, chat_id)
+        self.say(f"· in the group {name}, as {self.chat.person.first_name}")
+
+    async def _move_to(self, when: datetime) -> None:
+        """Walk the clock there in steps, so each due message arrives at its time."""
+        step = timedelta(minutes=30)
+        sent: list[StoredMessage] = []
+        while self.session.clock.now() + step < when:
+            sent += await self.session.at(self.session.clock.now() + step)
+        sent += await self.session.at(when)
+        self.say(f"· it is now {when:%Y-%m-%d %H:%M} UTC")
+        self._show(sent, [], proactive=True)
+
+    async def _press(self, number: int) -> None:
+        if not 1 <= number <= len(self.chat.buttons):
+            self.say(f"· there is no button [{number}]")
+            return
+        message, label = self.chat.buttons[number - 1]
+        exchange = await self.session.press(self.chat.person, message, label)
+        self._show(exchange.messages, exchange.alerts)
+
+    def _show(
+        self, messages: list[StoredMessage], alerts: list[str], proactive: bool = False
+    ) -> None:
+        for alert in alerts:
+            if alert:
+                self.say(f"  ⚠ {alert}")
+        buttons: list[tuple[StoredMessage, str]] = []
+        for message in messages:
+            where = self._recipient(message.chat_id) if proactive else ""
+            kind = {"photo": "🖼 ", "document": "📎 "}.get(message.kind, "")
+            name = f" {message.file_name}" if message.file_name else ""
+            self.say(f"🤖{where} {kind}{message.text}{name}".rstrip())
+            labels = [label for label, data in message.buttons]
+            if labels and message.chat_id != self._here():
+                self.say(f"   (buttons for {where.removeprefix(' → ')}: " + ", ".join(labels) + ")")
+            elif labels:
+                start = len(buttons) + 1
+                buttons += [(message, label) for label in labels]
+                numbered = "  ".join(f"[{start + n}] {label}" for n, label in enumerate(labels))
+                self.say(f"   {numbered}")
+        if buttons:
+            self.chat.buttons = buttons
+
+    def _here(self) -> int:
+        return self.chat.group[1] if self.chat.group else self.chat.person.user_id
+
+    def _recipient(self, chat_id: int) -> str:
+        for name, group in self.chat.groups.items():
+            if group == chat_id:
+                return f" → {name}"
+        for name, person in self.chat.people.items():
+            if person.user_id == chat_id:
+                return f" → {name}"
+        return ""
+
+
+async def lines_from(stream: TextIO) -> AsyncIterator[str]:
+    """Lines as they are typed (or piped), without blocking the bot while waiting."""
+    loop = asyncio.get_running_loop()
+    while True:
+        line = await loop.run_in_executor(None, stream.readline)
+        if not line:
+            return
+        yield line
+
+
+async def run_sandbox(stream: TextIO, out: TextIO, start: datetime | None = None) -> None:
+    clock = ControllableClock((start or datetime.now(UTC)).replace(second=0, microsecond=0))
+    with tempfile.TemporaryDirectory(prefix="postpact-sandbox-") as folder:
+        async with Session(Path(folder), clock) as session:
+            sandbox = Sandbox(session, out)
+            sandbox.say(HELP)
+            async for line in lines_from(stream):
+                if not await sandbox.handle(line):
+                    break
+    print("· bye (the sandbox database is gone)", file=out, flush=True)
+
+
+def main() -> None:
+    asyncio.run(run_sandbox(sys.stdin, sys.stdout))
