@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run sandbox demo test lint typecheck pytest bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Postpact needs Python 3.11 or newer (found " + sys.version.split()[0] + ")")'
@@ -19,7 +19,13 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	@touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed
-	$(BIN)/python -m bot
+	$(BIN)/python -m bot --or-sandbox
+
+sandbox: $(VENV)/.installed
+	$(BIN)/python -m bot sandbox
+
+demo: $(VENV)/.installed
+	$(BIN)/python -m bot demo
 
 test: $(VENV)/.installed-dev lint typecheck pytest
 

@@ -2,6 +2,11 @@
 
 A missing or invalid setting prints one clear line per problem and exits with status 2; the token's
 value is never printed.
+
+    postpact                  run the bot (BOT_TOKEN required)
+    postpact --or-sandbox     the same, or the sandbox when no BOT_TOKEN is set (`make run`)
+    postpact sandbox          chat with the real bot in this terminal, no Telegram needed
+    postpact demo [FOLDER]    play a 90-day story; reviews and charts go to FOLDER
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from urllib.parse import quote
 from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
 
+from bot import demo, sandbox
 from bot.app import running_bot
 from bot.clock import SystemClock
 from bot.config import Settings
@@ -33,13 +39,23 @@ postpact: BOT_TOKEN is not set, so there is no bot to run yet.
 Every other setting is optional: see .env.example."""
 
 
-def load_settings() -> Settings:
+USAGE = "usage: postpact [--or-sandbox | sandbox | demo [FOLDER]]"
+SANDBOX_INSTEAD = (
+    "postpact: starting the sandbox instead — the real bot, a fake Telegram, no token.\n"
+)
+
+
+def load_settings(or_sandbox: bool = False) -> Settings:
     try:
         return Settings()  # type: ignore[call-arg]  # values come from the environment
     except ValidationError as error:
         problems = error.errors()
         if any(p["loc"] == ("bot_token",) and p["type"] == "missing" for p in problems):
             print(BOTFATHER_HELP, file=sys.stderr)
+            if or_sandbox:
+                print(SANDBOX_INSTEAD, file=sys.stderr)
+                sandbox.main()
+                raise SystemExit(0) from None
         else:
             for problem in problems:
                 name = ".".join(str(part) for part in problem["loc"]).upper()
@@ -57,7 +73,16 @@ async def serve(settings: Settings) -> None:
 
 
 def main() -> None:
-    settings = load_settings()
+    args = sys.argv[1:]
+    if args[:1] == ["sandbox"] and len(args) == 1:
+        sandbox.main()
+        return
+    if args[:1] == ["demo"] and len(args) <= 2:
+        demo.main(args[1] if len(args) == 2 else None)
+        return
+    if args not in ([], ["--or-sandbox"]):
+        fail(USAGE, EXIT_CONFIG)
+    settings = load_settings(or_sandbox=bool(args))
     token = settings.bot_token.get_secret_value()
     configure_logging(settings.log_level, [token, quote(token, safe="")])
     try:

@@ -1,0 +1,99 @@
+"""The sandbox and the demo, driven the way a person (or a pipe) drives them."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.demo import run_demo
+from bot.sandbox import run_sandbox
+from tests.test_main import environment
+
+START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)  # a Monday
+
+
+async def chat(*lines: str) -> str:
+    out = io.StringIO()
+    await asyncio.wait_for(run_sandbox(io.StringIO("\n".join(lines) + "\n"), out, START), 60)
+    return out.getvalue()
+
+
+async def test_a_short_session() -> None:
+    transcript = await chat(
+        "/nudge 20:00",
+        "/post",
+        "1",  # the first platform button: TikTok
+        ":user Jo",
+        "/post xhs Autumn",
+        ":group Club",
+        "/join",
+        ":user You",
+        "/join",
+        "/board",
+        ":private",
+        ":advance 1d",
+        ":db",
+        ":quit",
+        "/today",  # after :quit: never read
+    )
+    assert "Postpact sandbox" in transcript
+    assert "🤖 Where did you post?" in transcript
+    assert "[1] TikTok" in transcript
+    assert "🤖 ✅ Logged #1 · TikTok" in transcript
+    assert "· you are Jo now" in transcript
+    assert "🤖 👋 Hi! I'm Postpact" in transcript  # the bot was added to the group
+    assert "🤖 ✅ You joined the room. 2 members now." in transcript
+    assert "🏆 This week" in transcript
+    assert "· it is now 2026-03-03 12:00 UTC" in transcript
+    assert "🤖 → Club 📣 Club · 2026-03-02" in transcript  # the digest fell due on the way
+    assert "🤖 → Jo 📈 A day on" in transcript  # Jo's follow-up, shown, not pressable by You
+    assert "(buttons for Jo: ✍️ Enter numbers, Stop asking)" in transcript
+    assert "· the database is /" in transcript
+    assert transcript.rstrip().endswith("· bye (the sandbox database is gone)")
+    assert "Today, 2026" not in transcript
+
+
+async def test_buttons_and_bad_sandbox_commands() -> None:
+    transcript = await chat("7", ":advance soon", ":time tomorrow", ":nonsense", ":quit")
+    assert "· there is no button [7]" not in transcript  # no buttons yet: "7" goes to the bot
+    assert "I read commands." in transcript
+    assert transcript.count(":user NAME") == 3  # the help, again for each unknown command
+    assert "· :time wants YYYY-MM-DD HH:MM (UTC)" in transcript
+
+
+async def test_make_run_without_a_token_starts_the_sandbox(tmp_path: Path) -> None:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "--or-sandbox",
+        cwd=tmp_path, env=environment(), stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    stdout, stderr = await asyncio.wait_for(process.communicate(b"/post tiktok hi\n:quit\n"), 60)
+    assert process.returncode == 0
+    assert "BOT_TOKEN is not set" in stderr.decode()
+    assert "starting the sandbox instead" in stderr.decode()
+    assert "🤖 ✅ Logged #1 · TikTok · “hi”" in stdout.decode()
+    assert "Traceback" not in stderr.decode()
+
+
+async def test_the_demo_plays_90_days_in_under_a_minute(tmp_path: Path) -> None:
+    out = io.StringIO()
+    started = time.monotonic()
+    written = await run_demo(tmp_path / "story", out)
+    assert time.monotonic() - started < 60
+    story = out.getvalue()
+    assert "Cai's video is saved by 23 people: a hit 🎯" in story
+    assert "Day 31 · Ana: 📅 Month 1 of 3 review" in story
+    assert "Day 31 · Ben: 📅 Month 1 of 3 review · 2026-03-02 → 2026-03-31 — ❌ not met" in story
+    assert "Day 91 · Cai: 📅 Month 3 of 3 review · 2026-05-01 → 2026-05-30 — ✅ met" in story
+    names = sorted(p.name for p in written)
+    assert "cai-final-review.txt" in names
+    assert "ana-followers.png" in names
+    assert "ben-calendar.png" in names
+    assert (tmp_path / "story" / "cai-final-review.txt").read_text().count(
+        "🏁 Cycle 1 complete"
+    ) == 1
+    assert all(p.stat().st_size > 100 for p in written)
