@@ -8,7 +8,7 @@ import csv
 import io
 import json
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from telegram import InputFile, Update
@@ -128,7 +128,7 @@ class Insights:
         lang, uid, today = caller.lang, caller.user_id, caller.today
         profile = caller.profile
         counts = await self.store.followers.history(uid)
-        scored = await self.store.posts.scored_between(uid, today - timedelta(days=3650), today)
+        scored = await self.store.posts.scored_between(uid, date.min, date.max)
         posts = [s.post for s in scored]
         activity = await self.store.posts.activity(uid)
         rests = await self.store.rest_days.all(uid)
@@ -223,9 +223,7 @@ class Insights:
                 a + b
                 for a, b in zip(weeks, weekly_days((x.day for x in activity), today), strict=True)
             ]
-            scored = await self.store.posts.scored_between(
-                member.user_id, today - timedelta(days=3650), today
-            )
+            scored = await self.store.posts.scored_between(member.user_id, date.min, date.max)
             shared_posts += [s.post for s in scored]
             if profile.sharing.followers:
                 shared_counts += await self.store.followers.history(member.user_id)

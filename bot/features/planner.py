@@ -88,8 +88,12 @@ class Planner:
         if current.at is not None and current.at <= now:
             return current  # due already: a missed review is always sent, late if need be
         plan = plan_of(profile)
-        review = review_period_for(program, plan.day_of(now))
-        return NextReview(review_due_at(review, profile.nudge_time, plan), review.key)
+        today = plan.day_of(now)
+        scheduled = await self.review_period(profile.user_id, current.period or "")
+        if scheduled is None or scheduled.period.end >= today:
+            # Nothing waiting on a finished period: review the one we are in.
+            scheduled = review_period_for(program, today)
+        return NextReview(review_due_at(scheduled, profile.nudge_time, plan), scheduled.key)
 
     async def schedule_newcomers(self) -> int:
         """Users from before reminders existed get their schedule once, at start-up."""
@@ -221,14 +225,16 @@ class Planner:
             await self.reschedule(item.user_id)
             return 0
         program = await self.store.programs.current(item.user_id)
-        if review.program_id is not None and (
-            program is None or program.program_id != review.program_id
-        ):
-            program = None  # a review of a program that has since stopped
-        if review.is_final and program is not None:
+        own = program is not None and program.program_id == review.program_id
+        if own and review.is_final and program is not None:
             await self.store.programs.end(item.user_id, program.program_id, "completed", now)
-            program = None
-        after = review_after(review, program)
+            program, own = None, False
+        # The same program's next month follows (even if it is due already: missed reviews are
+        # sent); otherwise — a calendar month, a stopped or finished program, a program started
+        # since — the review of the period we are in now.
+        after = (
+            review_after(review, program) if own else review_period_for(program, plan.day_of(now))
+        )
         then = NextReview(review_due_at(after, profile.nudge_time, plan), after.key)
         return await self._claim(item.user_id, "review", review.key, now, then)
 

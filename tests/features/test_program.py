@@ -223,3 +223,17 @@ async def test_reviews_keep_time_with_walks(session: Session, maya: Person) -> N
     await session.send(maya, "/post tiktok one")
     sent = await session.walk(utc(2026, 4, 2, 0, 0), timedelta(hours=6))
     assert len(reviews(maya, sent)) == 1
+
+
+async def test_a_program_started_while_a_calendar_review_was_due(
+    session: Session, maya: Person
+) -> None:
+    await session.send(maya, "/nudge 20:00")
+    await session.send(maya, "/post tiktok march")
+    await day(session, maya, 4, 1, "/plan")  # April 1st, the March review is due tonight
+    session.clock.set(utc(2026, 4, 1, 20, 0))
+    (review,) = reviews(maya, await session.tick())
+    assert review.text.startswith("📅 Monthly review · 2026-03-01 → 2026-03-31")
+    assert rows(session, "SELECT next_review_period, next_review_at FROM users") == [
+        ("program:1:1", "2026-05-01T20:00:00.000000Z")
+    ]
