@@ -255,7 +255,7 @@ class Coaching:
         if review.program_id is None and not await self._has_activity(profile, review):
             return None  # nothing logged all month: a review of zeros helps nobody
         data = await self.month_review(profile, review, None)
-        text = await self.review_text(profile, caller.lang, review, None)
+        text = await self.review_text(profile, caller.lang, review, None, data)
         activity = await self.store.posts.activity(profile.user_id)
         rests = await self.store.rest_days.all(profile.user_id)
         streak = compute_streak((a.day for a in activity), review.period.end, rests).current
@@ -302,9 +302,14 @@ class Coaching:
         )
 
     async def review_text(
-        self, profile: Profile, lang: Language, review: ReviewPeriod, upto: date | None
+        self,
+        profile: Profile,
+        lang: Language,
+        review: ReviewPeriod,
+        upto: date | None,
+        data: MonthReview | None = None,
     ) -> str:
-        data = await self.month_review(profile, review, upto)
+        data = data or await self.month_review(profile, review, upto)
         goals = goals_of(profile)
         period = review.period
         heading = (
