@@ -220,12 +220,7 @@ class Reminders:
             key = (
                 f"nudge.v{(variant(day, profile.user_id, NUDGE_VARIANTS) + shift) % NUDGE_VARIANTS}"
             )
-        text = t(
-            lang,
-            key,
-            name=profile.first_name or "there",
-            streak=h(lang, "streak.days", count=streak.current),
-        )
+        text = t(lang, key, name=profile.first_name)
         if streak.current:
             text += "\n" + t(
                 lang, "nudge.streak_line", streak=h(lang, "streak.days", count=streak.current)
