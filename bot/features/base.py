@@ -266,16 +266,18 @@ def group_command(
     *,
     members_only: bool = False,
     admins_only: bool = False,
+    as_person: bool = True,
 ) -> AnyHandler:
     """A group command (also `/cmd@BotName`). The room's language answers; input errors get the
-    command's usage, like in private."""
+    command's usage, like in private. `as_person`: it acts for the sender, so an admin posting
+    anonymously as the group is asked to post as themself."""
 
     async def callback(update: Update, context: AnyContext) -> None:
         room = await enter_room(services, update)
         try:
             if admins_only and not await is_admin(context.bot, room):
                 raise InputError("room.admins_only")
-            if room.anonymous_admin and not admins_only:
+            if room.anonymous_admin and as_person and not admins_only:
                 raise InputError("room.not_anonymous")
             if members_only and not await services.store.rooms.is_member(
                 room.chat_id, room.caller.user_id

@@ -68,7 +68,7 @@ class Insights:
             command(s, "export", self.export),
             command(s, "forget", self.forget),
             button(s, "forget", self.forget_button),
-            group_command(s, "insights", self.room_insights),
+            group_command(s, "insights", self.room_insights, as_person=False),
         ]
 
     # --- charts ---------------------------------------------------------------------------------

@@ -93,7 +93,7 @@ class Rooms:
             group_command(s, "join", self.join),
             group_command(s, "leave", self.leave),
             group_command(s, "post", self.post, usage="group_post"),
-            group_command(s, "board", self.board),
+            group_command(s, "board", self.board, as_person=False),
             group_command(s, "mutual", self.mutual, usage="mutual"),
             group_command(s, "followed", self.followed, usage="followed", members_only=True),
             group_command(s, "buddy", self.buddy, usage="buddy"),
@@ -101,7 +101,7 @@ class Rooms:
             group_command(
                 s, "groupsettings", self.settings, usage="groupsettings", admins_only=True
             ),
-            group_command(s, ["help", "start"], self.help),
+            group_command(s, ["help", "start"], self.help, as_person=False),
             command(s, "share", self.share, usage="share"),
             button(s, "share", self.share_button),
             button(s, "cheer", self.cheer_button),

@@ -213,6 +213,8 @@ async def test_admin_only_settings(session: Session, maya: Person) -> None:
     assert rows(session, "SELECT digest_time, language FROM groups") == [("20:00", "zh")]
     joined = await session.send(maya, "/join", chat_id=ROOM, anonymous=True)
     assert joined.text == "这个操作请用自己的身份，不要匿名以群身份发送。"
+    seen = await session.send(maya, "/board", chat_id=ROOM, anonymous=True)
+    assert seen.text.startswith("🏆 本周")  # reading the room needs no person
     board = await session.send(maya, "/board", chat_id=ROOM)
     assert board.text.startswith("🏆 本周")
 
