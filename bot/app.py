@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -120,17 +121,26 @@ def build_application(services: Services) -> tuple[BotApp, Features]:
 
 
 async def on_error(update: object, context: AnyContext) -> None:
-    """Log an unexpected failure once, and tell the user something went wrong (no details)."""
-    log.error("unhandled error while handling an update", exc_info=context.error)
+    """Log an unexpected failure once, and tell the user something went wrong (no details).
+
+    The database refusing a write (locked, read-only, disk full) gets its own clear log line and
+    reply: the transaction was rolled back, nothing half-written, and trying again later works."""
+    storage = isinstance(context.error, sqlite3.OperationalError | sqlite3.DatabaseError)
+    if storage:
+        log.error("the database refused a write (%s): nothing was stored", context.error)
+    else:
+        log.error("unhandled error while handling an update", exc_info=context.error)
     if not isinstance(update, Update) or update.effective_user is None:
         return
     user = update.effective_user
     lang = language_for(None, user.language_code)
+    short, long = ("error.storage_short", "error.storage") if storage else (
+        "error.unexpected_short", "error.unexpected")  # fmt: skip
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer(t(lang, "error.unexpected_short"), show_alert=True)
+            await update.callback_query.answer(t(lang, short), show_alert=True)
         elif update.effective_message is not None:
-            await update.effective_message.reply_text(t(lang, "error.unexpected"))
+            await update.effective_message.reply_text(t(lang, long))
     except Exception:  # the apology itself failed (network, blocked): already logged above
         log.warning("could not tell user about the error", exc_info=True)
 

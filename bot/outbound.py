@@ -26,7 +26,7 @@ from typing import Any
 
 from aiolimiter import AsyncLimiter
 from telegram import InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import BaseRateLimiter, ExtBot
 
 from bot.clock import Clock
@@ -258,6 +258,13 @@ class Outbox:
                     return
                 log.warning("Telegram refused %s %s: %s", delivery.kind, delivery.period, refused)
                 break
+            except TimedOut:
+                # The request went out; whether Telegram acted on it is unknown. Sending it
+                # again could send it twice, so it is not retried.
+                log.warning("no answer in time for a %s: not resent", delivery.kind)
+                self.stats.failed += 1
+                await self._set(delivery, "unknown")
+                return
             except NetworkError as error:
                 network_errors += 1
                 if network_errors >= self.limits.attempts:

@@ -27,6 +27,10 @@ MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64
 MAX_ALERT = 200
 
+# Failure "codes" that are not HTTP answers: the connection drops, or the answer comes too late.
+RESET = 0
+HANG = -1
+
 BOT_ID = 7_000_000_001
 BOT_USERNAME = "PostpactTestBot"
 
@@ -204,6 +208,7 @@ class FakeBotApi:
         self.chat_members: dict[tuple[int, int], str] = {}
         self.blocked_by: set[int] = set()  # users who blocked the bot: sends to them get a 403
         self.send_limit: int | None = None  # messages per second before a 429, like Telegram's
+        self.hang_seconds = 6.0  # longer than the bot's 5 s read timeout
         self._recent_sends: deque[float] = deque()
         self._chats: dict[int, _Chat] = {}
         self._updates: deque[dict[str, Any]] = deque()
@@ -310,6 +315,16 @@ class FakeBotApi:
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
         try:
+            fault = self._take_fault(method)
+            if fault == RESET:
+                # The connection drops before anything is done: nothing was sent.
+                if request.transport is not None:
+                    request.transport.close()
+                call.error = ApiError(0, "connection reset")
+                return web.Response(status=500)
+            if fault == HANG:
+                # Telegram did the work, but its answer comes too late for the client.
+                await asyncio.sleep(self.hang_seconds)
             return await self._answer(call)
         finally:
             if counted:
@@ -333,12 +348,24 @@ class FakeBotApi:
             return _error(error)
         return _ok(call.result)
 
+    def _take_fault(self, method: str) -> int | None:
+        for failure in self._failures:
+            special = failure.error.code in (RESET, HANG)
+            if special and failure.times > 0 and failure.method in (method, None):
+                if failure.method is None and method == "getUpdates":
+                    continue
+                failure.times -= 1
+                if failure.times == 0:
+                    self._failures.remove(failure)
+                return failure.error.code
+        return None
+
     def _raise_injected(self, method: str) -> None:
         for failure in self._failures:
             matches = failure.method == method or (
                 failure.method is None and method != "getUpdates"
             )
-            if matches and failure.times > 0:
+            if matches and failure.times > 0 and failure.error.code not in (RESET, HANG):
                 failure.times -= 1
                 if failure.times == 0:
                     self._failures.remove(failure)

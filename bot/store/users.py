@@ -78,7 +78,27 @@ class Users:
         default_timezone: str,
         now: datetime,
     ) -> Profile:
-        """The user's profile, creating it on first contact and refreshing their Telegram name."""
+        """The user's profile, creating it on first contact and refreshing their Telegram name.
+
+        Most updates change nothing here, so it reads first and writes only when needed: every
+        update would otherwise take the write lock (and a read-only database would stop even
+        /today from answering)."""
+        async with self._db.reading() as conn:
+            known = await self._load(conn, user_id)
+            if known is not None:
+                async with conn.execute(
+                    "SELECT first_name, username, telegram_language, blocked_at IS NOT NULL"
+                    " FROM users WHERE user_id = ?",
+                    (user_id,),
+                ) as cursor:
+                    row = await cursor.fetchone()
+                if row is not None and tuple(row) == (
+                    first_name[:128],
+                    username,
+                    telegram_language,
+                    0,
+                ):
+                    return known
         async with self._db.transaction() as conn:
             await conn.execute(
                 """

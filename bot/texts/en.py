@@ -597,4 +597,6 @@ MESSAGES: dict[str, Entry] = {
     "btn.forget_no": "Keep my data",
     "forget.kept": "Nothing was deleted.",
     "forget.done": "🗑 Done: {rows} rows deleted. If you write again, you start fresh.",
+    "error.storage": "Sorry, I couldn't save that just now: my storage is unavailable. Please try again in a few minutes; nothing was half-saved.",
+    "error.storage_short": "Couldn't save that just now. Try again in a few minutes.",
 }

@@ -576,4 +576,6 @@ MESSAGES: dict[str, Entry] = {
     "btn.forget_no": "保留",
     "forget.kept": "什么都没删。",
     "forget.done": "🗑 完成：删除了 {rows} 行。再发消息就是全新开始。",
+    "error.storage": "抱歉，现在无法保存：存储暂时不可用。请过几分钟再试，不会有只保存了一半的数据。",
+    "error.storage_short": "现在无法保存，请过几分钟再试。",
 }
