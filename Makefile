@@ -40,8 +40,7 @@ pytest: $(VENV)/.installed-dev
 	$(BIN)/pytest
 
 bench: $(VENV)/.installed-dev
-	$(BIN)/python -m bench.checkins
-	$(BIN)/python -m bench.fanout
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache

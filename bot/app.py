@@ -183,6 +183,7 @@ async def running_bot(
             try:
                 yield RunningBot(application, services, outbox, sweeps)
             finally:
+                outbox.begin_closing()  # a long sweep stops at its next item
                 await sweeps.stop()
                 await outbox.stop()
                 await application.updater.stop()

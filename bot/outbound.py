@@ -154,6 +154,14 @@ class Outbox:
             for n in range(self.limits.workers)
         ]
 
+    @property
+    def closing(self) -> bool:
+        return self._closing
+
+    def begin_closing(self) -> None:
+        """From now on nothing new goes out; sweeps see it and stop early."""
+        self._closing = True
+
     async def stop(self, grace: float = 10.0) -> None:
         """Finish what is being sent; whatever is still queued stays pending for the next start."""
         self._closing = True

@@ -137,6 +137,8 @@ class Planner:
         while True:
             due = await find(now, BATCH)
             for item in due:
+                if self.outbox is not None and self.outbox.closing:
+                    return queued  # shutting down: the rest is still due at the next start
                 queued += await handle(item, now)
             if len(due) < BATCH:
                 return queued

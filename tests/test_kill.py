@@ -1,0 +1,129 @@
+"""SIGKILL in the middle of work: the real `python -m bot` process against the fake Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import signal
+import sqlite3
+import sys
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.fakeapi.server import FakeBotApi
+from bot.store.db import Database, to_db_instant
+from tests.conftest import FAKE_TOKEN as TOKEN
+from tests.test_main import environment
+
+LOGGED = re.compile(r"^✅ Logged #\d+ · TikTok · “(n\d+)”")
+
+
+async def start_bot(folder: Path, api: FakeBotApi) -> asyncio.subprocess.Process:
+    mark = len(api.calls_to("getUpdates"))
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", cwd=folder,
+        env=environment(BOT_TOKEN=TOKEN, BOT_API_BASE_URL=api.base_url,
+                        DATABASE_PATH=str(folder / "postpact.sqlite3")),
+        stderr=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+    await until(lambda: len(api.calls_to("getUpdates")) > mark)
+    return process
+
+
+async def until(condition: Any, within: float = 30.0) -> None:
+    deadline = asyncio.get_running_loop().time() + within
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "timed out waiting"
+        await asyncio.sleep(0.02)
+
+
+async def settled(count: Any) -> None:
+    """Wait until `count()` stops growing for a second."""
+    last = -1
+    while (now := count()) != last:
+        last = now
+        await asyncio.sleep(1.0)
+
+
+def message(user: int, text: str, message_id: int) -> dict[str, Any]:
+    command = text.split()[0]
+    return {
+        "message": {
+            "message_id": message_id, "date": 0, "text": text,
+            "chat": {"id": user, "type": "private"},
+            "from": {"id": user, "is_bot": False, "first_name": f"U{user}"},
+            "entities": [{"type": "bot_command", "offset": 0, "length": len(command)}],
+        }
+    }  # fmt: skip
+
+
+def acknowledged(api: FakeBotApi) -> list[str]:
+    titles = []
+    for call in api.calls_to("sendMessage"):
+        match = LOGGED.match(str(call.params.get("text", "")))
+        if match and call.error is None:
+            titles.append(match[1])
+    return titles
+
+
+async def test_kill_in_the_middle_of_check_ins(tmp_path: Path, fake_api: FakeBotApi) -> None:
+    fake_api.latency = 0.01
+    first = await start_bot(tmp_path, fake_api)
+    for n in range(300):
+        await fake_api.push_update(message(500 + n % 10, f"/post tiktok n{n}", n + 1))
+    await until(lambda: len(acknowledged(fake_api)) >= 60)
+    first.kill()
+    await first.wait()
+    before_restart = set(acknowledged(fake_api))
+    assert len(before_restart) < 300  # it really died in the middle
+    second = await start_bot(tmp_path, fake_api)
+    await settled(lambda: len(acknowledged(fake_api)))
+    second.send_signal(signal.SIGTERM)
+    await second.wait()
+    with sqlite3.connect(tmp_path / "postpact.sqlite3") as conn:
+        stored = Counter(title for (title,) in conn.execute("SELECT title FROM posts"))
+    assert before_restart <= set(stored)  # every acknowledged check-in survived
+    assert max(stored.values()) == 1  # and none is stored twice
+
+
+async def test_kill_in_the_middle_of_a_fan_out(tmp_path: Path, fake_api: FakeBotApi) -> None:
+    now = datetime.now(UTC)
+    offset = 12 - now.hour  # users whose local time is about noon: today is the same day
+    zone = "Etc/GMT" + ("+" if offset <= 0 else "-") + str(abs(offset))
+    users = range(9000, 9150)
+    database = await Database.open(tmp_path / "postpact.sqlite3")
+    await database.close()
+    with sqlite3.connect(tmp_path / "postpact.sqlite3") as conn:
+        stamp = to_db_instant(now - timedelta(days=1))
+        local = (now + timedelta(hours=offset)).strftime("%H:%M")
+        conn.executemany(
+            "INSERT INTO users (user_id, first_name, timezone, nudge_time, onboarded,"
+            " private_chat, created_at, updated_at, next_nudge_at, next_nudge_kind,"
+            " next_review_at, next_review_period)"
+            " VALUES (?, 'U', ?, ?, 1, 1, ?, ?, ?, 'nudge', ?, 'month:2099-01')",
+            [(u, zone, local, stamp, stamp, to_db_instant(now - timedelta(seconds=5)),
+              to_db_instant(now + timedelta(days=60))) for u in users],
+        )  # fmt: skip
+    fake_api.latency = 0.02
+
+    def nudges() -> Counter[int]:
+        return Counter(
+            int(c.params["chat_id"]) for c in fake_api.calls_to("sendMessage")
+            if c.error is None and "1|nudge|" in str(c.params.get("reply_markup", ""))
+        )  # fmt: skip
+
+    first = await start_bot(tmp_path, fake_api)
+    await until(lambda: sum(nudges().values()) >= 30)
+    first.kill()
+    await first.wait()
+    cut = sum(nudges().values())
+    assert cut < len(users)
+    second = await start_bot(tmp_path, fake_api)
+    await settled(lambda: sum(nudges().values()))
+    second.send_signal(signal.SIGTERM)
+    await second.wait()
+    sent = nudges()
+    assert max(sent.values()) == 1  # nobody was nudged twice
+    assert len(sent) >= len(users) - 32  # at most what was in flight at the kill is lost
