@@ -7,6 +7,8 @@ import asyncio
 import sqlite3
 import time
 
+import pytest
+
 from bot.fakeapi import Person, Session
 from bot.fakeapi.server import HANG, RESET
 from tests.features.test_nudges import set_up, to, utc
@@ -23,13 +25,16 @@ async def pragma(session: Session, sql: str) -> int | None:
     return int(row[0]) if row else None
 
 
-async def test_a_locked_database(session: Session, maya: Person) -> None:
+async def test_a_locked_database(
+    session: Session, maya: Person, caplog: pytest.LogCaptureFixture
+) -> None:
     await session.send(maya, "/post tiktok before")
     blocker = sqlite3.connect(session.database_path, timeout=0)
     blocker.execute("BEGIN EXCLUSIVE")
     started = time.monotonic()
     refused = await session.send(maya, "/post tiktok locked out")
     assert refused.text.startswith(STORAGE)
+    assert "the database refused a write (database is locked): nothing was stored" in caplog.text
     assert time.monotonic() - started < 10  # waited the busy timeout once, then answered
     blocker.rollback()
     blocker.close()
