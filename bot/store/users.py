@@ -84,20 +84,16 @@ class Users:
         update would otherwise take the write lock (and a read-only database would stop even
         /today from answering)."""
         async with self._db.reading() as conn:
-            known = await self._load(conn, user_id)
-            if known is not None:
-                async with conn.execute(
-                    "SELECT first_name, username, telegram_language, blocked_at IS NOT NULL"
-                    " FROM users WHERE user_id = ?",
-                    (user_id,),
-                ) as cursor:
-                    row = await cursor.fetchone()
-                if row is not None and tuple(row) == (
-                    first_name[:128],
-                    username,
-                    telegram_language,
-                    0,
-                ):
+            async with conn.execute(
+                "SELECT first_name, username, telegram_language, blocked_at IS NOT NULL"
+                " FROM users WHERE user_id = ?",
+                (user_id,),
+            ) as cursor:
+                row = await cursor.fetchone()
+            # Loaded here only when nothing needs writing; the write path loads it afterwards.
+            if row is not None and tuple(row) == (first_name[:128], username, telegram_language, 0):
+                known = await self._load(conn, user_id)
+                if known is not None:
                     return known
         async with self._db.transaction() as conn:
             await conn.execute(

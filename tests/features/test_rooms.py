@@ -445,3 +445,31 @@ async def test_no_private_messages_to_someone_who_only_used_the_room(
     await session.walk(utc(2026, 3, 6, 12, 0), timedelta(hours=12))
     assert [c for c in session.server.calls_to("sendMessage", mark)
             if c.params.get("chat_id") in (maya.user_id, str(maya.user_id))] == []  # fmt: skip
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+@pytest.mark.parametrize(
+    ("template", "answer"),
+    [
+        ("/join {}", "✅ Maya joined the room."),
+        ("/board {}", "🏆 This week"),
+        ("/help {}", "Postpact in a room"),
+        ("/leave {}", "Maya, you're not in this room."),
+    ],
+)
+async def test_room_commands_without_arguments_ignore_them(
+    session: Session, maya: Person, template: str, answer: str, case: str
+) -> None:
+    await session.send(maya, "/today")
+    if template.startswith("/board"):
+        await session.send(maya, "/join", chat_id=ROOM)
+    reply = await session.send(maya, template.format(HOSTILE[case]), chat_id=ROOM)
+    assert reply.text.startswith(answer)
+    assert len(reply.text) < 1500
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+async def test_rest_ignores_arguments(session: Session, maya: Person, case: str) -> None:
+    reply = await session.send(maya, f"/rest {HOSTILE[case]}")
+    assert reply.text.startswith("😌 Rest day.")
+    assert rows(session, "SELECT COUNT(*) FROM rest_days") == [(1,)]
