@@ -5,10 +5,9 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 from telegram import LinkPreviewOptions, Update
@@ -17,21 +16,25 @@ from telegram.ext import Application, ApplicationBuilder, Defaults
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.features.base import AnyContext, Services
+from bot.domain.deliveries import DeliveryKind
+from bot.features.base import AnyContext
 from bot.features.checkins import Checkins
 from bot.features.coaching import Coaching
 from bot.features.help import Help, publish_command_menu
 from bot.features.insights import Insights
-from bot.features.planner import Planner
 from bot.features.profile import ProfileFeature
 from bot.features.reminders import Reminders
 from bot.features.rooms import Rooms
 from bot.features.stats import Stats
 from bot.ordering import PerUserOrder
-from bot.outbound import FloodGuard, Limits, Outbox, Outgoing, Render
+from bot.outbound import FloodGuard, Limits, OnBlocked, Outbox, Outgoing, Render
+from bot.planner import Planner
+from bot.services import Services
+from bot.services.buddies import Buddies
+from bot.services.posting import PostLog
 from bot.store import Store
 from bot.store.reminders import Delivery
-from bot.sweeps import Sweeps
+from bot.sweeps import Sweep, Sweeps
 from bot.texts import language_for, t
 
 log = logging.getLogger(__name__)
@@ -48,36 +51,23 @@ LONG_POLL_SECONDS = 25
 
 @dataclass(frozen=True)
 class Features:
-    planner: Planner
-    reminders: Reminders
-    coaching: Coaching
-    rooms: Rooms
+    """What the features declared: their handlers, who writes each kind of proactive message, and
+    the sweeps that find what is due."""
 
-    @cached_property
-    def renderers(self) -> dict[str, Render]:
-        """Which feature writes each kind of proactive message, at send time."""
-        nudge = self.reminders.render_nudge
-        return {
-            "nudge": nudge,
-            "snooze": nudge,
-            "last_call": nudge,
-            "followup": self.reminders.render_followup,
-            "review": self.coaching.render_review,
-            "digest": self.rooms.render_digest,
-            "weekly": self.rooms.render_summary,
-            "monthly": self.rooms.render_summary,
-            "cheers": self.rooms.render_cheers,
-        }
+    planner: Planner
+    renderers: Mapping[DeliveryKind, Render]
+    sweeps: Mapping[str, Sweep]
+
+    def __post_init__(self) -> None:
+        missing = set(DeliveryKind) - set(self.renderers)
+        if missing:  # a programming error: fail at start-up, not when the first one is due
+            raise RuntimeError(f"no renderer for {sorted(missing)}")
 
     async def render(self, delivery: Delivery) -> Outgoing | None:
-        render = self.renderers.get(delivery.kind)
-        if render is None:
-            log.warning("no renderer for delivery kind %r: skipped", delivery.kind)
-            return None
-        return await render(delivery)
+        return await self.renderers[delivery.kind](delivery)
 
 
-def build_application(services: Services) -> tuple[BotApp, Features]:
+def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbox, Features]:
     settings = services.settings
     application = (
         ApplicationBuilder()
@@ -95,29 +85,52 @@ def build_application(services: Services) -> tuple[BotApp, Features]:
         .rate_limiter(FloodGuard())
         .build()
     )
-    planner = Planner(services)
-    checkins = Checkins(services, planner)
-    rooms = Rooms(services, checkins)
-    features = Features(
-        planner, Reminders(services, planner, rooms.buddy_lines), Coaching(services, planner), rooms
+    outbox = Outbox(
+        application.bot, services.store.reminders, services.clock, _on_blocked(services), limits
     )
+    planner = Planner(services, outbox)
+    posts = PostLog(services.store)
+    checkins = Checkins(services, posts)
+    rooms = Rooms(services, outbox, posts)
+    reminders = Reminders(services, planner, Buddies(services.store, services.clock))
+    coaching = Coaching(services, planner)
     profile = ProfileFeature(services, planner, answers={"metrics": checkins.metrics_answer})
     # Order matters within a group: the catch-all pointers in Help come last.
     for feature in (
         profile,
         checkins,
         Stats(services),
-        features.reminders,
-        features.coaching,
+        reminders,
+        coaching,
         rooms,
-        Insights(services, rooms),
+        Insights(services),
         Help(services),
     ):
         application.add_handlers(feature.handlers())
     # The bot's own membership: private chats (blocking) in group 0, groups here.
     application.add_handler(rooms.membership_handler(), group=1)
     application.add_error_handler(on_error)
-    return application, features
+    features = Features(
+        planner=planner,
+        renderers=reminders.renderers() | coaching.renderers() | rooms.renderers(),
+        sweeps=planner.sweeps() | rooms.sweeps(),
+    )
+    return application, outbox, features
+
+
+def _on_blocked(services: Services) -> OnBlocked:
+    store, clock = services.store, services.clock
+
+    async def blocked(chat_id: int) -> None:
+        if chat_id < 0:
+            log.info("a group refused a message: the bot is no longer in it")
+            if await store.rooms.get(chat_id) is not None:
+                await store.rooms.update(chat_id, active=False)
+            return
+        log.info("a user blocked the bot: no more proactive messages until they are back")
+        await store.reminders.mark_blocked(chat_id, clock.now())
+
+    return blocked
 
 
 async def on_error(update: object, context: AnyContext) -> None:
@@ -170,7 +183,9 @@ async def running_bot(
     store = await Store.open(settings.database_path)
     try:
         services = Services(settings=settings, store=store, clock=clock)
-        application, features = build_application(services)
+        application, outbox, features = build_application(
+            services, limits or Limits(per_second=settings.send_rate_per_second)
+        )
         async with application:
             await publish_command_menu(application.bot)
             await application.start()
@@ -178,7 +193,7 @@ async def running_bot(
             await application.updater.start_polling(
                 poll_interval=0, timeout=LONG_POLL_SECONDS, allowed_updates=Update.ALL_TYPES
             )
-            outbox, sweeps = await _start_schedule(application, services, features, limits)
+            sweeps = await _start_schedule(application, services, outbox, features)
             log.info("Postpact is running as @%s", application.bot.username)
             try:
                 yield RunningBot(application, services, outbox, sweeps)
@@ -193,51 +208,21 @@ async def running_bot(
 
 
 async def _start_schedule(
-    application: BotApp, services: Services, features: Features, limits: Limits | None
-) -> tuple[Outbox, Sweeps]:
+    application: BotApp, services: Services, outbox: Outbox, features: Features
+) -> Sweeps:
     """The outbound queue, then what the last run left pending, then the sweeps."""
     store, clock = services.store, services.clock
-
-    async def blocked(chat_id: int) -> None:
-        if chat_id < 0:
-            log.info("a group refused a message: the bot is no longer in it")
-            if await store.rooms.get(chat_id) is not None:
-                await store.rooms.update(chat_id, active=False)
-            return
-        log.info("a user blocked the bot: no more proactive messages until they are back")
-        await store.reminders.mark_blocked(chat_id, clock.now())
-
-    outbox = Outbox(
-        application.bot,
-        store.reminders,
-        clock,
-        features.render,
-        blocked,
-        limits or Limits(per_second=services.settings.send_rate_per_second),
-    )
-    features.planner.outbox = outbox
-    features.rooms.outbox = outbox
     guard = application.bot.rate_limiter
     if isinstance(guard, FloodGuard):
         guard.on_flood = outbox.hold
         guard.on_reply = outbox.yield_slot
-    outbox.start()
+    outbox.start(features.render)
     pending = await store.reminders.reopen_after_restart(clock.now())
     for delivery in pending:
         outbox.put(delivery)
     if pending:
         log.info("resending %d message(s) the last run had queued", len(pending))
     await features.planner.schedule_newcomers()
-    planner = features.planner
-    sweeps = Sweeps(
-        {
-            "nudges": planner.sweep_nudges,
-            "followups": planner.sweep_followups,
-            "reviews": planner.sweep_reviews,
-            "digests": features.rooms.sweep_digests,
-            "cheers": features.rooms.sweep_cheers,
-        },
-        services.settings.sweep_interval_seconds,
-    )
+    sweeps = Sweeps(features.sweeps, services.settings.sweep_interval_seconds)
     sweeps.start()
-    return outbox, sweeps
+    return sweeps

@@ -129,14 +129,12 @@ class Outbox:
         bot: ExtBot[dict[str, bool]],
         reminders: Reminders,
         clock: Clock,
-        render: Render,
         on_blocked: OnBlocked,
         limits: Limits,
     ) -> None:
         self._bot = bot
         self._reminders = reminders
         self._clock = clock
-        self._render = render
         self._on_blocked = on_blocked
         self.limits = limits
         self.stats = OutboxStats()
@@ -147,8 +145,12 @@ class Outbox:
         self._resume_at = 0.0
         self._workers: list[asyncio.Task[None]] = []
         self._closing = False
+        self._render: Render | None = None
 
-    def start(self) -> None:
+    def start(self, render: Render) -> None:
+        """Start sending; `render` writes each delivery's message when its turn comes (the
+        features that write them are built with this outbox, so they come after it)."""
+        self._render = render
         self._workers = [
             asyncio.create_task(self._work(), name=f"outbox-{n}")
             for n in range(self.limits.workers)
@@ -213,6 +215,7 @@ class Outbox:
                 self._chat_locks.pop(delivery.chat_id, None)
 
     async def _deliver_in_order(self, delivery: Delivery) -> None:
+        assert self._render is not None, "start() sets the renderer"
         outgoing = await self._render(delivery)
         if outgoing is None:
             self.stats.skipped += 1

@@ -1,11 +1,15 @@
-"""Reading what the bot stored, straight from the SQLite file (as an operator would)."""
+"""What many tests share: reading what the bot stored straight from the SQLite file (as an operator
+would), picking the bot's messages out of what it sent, the hostile inputs, and the shapes of a
+room and a clock."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from datetime import UTC, datetime
 from typing import Any
 
-from bot.fakeapi import Session
+from bot.fakeapi import Person, Session, StoredMessage
 
 
 def rows(session: Session, sql: str, *params: object) -> list[tuple[Any, ...]]:
@@ -15,3 +19,85 @@ def rows(session: Session, sql: str, *params: object) -> list[tuple[Any, ...]]:
 
 def count(session: Session, table: str) -> int:
     return int(rows(session, f"SELECT COUNT(*) FROM {table}")[0][0])
+
+
+def to(person: Person, sent: list[StoredMessage]) -> list[StoredMessage]:
+    """The nudges (and last calls) among what the bot sent on its own, to `person`."""
+    return [
+        m
+        for m in sent
+        if m.chat_id == person.user_id and m.buttons[:1] and m.buttons[0][1].startswith("1|nudge|")
+    ]
+
+
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
+
+
+async def set_up(session: Session, person: Person, zone: str, nudge: str) -> None:
+    await session.send(person, f"/timezone {zone}")
+    await session.send(person, f"/nudge {nudge}")
+
+
+HOSTILE = {
+    "wrong": "banana",
+    "negative": "-5",
+    "huge": "1" + "0" * 30,
+    "long": "x" * 5000,
+    "emoji": "🔥💯🚀",
+    "chinese": "火星 一百",
+    "sql": "'; DROP TABLE users; --",
+    "html": "<b>hi</b> & <script>",
+    "control": "\x00\x1b[31m\u202e",
+}
+
+
+TABLES = (
+    "posts",
+    "post_tags",
+    "post_metrics",
+    "follower_counts",
+    "user_platforms",
+    "programs",
+    "rest_days",
+)
+
+
+def snapshot(session: Session) -> list[object]:
+    stored: list[object] = [rows(session, f"SELECT * FROM {table}") for table in TABLES]
+    stored.append(
+        rows(
+            session,
+            "SELECT user_id, language, timezone, nudge_time, day_start, niche, niche_tags,"
+            " awaiting, onboarded, posting_days_per_week, hit_threshold, follower_target,"
+            " follower_target_platform, rest_days_per_week, nudges_on, last_call_on,"
+            " followups_on, quiet_hours, paused_until FROM users",
+        )
+    )
+    return stored
+
+
+ROOM = -100555
+
+
+def in_room(sent: list[StoredMessage], chat_id: int = ROOM) -> list[StoredMessage]:
+    return [m for m in sent if m.chat_id == chat_id]
+
+
+async def room_of(session: Session, *people: Person) -> None:
+    """Everyone has talked to the bot in private, then joined the room."""
+    for person in people:
+        await session.send(person, "/today")
+        await session.send(person, "/join", chat_id=ROOM)
+
+
+SETTINGS = ("BOT_TOKEN", "BOT_API_BASE_URL", "DATABASE_PATH", "LOG_LEVEL", "DEFAULT_TIMEZONE")
+
+
+def environment(**settings: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in SETTINGS}
+    return env | settings
+
+
+def reviews(person: Person, sent: list[StoredMessage]) -> list[StoredMessage]:
+    return [m for m in sent if m.chat_id == person.user_id and m.text.startswith("📅")]

@@ -11,8 +11,7 @@ import pytest
 
 from bot.fakeapi import Person, Session
 from bot.fakeapi.server import HANG, RESET
-from tests.features.test_nudges import set_up, to, utc
-from tests.helpers import rows
+from tests.helpers import rows, set_up, to, utc
 
 STORAGE = "Sorry, I couldn't save that just now: my storage is unavailable."
 

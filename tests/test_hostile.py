@@ -11,8 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.fakeapi import Person, Session
-from tests.features.test_rooms import ROOM, room_of
-from tests.helpers import rows
+from tests.helpers import ROOM, room_of, rows
 
 PRIVATE_COMMANDS = (
     "/post", "/undo", "/followers", "/metrics", "/today", "/streak", "/progress", "/lang",

@@ -15,7 +15,7 @@ from typing import Any
 from bot.fakeapi.server import FakeBotApi
 from bot.store.db import Database, to_db_instant
 from tests.conftest import FAKE_TOKEN as TOKEN
-from tests.test_main import environment
+from tests.helpers import environment
 
 LOGGED = re.compile(r"^✅ Logged #\d+ · TikTok · “(n\d+)”")
 

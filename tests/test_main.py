@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sqlite3
 import sys
@@ -13,13 +12,7 @@ import pytest
 
 from bot.fakeapi.server import FakeBotApi
 from tests.conftest import FAKE_TOKEN as TOKEN
-
-SETTINGS = ("BOT_TOKEN", "BOT_API_BASE_URL", "DATABASE_PATH", "LOG_LEVEL", "DEFAULT_TIMEZONE")
-
-
-def environment(**settings: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in SETTINGS}
-    return env | settings
+from tests.helpers import environment
 
 
 async def run_bot(cwd: Path, *args: str, **settings: str) -> tuple[int, str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bot.demo import run_demo
 from bot.sandbox import run_sandbox
-from tests.test_main import environment
+from tests.helpers import environment
 
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)  # a Monday
 

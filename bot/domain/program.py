@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from bot.domain.models import DayActivity, FollowerCount
+from bot.domain.models import DayActivity, FollowerCount, Profile
 from bot.domain.progress import Period
 
 MONTH_DAYS = 30
@@ -137,4 +137,15 @@ def raised_goals(goals: Goals, followers_now: int | None) -> Goals:
         ),
         follower_platform=goals.follower_platform,
         rest_days_per_week=goals.rest_days_per_week,
+    )
+
+
+def goals_of(profile: Profile) -> Goals:
+    """The program goals of one user, from their settings."""
+    return Goals(
+        days_per_week=profile.posting_days_per_week,
+        hit_threshold=profile.hit_threshold,
+        follower_target=profile.follower_target,
+        follower_platform=profile.follower_platform,
+        rest_days_per_week=profile.rest_days_per_week,
     )

@@ -170,6 +170,14 @@ def milestone_crossed(before: int | None, after: int) -> int | None:
     return passed[-1] if passed and before is not None else None
 
 
+@dataclass(frozen=True)
+class BuddyDay:
+    """A buddy as the nudge shows them: posted today, not yet, or None when they do not share."""
+
+    name: str
+    posted: bool | None
+
+
 def pair_buddies(user_ids: Iterable[int], week: date, chat_id: int) -> dict[int, int]:
     """Random pairs for the week (reproducible from group and week); an odd one out makes the last
     pair a trio, each looking out for the next."""

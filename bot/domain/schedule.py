@@ -13,9 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from bot.domain.days import local_date
+from bot.domain.timezones import zone
+
+if TYPE_CHECKING:  # models imports this module for QuietHours
+    from bot.domain.models import Profile
 
 ReminderKind = Literal["nudge", "snooze", "last_call"]
 
@@ -181,3 +185,15 @@ def variant(day: date, user_id: int, count: int) -> int:
     """Which of `count` texts to use on `day`: consecutive days always differ (for count ≥ 2),
     and different users don't all get the same line on the same day."""
     return (day.toordinal() + user_id) % count
+
+
+def plan_of(profile: Profile) -> ReminderPlan:
+    """The reminder rules of one user, from their settings."""
+    return ReminderPlan(
+        tz=zone(profile.timezone).tz,
+        day_start=profile.day_start,
+        nudge_time=profile.nudge_time if profile.nudges_on else None,
+        last_call=profile.last_call_on,
+        quiet=profile.quiet_hours,
+        paused_until=profile.paused_until,
+    )

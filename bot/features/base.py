@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
+from typing import TypeVar
 
 from telegram import Bot, InlineKeyboardMarkup, Message, Update
 from telegram import User as TelegramUser
@@ -18,31 +19,20 @@ from telegram.constants import ChatMemberStatus
 from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
-from bot.clock import Clock
-from bot.config import Settings
 from bot.domain.days import local_date
 from bot.domain.errors import InputError
 from bot.domain.models import Language, Profile
-from bot.domain.program import Goals
 from bot.domain.progress import Standing, standing
 from bot.domain.rooms import Group
-from bot.domain.schedule import ReminderPlan
 from bot.domain.timezones import Zone, zone
-from bot.render.callbacks import Callback, pattern
-from bot.store import Store
+from bot.render.callbacks import ButtonData, ButtonExpired, Callback, pattern
+from bot.services import Services
 from bot.texts import language_for, t
 
 log = logging.getLogger(__name__)
 
 AnyContext = ContextTypes.DEFAULT_TYPE
 AnyHandler = BaseHandler[Update, AnyContext, None]
-
-
-@dataclass(frozen=True)
-class Services:
-    settings: Settings
-    store: Store
-    clock: Clock
 
 
 @dataclass(frozen=True)
@@ -58,27 +48,6 @@ class Caller:
     @property
     def user_id(self) -> int:
         return self.profile.user_id
-
-
-def plan_of(profile: Profile) -> ReminderPlan:
-    return ReminderPlan(
-        tz=zone(profile.timezone).tz,
-        day_start=profile.day_start,
-        nudge_time=profile.nudge_time if profile.nudges_on else None,
-        last_call=profile.last_call_on,
-        quiet=profile.quiet_hours,
-        paused_until=profile.paused_until,
-    )
-
-
-def goals_of(profile: Profile) -> Goals:
-    return Goals(
-        days_per_week=profile.posting_days_per_week,
-        hit_threshold=profile.hit_threshold,
-        follower_target=profile.follower_target,
-        follower_platform=profile.follower_platform,
-        rest_days_per_week=profile.rest_days_per_week,
-    )
 
 
 def caller_for(profile: Profile, now: datetime) -> Caller:
@@ -193,9 +162,41 @@ def command(
     return CommandHandler(names, callback, filters=PRIVATE)
 
 
-def button(services: Services, action: str, handle: Handle) -> AnyHandler:
-    """A button press: `args` is the callback's arguments joined by `|`. The query is always
-    answered, so the user's spinner stops even when the press changes nothing."""
+B = TypeVar("B", bound=ButtonData)
+
+
+def button(
+    services: Services, data: type[B], handle: Callable[[Update, Caller, B], Awaitable[None]]
+) -> AnyHandler:
+    """A button press, its data read as `data` (any malformed or forged data is "expired"). The
+    query is always answered, so the user's spinner stops even when the press changes nothing."""
+
+    async def callback(update: Update, context: AnyContext) -> None:
+        query = update.callback_query
+        assert query is not None
+        caller = await identify(services, query.from_user)
+        decoded = Callback.decode(query.data)
+        try:
+            # PTB hands a query without data to every pattern handler: refused here too.
+            if decoded is None:
+                raise InputError("error.button_expired")
+            try:
+                pressed = data.decode(decoded.args)
+            except ButtonExpired:
+                raise InputError("error.button_expired") from None
+            await handle(update, caller, pressed)
+        except InputError as error:
+            await query.answer(t(caller.lang, error.key, **error.params)[:200], show_alert=True)
+            return
+        await query.answer()
+
+    return CallbackQueryHandler(callback, pattern=pattern(data.action))
+
+
+def legacy_button(services: Services, action: str, handle: Handle) -> AnyHandler:
+    """(Being replaced by `button`.) A button press: `args` is the callback's arguments joined
+    by `|`. The query is always answered, so the user's spinner stops even when the press
+    changes nothing."""
 
     async def callback(update: Update, context: AnyContext) -> None:
         query = update.callback_query
@@ -223,6 +224,7 @@ class Room:
     group: Group
     lang: Language
     anonymous_admin: bool  # an admin posting as the group itself
+    today: date  # the room's own day, in its timezone
 
     @property
     def chat_id(self) -> int:
@@ -247,7 +249,8 @@ async def enter_room(services: Services, update: Update) -> Room:
         group = await services.store.rooms.update(chat.id, active=True)
     anonymous = bool(message and message.sender_chat and message.sender_chat.id == chat.id)
     lang = group.language or caller.lang
-    return Room(caller=caller, group=group, lang=lang, anonymous_admin=anonymous)
+    today = local_date(caller.now, zone(group.timezone).tz, time(0))
+    return Room(caller=caller, group=group, lang=lang, anonymous_admin=anonymous, today=today)
 
 
 async def is_admin(bot: Bot, room: Room) -> bool:

@@ -17,21 +17,11 @@ from bot.domain.parsing import (
     split_words,
 )
 from bot.domain.progress import follower_change
-from bot.domain.schedule import followup_at
-from bot.features.base import (
-    AnyHandler,
-    Caller,
-    Services,
-    answer,
-    button,
-    command,
-    plan_of,
-    standing_of,
-)
-from bot.features.planner import Planner
+from bot.features.base import AnyHandler, Caller, answer, command, legacy_button, standing_of
 from bot.render import format as fmt
 from bot.render.keyboards import platform_picker, undo_confirm
-from bot.store.posts import DuplicatePostError
+from bot.services import Services
+from bot.services.posting import PostLog
 from bot.texts import h, t
 
 UNDO_WINDOW = timedelta(hours=24)
@@ -39,10 +29,10 @@ YESTERDAY_WORDS = ("yesterday", "昨天", "y")
 
 
 class Checkins:
-    def __init__(self, services: Services, planner: Planner) -> None:
+    def __init__(self, services: Services, posts: PostLog) -> None:
         self.services = services
         self.store = services.store
-        self.planner = planner
+        self.posts = posts
 
     def handlers(self) -> list[AnyHandler]:
         s = self.services
@@ -51,8 +41,8 @@ class Checkins:
             command(s, "undo", self.undo, usage="undo"),
             command(s, "followers", self.followers, usage="followers"),
             command(s, "metrics", self.metrics, usage="metrics"),
-            button(s, "post", self.post_button),
-            button(s, "undo", self.undo_button),
+            legacy_button(s, "post", self.post_button),
+            legacy_button(s, "undo", self.undo_button),
         ]
 
     async def post(self, update: Update, caller: Caller, args: str) -> None:
@@ -81,21 +71,8 @@ class Checkins:
             raise InputError("post.picker_used")
         await self._log(update, caller, PostDraft(parse_platform(key).key, yesterday=when == "y"))
 
-    async def log_post(self, caller: Caller, draft: PostDraft) -> Post:
-        """Store a post for the caller, from a private chat or a room alike."""
-        day = caller.today - timedelta(days=1) if draft.yesterday else caller.today
-        profile = caller.profile
-        # ~24 h later, ask how it is doing: that is how hits get noticed.
-        # (Only where the bot can write to them: not to someone who has only used a room.)
-        asking = profile.followups_on and profile.private_chat
-        ask_at = followup_at(caller.now, 1, plan_of(profile)) if asking else None
-        try:
-            return await self.store.posts.add(caller.user_id, draft, caller.now, day, ask_at)
-        except DuplicatePostError as duplicate:
-            raise InputError("post.duplicate", number=duplicate.number) from None
-
     async def _log(self, update: Update, caller: Caller, draft: PostDraft) -> None:
-        post = await self.log_post(caller, draft)
+        post = await self.posts.log(caller.profile, draft, caller.now, caller.today)
         now = await standing_of(self.services, caller)
         lang = caller.lang
         await answer(

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from telegram import Update
 
+from bot.domain.deliveries import DeliveryKind
 from bot.domain.errors import InputError
 from bot.domain.models import Language, Profile
 from bot.domain.parsing import parse_goal_change, parse_iso_date, split_words
@@ -23,6 +24,7 @@ from bot.domain.program import (
     Program,
     current_followers,
     goal_status,
+    goals_of,
     posting_target,
     program_day,
     raised_goals,
@@ -41,19 +43,18 @@ from bot.domain.streaks import compute_streak
 from bot.features.base import (
     AnyHandler,
     Caller,
-    Services,
     answer,
-    button,
     caller_for,
     command,
-    goals_of,
+    legacy_button,
     refreshed,
 )
-from bot.features.planner import Planner
-from bot.outbound import Outgoing
+from bot.outbound import Outgoing, Render
+from bot.planner import Planner
 from bot.render import format as fmt
 from bot.render.charts import CardFigures, png, summary_card_figure
-from bot.render.keyboards import btn, markup
+from bot.render.keyboards import legacy_btn, markup
+from bot.services import Services
 from bot.store.programs import ProgramRunningError
 from bot.store.reminders import Delivery
 from bot.texts import Html, h, t
@@ -69,13 +70,16 @@ class Coaching:
         self.store = services.store
         self.planner = planner
 
+    def renderers(self) -> dict[DeliveryKind, Render]:
+        return {DeliveryKind.REVIEW: self.render_review}
+
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [
             command(s, "plan", self.plan, usage="plan"),
             command(s, "goals", self.goals, usage="goals"),
             command(s, "review", self.review, usage="review"),
-            button(s, "plan", self.plan_button),
+            legacy_button(s, "plan", self.plan_button),
         ]
 
     # --- /plan ------------------------------------------------------------------------------------
@@ -105,10 +109,10 @@ class Coaching:
             keyboard = markup(
                 [
                     [
-                        btn(
+                        legacy_btn(
                             t(caller.lang, "btn.plan_stop"), "plan", "stop", str(program.program_id)
                         ),
-                        btn(t(caller.lang, "btn.plan_keep"), "plan", "keep"),
+                        legacy_btn(t(caller.lang, "btn.plan_keep"), "plan", "keep"),
                     ]
                 ]
             )
@@ -268,7 +272,7 @@ class Coaching:
             keyboard = markup(
                 [
                     [
-                        btn(
+                        legacy_btn(
                             t(caller.lang, "btn.next_cycle", cycle=program.cycle + 1),
                             "plan",
                             "next",

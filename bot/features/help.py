@@ -12,16 +12,8 @@ from telegram import (
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.domain.models import LANGUAGES
-from bot.features.base import (
-    PRIVATE,
-    AnyContext,
-    AnyHandler,
-    Caller,
-    Services,
-    answer,
-    command,
-    identify,
-)
+from bot.features.base import PRIVATE, AnyContext, AnyHandler, Caller, answer, command, identify
+from bot.services import Services
 from bot.texts import t
 
 # The private command menu, in the order shown in Telegram's "/" list.

@@ -27,19 +27,17 @@ from bot.domain.insights import (
 )
 from bot.domain.models import Language
 from bot.domain.parsing import parse_platform, split_words
+from bot.domain.program import goals_of
 from bot.domain.progress import this_month
 from bot.features.base import (
     AnyHandler,
     Caller,
     Room,
-    Services,
     answer,
-    button,
     command,
-    goals_of,
     group_command,
+    legacy_button,
 )
-from bot.features.rooms import Rooms
 from bot.render import format as fmt
 from bot.render.charts import (
     ChartLabels,
@@ -47,7 +45,8 @@ from bot.render.charts import (
     followers_figure,
     png,
 )
-from bot.render.keyboards import btn, markup
+from bot.render.keyboards import legacy_btn, markup
+from bot.services import Services
 from bot.texts import t
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -55,10 +54,9 @@ LIST_LIMIT = 5  # rows per ranking: a phone screen, not a report
 
 
 class Insights:
-    def __init__(self, services: Services, rooms: Rooms) -> None:
+    def __init__(self, services: Services) -> None:
         self.services = services
         self.store = services.store
-        self.rooms = rooms
 
     def handlers(self) -> list[AnyHandler]:
         s = self.services
@@ -67,7 +65,7 @@ class Insights:
             command(s, "insights", self.insights),
             command(s, "export", self.export),
             command(s, "forget", self.forget),
-            button(s, "forget", self.forget_button),
+            legacy_button(s, "forget", self.forget_button),
             group_command(s, "insights", self.room_insights, as_person=False),
         ]
 
@@ -207,7 +205,7 @@ class Insights:
     async def room_insights(self, update: Update, room: Room, args: str) -> None:
         """The room's view, built only from what each member shares."""
         lang = room.lang
-        today = self.rooms.group_today(room.group)
+        today = room.today
         members = await self.store.rooms.members(room.chat_id)
         if not members:
             raise InputError("room.no_members")
@@ -266,8 +264,8 @@ class Insights:
         keyboard = markup(
             [
                 [
-                    btn(t(caller.lang, "btn.forget_yes"), "forget", "yes"),
-                    btn(t(caller.lang, "btn.forget_no"), "forget", "no"),
+                    legacy_btn(t(caller.lang, "btn.forget_yes"), "forget", "yes"),
+                    legacy_btn(t(caller.lang, "btn.forget_no"), "forget", "no"),
                 ]
             ]
         )

@@ -30,18 +30,18 @@ from bot.features.base import (
     AnyContext,
     AnyHandler,
     Caller,
-    Services,
     answer,
-    button,
     caller_for,
     command,
     error_text,
     identify,
+    legacy_button,
     refreshed,
 )
-from bot.features.planner import Planner
+from bot.planner import Planner
 from bot.render import format as fmt
-from bot.render.keyboards import Row, btn, markup, rows
+from bot.render.keyboards import Row, legacy_btn, markup, rows
+from bot.services import Services
 from bot.texts import t
 
 ONBOARDING = ("lang", "tz", "nudge", "niche", "platforms", "handles")
@@ -91,7 +91,7 @@ class ProfileFeature:
             command(s, "handle", self.handle, usage="handle"),
             command(s, "daystart", self.daystart, usage="daystart"),
             command(s, "cancel", self.cancel),
-            button(s, "set", self.set_button),
+            legacy_button(s, "set", self.set_button),
             MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, self.on_text),
         ]
 
@@ -249,7 +249,7 @@ class ProfileFeature:
         if key == "niche":
             params["current"] = _niche_text(caller.profile) or t(caller.lang, "profile.unset")
         if key == "handle":
-            back = btn(t(caller.lang, "btn.back"), "set", mode, "handles", "open")
+            back = legacy_btn(t(caller.lang, "btn.back"), "set", mode, "handles", "open")
         else:
             back = _back_or_skip(caller.lang, key, mode)
         buttons: list[Row] = [[back]]
@@ -366,7 +366,7 @@ class ProfileFeature:
         keyboard = markup(
             rows(
                 (
-                    btn(t(lang, f"btn.edit_{step}"), "set", EDIT, step, "open")
+                    legacy_btn(t(lang, f"btn.edit_{step}"), "set", EDIT, step, "open")
                     for step in EDITABLE_STEPS
                 ),
                 2,
@@ -401,12 +401,13 @@ class ProfileFeature:
         last: Row = [_back_or_skip(lang, step, mode)]
         if step == "lang":
             choices = [
-                btn(t(lang, f"lang.name_{code}"), "set", mode, "lang", code) for code in LANGUAGES
+                legacy_btn(t(lang, f"lang.name_{code}"), "set", mode, "lang", code)
+                for code in LANGUAGES
             ]
             return t(lang, "ask.lang"), markup([choices, last])
         if step == "tz":
             zones = (
-                btn(
+                legacy_btn(
                     f"{name.rsplit('/', 1)[-1].replace('_', ' ')} ({utc_offset(name, caller.now)})",
                     "set",
                     mode,
@@ -415,23 +416,23 @@ class ProfileFeature:
                 )
                 for name in COMMON_ZONES
             )
-            other = [btn(t(lang, "btn.type_other"), "set", mode, "tz", "type")]
+            other = [legacy_btn(t(lang, "btn.type_other"), "set", mode, "tz", "type")]
             text = t(lang, "ask.tz", current=p.timezone)
             return text, markup(rows(zones, 2), [other, last])
         if step == "nudge":
-            times = (btn(v, "set", mode, "nudge", v) for v in NUDGE_CHOICES)
-            other = [btn(t(lang, "btn.type_other"), "set", mode, "nudge", "type")]
+            times = (legacy_btn(v, "set", mode, "nudge", v) for v in NUDGE_CHOICES)
+            other = [legacy_btn(t(lang, "btn.type_other"), "set", mode, "nudge", "type")]
             return t(lang, "ask.nudge", current=hhmm(p.nudge_time)), markup(
                 rows(times, 3), [other, last]
             )
         if step == "daystart":
-            times = (btn(v, "set", mode, "daystart", v) for v in DAY_START_CHOICES)
+            times = (legacy_btn(v, "set", mode, "daystart", v) for v in DAY_START_CHOICES)
             return t(lang, "ask.daystart", current=hhmm(p.day_start)), markup(
                 rows(times, 5), [last]
             )
         if step == "platforms":
             toggles = (
-                btn(
+                legacy_btn(
                     ("✅ " if k.key in p.platforms else "") + k.name(lang),
                     "set",
                     mode,
@@ -440,11 +441,11 @@ class ProfileFeature:
                 )
                 for k in PLATFORMS
             )
-            done = [btn(t(lang, "btn.done"), "set", mode, "platforms", "done")]
+            done = [legacy_btn(t(lang, "btn.done"), "set", mode, "platforms", "done")]
             return t(lang, "ask.platforms"), markup(rows(toggles, 3), [done])
         if step == "handles":
             handles = (
-                btn(
+                legacy_btn(
                     f"{platform(k).name(lang)}: {p.handles.get(k) or t(lang, 'btn.add')}",
                     "set",
                     mode,
@@ -453,7 +454,7 @@ class ProfileFeature:
                 )
                 for k in p.platforms
             )
-            done = [btn(t(lang, "btn.done"), "set", mode, "handles", "done")]
+            done = [legacy_btn(t(lang, "btn.done"), "set", mode, "handles", "done")]
             key = "ask.handles" if p.platforms else "ask.handles_none"
             return t(lang, key), markup(rows(handles, 1), [done])
         raise InputError("error.button_expired")
@@ -461,8 +462,8 @@ class ProfileFeature:
 
 def _back_or_skip(lang: Language, step: str, mode: str) -> InlineKeyboardButton:
     if mode == EDIT:
-        return btn(t(lang, "btn.back"), "set", EDIT, "profile", "open")
-    return btn(t(lang, "btn.skip"), "set", ONBOARD, step, "skip")
+        return legacy_btn(t(lang, "btn.back"), "set", EDIT, "profile", "open")
+    return legacy_btn(t(lang, "btn.skip"), "set", ONBOARD, step, "skip")
 
 
 def _niche_text(profile: Profile) -> str:

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ChatMemberHandler
 
+from bot.domain.deliveries import DayPeriod, DeliveryKind, FollowupPeriod, SnoozePeriod
 from bot.domain.errors import InputError
 from bot.domain.models import Language, Profile
 from bot.domain.parsing import (
@@ -22,25 +22,26 @@ from bot.domain.parsing import (
     split_words,
 )
 from bot.domain.progress import this_week
-from bot.domain.schedule import MAX_PAUSE_DAYS, snooze_until, variant
+from bot.domain.rooms import BuddyDay
+from bot.domain.schedule import MAX_PAUSE_DAYS, plan_of, snooze_until, variant
 from bot.domain.streaks import compute_streak
 from bot.features.base import (
     AnyContext,
     AnyHandler,
     Caller,
-    Services,
     answer,
-    button,
     caller_for,
     command,
     identify,
-    plan_of,
+    legacy_button,
     refreshed,
 )
-from bot.features.planner import Planner
-from bot.outbound import Outgoing
+from bot.outbound import Outgoing, Render
+from bot.planner import Planner
 from bot.render import format as fmt
-from bot.render.keyboards import btn, markup, platform_picker
+from bot.render.keyboards import legacy_btn, markup, platform_picker
+from bot.services import Services
+from bot.services.buddies import Buddies
 from bot.store.reminders import Delivery
 from bot.texts import h, language_for, t
 
@@ -51,18 +52,20 @@ FOLLOWUP_FRESH = timedelta(hours=12)
 TOGGLES = {"nudges": "nudges_on", "lastcall": "last_call_on", "followups": "followups_on"}
 
 
-# Extra lines for a nudge (a buddy's day, from the rooms), by user, day and language.
-NudgeExtras = Callable[[Profile, date, Language], Awaitable[list[str]]]
-
-
 class Reminders:
-    def __init__(
-        self, services: Services, planner: Planner, extras: NudgeExtras | None = None
-    ) -> None:
+    def __init__(self, services: Services, planner: Planner, buddies: Buddies) -> None:
         self.services = services
         self.store = services.store
         self.planner = planner
-        self.extras = extras
+        self.buddies = buddies
+
+    def renderers(self) -> dict[DeliveryKind, Render]:
+        return {
+            DeliveryKind.NUDGE: self.render_nudge,
+            DeliveryKind.SNOOZE: self.render_nudge,
+            DeliveryKind.LAST_CALL: self.render_nudge,
+            DeliveryKind.FOLLOWUP: self.render_followup,
+        }
 
     def handlers(self) -> list[AnyHandler]:
         s = self.services
@@ -72,9 +75,9 @@ class Reminders:
             command(s, "pause", self.pause, usage="pause"),
             command(s, "resume", self.resume),
             command(s, "rest", self.rest),
-            button(s, "nudge", self.nudge_button),
-            button(s, "remind", self.toggle_button),
-            button(s, "followup", self.followup_button),
+            legacy_button(s, "nudge", self.nudge_button),
+            legacy_button(s, "remind", self.toggle_button),
+            legacy_button(s, "followup", self.followup_button),
             ChatMemberHandler(self.member_changed, ChatMemberHandler.MY_CHAT_MEMBER),
         ]
 
@@ -203,7 +206,14 @@ class Reminders:
             return None
         now = self.services.clock.now()
         plan = plan_of(profile)
-        day = date.fromisoformat(delivery.period[:10])
+        about = (
+            SnoozePeriod.decode(delivery.period)
+            if delivery.kind is DeliveryKind.SNOOZE
+            else DayPeriod.decode(delivery.period)
+        )
+        if about is None:
+            return None
+        day = about.day
         # Decided again at send time: the user may have posted while the message waited its turn.
         if plan.day_of(now) != day or plan.in_quiet_hours(now):
             return None
@@ -213,10 +223,10 @@ class Reminders:
         activity = await self.store.posts.activity(profile.user_id)
         rests = await self.store.rest_days.all(profile.user_id)
         streak = compute_streak((a.day for a in activity), day, rests)
-        if delivery.kind == "last_call":
+        if delivery.kind is DeliveryKind.LAST_CALL:
             key = f"last_call.v{variant(day, profile.user_id, LAST_CALL_VARIANTS)}"
         else:
-            shift = 1 if delivery.kind == "snooze" else 0
+            shift = 1 if delivery.kind is DeliveryKind.SNOOZE else 0
             key = (
                 f"nudge.v{(variant(day, profile.user_id, NUDGE_VARIANTS) + shift) % NUDGE_VARIANTS}"
             )
@@ -225,8 +235,8 @@ class Reminders:
             text += "\n" + t(
                 lang, "nudge.streak_line", streak=h(lang, "streak.days", count=streak.current)
             )
-        if self.extras is not None:
-            text = "\n".join((text, *await self.extras(profile, day, lang)))
+        buddies = await self.buddies.days_of(profile, day)
+        text = "\n".join((text, *(_buddy_line(lang, buddy) for buddy in buddies)))
         return Outgoing(profile.user_id, text, _nudge_buttons(lang, day))
 
     async def nudge_button(self, update: Update, caller: Caller, args: str) -> None:
@@ -255,11 +265,11 @@ class Reminders:
     # --- metrics follow-ups ---------------------------------------------------------------------
 
     async def render_followup(self, delivery: Delivery) -> Outgoing | None:
-        post_id, _, stage = delivery.period.partition(":")
+        about = FollowupPeriod.decode(delivery.period)
         profile = await self.store.users.get(delivery.chat_id)
-        if profile is None or not profile.followups_on or not post_id.isdigit():
+        if profile is None or not profile.followups_on or about is None:
             return None
-        post = await self.store.posts.by_id(profile.user_id, int(post_id))
+        post = await self.store.posts.by_id(profile.user_id, about.post_id)
         now = self.services.clock.now()
         if post is None or plan_of(profile).in_quiet_hours(now):
             return None
@@ -268,14 +278,14 @@ class Reminders:
             return None
         lang = language_for(profile.language, profile.telegram_language)
         metrics = await self.store.posts.metrics(post.post_id)
-        key = "followup.day1" if stage == "1" else "followup.day3"
+        key = "followup.day1" if about.stage == 1 else "followup.day3"
         text = t(lang, key, label=fmt.post_label(lang, post))
         if metrics.saves is not None:
             text += "\n" + t(lang, "followup.last_saves", saves=fmt.number(metrics.saves))
         keyboard = markup(
             [
-                [btn(t(lang, "btn.followup_enter"), "followup", "enter", str(post.post_id))],
-                [btn(t(lang, "btn.followup_off"), "followup", "off")],
+                [legacy_btn(t(lang, "btn.followup_enter"), "followup", "enter", str(post.post_id))],
+                [legacy_btn(t(lang, "btn.followup_off"), "followup", "off")],
             ]
         )
         return Outgoing(profile.user_id, text, keyboard)
@@ -304,10 +314,10 @@ def _nudge_buttons(lang: Language, day: date) -> InlineKeyboardMarkup:
     d = day.isoformat()
     return markup(
         [
-            [btn(t(lang, "btn.nudge_posted"), "nudge", "posted", d)],
+            [legacy_btn(t(lang, "btn.nudge_posted"), "nudge", "posted", d)],
             [
-                btn(t(lang, "btn.nudge_snooze"), "nudge", "snooze", d),
-                btn(t(lang, "btn.nudge_rest"), "nudge", "rest", d),
+                legacy_btn(t(lang, "btn.nudge_snooze"), "nudge", "snooze", d),
+                legacy_btn(t(lang, "btn.nudge_rest"), "nudge", "rest", d),
             ],
         ]
     )
@@ -319,8 +329,15 @@ def _toggles(lang: Language, profile: Profile) -> InlineKeyboardMarkup:
 
     return markup(
         [
-            [btn(label("nudges", profile.nudges_on), "remind", "nudges")],
-            [btn(label("lastcall", profile.last_call_on), "remind", "lastcall")],
-            [btn(label("followups", profile.followups_on), "remind", "followups")],
+            [legacy_btn(label("nudges", profile.nudges_on), "remind", "nudges")],
+            [legacy_btn(label("lastcall", profile.last_call_on), "remind", "lastcall")],
+            [legacy_btn(label("followups", profile.followups_on), "remind", "followups")],
         ]
     )
+
+
+def _buddy_line(lang: Language, buddy: BuddyDay) -> str:
+    if buddy.posted is None:
+        return t(lang, "buddy.nudge_private", name=buddy.name)
+    key = "buddy.nudge_posted" if buddy.posted else "buddy.nudge_waiting"
+    return t(lang, key, name=buddy.name)

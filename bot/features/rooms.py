@@ -13,6 +13,7 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ChatMemberHandler, MessageHandler, filters
 
 from bot.domain.days import local_date, month_start, week_start
+from bot.domain.deliveries import DayPeriod, DeliveryKind, KeyPeriod, MonthPeriod
 from bot.domain.errors import InputError
 from bot.domain.models import LANGUAGES, Language, Post, Profile
 from bot.domain.parsing import (
@@ -46,22 +47,23 @@ from bot.features.base import (
     AnyHandler,
     Caller,
     Room,
-    Services,
     answer,
-    button,
     command,
     enter_room,
     group_command,
     is_admin,
+    legacy_button,
     refreshed,
     standing_of,
 )
-from bot.features.checkins import Checkins
-from bot.outbound import Outbox, Outgoing
+from bot.outbound import Outbox, Outgoing, Render
 from bot.render import format as fmt
-from bot.render.keyboards import btn, markup
+from bot.render.keyboards import legacy_btn, markup
+from bot.services import Services
+from bot.services.posting import PostLog
 from bot.store.reminders import Delivery
 from bot.store.rooms import Member
+from bot.sweeps import Sweep
 from bot.texts import Html, h, language_for, t
 
 log = logging.getLogger(__name__)
@@ -81,11 +83,22 @@ MAX_CATCH_UP_DAYS = 40
 
 
 class Rooms:
-    def __init__(self, services: Services, checkins: Checkins) -> None:
+    def __init__(self, services: Services, outbox: Outbox, posts: PostLog) -> None:
         self.services = services
         self.store = services.store
-        self.checkins = checkins
-        self.outbox: Outbox | None = None
+        self.posts = posts
+        self.outbox = outbox
+
+    def renderers(self) -> dict[DeliveryKind, Render]:
+        return {
+            DeliveryKind.DIGEST: self.render_digest,
+            DeliveryKind.WEEKLY: self.render_summary,
+            DeliveryKind.MONTHLY: self.render_summary,
+            DeliveryKind.CHEERS: self.render_cheers,
+        }
+
+    def sweeps(self) -> dict[str, Sweep]:
+        return {"digests": self.sweep_digests, "cheers": self.sweep_cheers}
 
     def handlers(self) -> list[AnyHandler]:
         s = self.services
@@ -103,8 +116,8 @@ class Rooms:
             ),
             group_command(s, ["help", "start"], self.help, as_person=False),
             command(s, "share", self.share, usage="share"),
-            button(s, "share", self.share_button),
-            button(s, "cheer", self.cheer_button),
+            legacy_button(s, "share", self.share_button),
+            legacy_button(s, "cheer", self.cheer_button),
             MessageHandler(filters.StatusUpdate.MIGRATE, self.migrated),
         ]
 
@@ -173,7 +186,7 @@ class Rooms:
         if not args.strip():
             raise InputError("error.group_post_missing")
         caller, lang = room.caller, room.lang
-        post = await self.checkins.log_post(caller, parse_post(args))
+        post = await self.posts.log(caller.profile, parse_post(args), caller.now, caller.today)
         joined = await self.store.rooms.join(room.chat_id, caller.user_id, caller.now)
         streak = (await standing_of(self.services, caller)).streak.current
         parts = [
@@ -217,7 +230,7 @@ class Rooms:
     # --- /board -------------------------------------------------------------------------------
 
     async def board(self, update: Update, room: Room, args: str) -> None:
-        today = self.group_today(room.group)
+        today = room.today
         views = await self.views(room.group, this_week(today), today)
         if not views:
             raise InputError("room.no_members")
@@ -325,7 +338,7 @@ class Rooms:
             return
         if not room.group.buddies_on:
             raise InputError("buddy.disabled")
-        week = week_start(self.group_today(room.group))
+        week = week_start(room.today)
         pairs = [b for c, b in await self.store.rooms.buddies_of(room.caller.user_id, week)
                  if c == room.chat_id]  # fmt: skip
         if not pairs:
@@ -337,24 +350,6 @@ class Rooms:
         members = await self.store.rooms.members(group.chat_id)
         pairs = pair_buddies((m.user_id for m in members), week, group.chat_id)
         await self.store.rooms.set_buddies(group.chat_id, week, pairs)
-
-    async def buddy_lines(self, profile: Profile, day: date, lang: Language) -> list[str]:
-        """For a nudge: how each of this week's buddies is doing today."""
-        lines = []
-        for _, buddy_id in await self.store.rooms.buddies_of(profile.user_id, week_start(day)):
-            buddy = await self.store.users.get(buddy_id)
-            if buddy is None:
-                continue
-            if not buddy.sharing.posts:
-                lines.append(t(lang, "buddy.nudge_private", name=buddy.first_name))
-                continue
-            buddy_day = local_date(
-                self.services.clock.now(), zone(buddy.timezone).tz, buddy.day_start
-            )
-            posted = await self.store.posts.posted_on(buddy.user_id, buddy_day)
-            key = "buddy.nudge_posted" if posted else "buddy.nudge_waiting"
-            lines.append(t(lang, key, name=buddy.first_name))
-        return lines
 
     # --- goals and settings -------------------------------------------------------------------
 
@@ -479,7 +474,7 @@ class Rooms:
         return markup(
             [
                 [
-                    btn(
+                    legacy_btn(
                         t(
                             lang,
                             f"btn.share_{name}",
@@ -555,25 +550,26 @@ class Rooms:
             digest = time.fromisoformat(group.digest_time)
             today = local_date(now, tz, time(0))
             first = min(local_date(at, tz, time(0)), today)
-            claims: list[tuple[str, str]] = []
+            claims: list[tuple[DeliveryKind, DayPeriod | MonthPeriod]] = []
             for offset in range(min((today - first).days, MAX_CATCH_UP_DAYS) + 1):
                 day = today - timedelta(days=offset)
                 if at_local(day, digest, tz) > now:
                     continue
                 if day == today:
-                    claims.append(("digest", day.isoformat()))
+                    claims.append((DeliveryKind.DIGEST, DayPeriod(day)))
                 if day.weekday() == 0:
-                    claims.append(("weekly", (day - timedelta(days=7)).isoformat()))
+                    claims.append((DeliveryKind.WEEKLY, DayPeriod(day - timedelta(days=7))))
                     if group.buddies_on and day == today:
                         await self.pair_week(group, day)
                 if day.day == 1:
-                    claims.append(("monthly", f"{month_start(day - timedelta(days=1)):%Y-%m}"))
+                    last_month = month_start(day - timedelta(days=1))
+                    claims.append((DeliveryKind.MONTHLY, MonthPeriod(last_month)))
             following = at_local(today, digest, tz)
             if following <= now:
                 following = at_local(today + timedelta(days=1), digest, tz)
-            for kind, period in reversed(claims):  # oldest first
-                delivery = await self.store.reminders.claim(chat_id, kind, period, now)
-                if delivery is not None and self.outbox is not None:
+            for kind, about in reversed(claims):  # oldest first
+                delivery = await self.store.reminders.claim(chat_id, kind, about, now)
+                if delivery is not None:
                     self.outbox.put(delivery)
                     queued += 1
             await self.store.rooms.set_next_digest(chat_id, following)
@@ -581,9 +577,10 @@ class Rooms:
 
     async def render_digest(self, delivery: Delivery) -> Outgoing | None:
         group = await self.store.rooms.get(delivery.chat_id)
-        if group is None or not group.active:
+        about = DayPeriod.decode(delivery.period)
+        if group is None or not group.active or about is None:
             return None
-        today = date.fromisoformat(delivery.period)
+        today = about.day
         views = await self.views(group, Period(today, today), today)
         if not views:
             return None
@@ -635,15 +632,20 @@ class Rooms:
         if group is None or not group.active:
             return None
         lang = group.language or "en"
-        if delivery.kind == "weekly":
-            start = date.fromisoformat(delivery.period)
-            period = Period(start, start + timedelta(days=6))
+        weekly = delivery.kind is DeliveryKind.WEEKLY
+        if weekly:
+            week = DayPeriod.decode(delivery.period)
+            if week is None:
+                return None
+            period = Period(week.day, week.day + timedelta(days=6))
             heading = t(
                 lang, "summary.weekly", title=group.title, start=period.start, end=period.end
             )
         else:
-            year, month = delivery.period.split("-")
-            period = this_month(date(int(year), int(month), 1))
+            month = MonthPeriod.decode(delivery.period)
+            if month is None:
+                return None
+            period = this_month(month.first)
             heading = t(
                 lang, "summary.monthly", title=group.title, start=period.start, end=period.end
             )
@@ -666,7 +668,7 @@ class Rooms:
         ]
         if group.goal_kind and group.goal_value:
             target = group.goal_value
-            if group.goal_kind == "days" and delivery.kind == "monthly":
+            if group.goal_kind == "days" and not weekly:
                 target = round(group.goal_value * period.length / 7)
             status = group_goal_status(group.goal_kind, target, views)
             verdict = h(lang, "verdict.met" if status.met else "verdict.not_met")
@@ -688,7 +690,7 @@ class Rooms:
         if growers:
             top = max(growers, key=lambda v: v.growth.percent or 0 if v.growth else 0)
             lines.append(t(lang, "summary.grower", name=top.name, growth=_growth_text(top)))
-        if delivery.kind == "weekly":
+        if weekly:
             members = [v.user_id for v in views]
             r = reciprocity(await self.store.rooms.follows_among(group.chat_id), members)
             lines.append(t(lang, "summary.reciprocity", mutual=r.mutual_pairs, pairs=r.pairs))
@@ -709,8 +711,10 @@ class Rooms:
             profile = await self.store.users.get(author)
             if profile is None or not profile.private_chat:
                 continue  # nowhere to tell them; the cheers still show on the check-in
-            delivery = await self.store.reminders.claim(author, "cheers", notice, now)
-            if delivery is not None and self.outbox is not None:
+            delivery = await self.store.reminders.claim(
+                author, DeliveryKind.CHEERS, KeyPeriod(notice), now
+            )
+            if delivery is not None:
                 self.outbox.put(delivery)
                 queued += 1
         return queued
@@ -734,7 +738,7 @@ class Rooms:
 
 def _cheer_button(lang: Language, post: Post, count: int) -> InlineKeyboardMarkup:
     label = t(lang, "btn.cheer") + (f" · {count}" if count else "")
-    return markup([[btn(label, "cheer", str(post.post_id))]])
+    return markup([[legacy_btn(label, "cheer", str(post.post_id))]])
 
 
 def _handle_link(platform_key: str, handle: str, name: str) -> str:

@@ -13,8 +13,9 @@ from bot.domain.progress import (
     this_week,
 )
 from bot.domain.streaks import compute_streak
-from bot.features.base import AnyHandler, Caller, Services, answer, command, standing_of
+from bot.features.base import AnyHandler, Caller, answer, command, standing_of
 from bot.render import format as fmt
+from bot.services import Services
 from bot.texts import Html, h, t
 
 TODAY_LIST_LIMIT = 20

@@ -8,13 +8,18 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.models import Language
 from bot.domain.platforms import PLATFORMS, platform
-from bot.render.callbacks import Callback
+from bot.render.callbacks import ButtonData, Callback
 from bot.texts import t
 
 Row = list[InlineKeyboardButton]
 
 
-def btn(text: str, action: str, *args: str) -> InlineKeyboardButton:
+def btn(text: str, data: ButtonData) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text, callback_data=data.encode())
+
+
+def legacy_btn(text: str, action: str, *args: str) -> InlineKeyboardButton:
+    """(Being replaced by `btn` with a typed `ButtonData`.)"""
     return InlineKeyboardButton(text, callback_data=Callback(action, tuple(args)).encode())
 
 
@@ -38,7 +43,7 @@ def platform_picker(
     chosen = keys or [p.key for p in PLATFORMS if p.key != "other"]
     when = "y" if yesterday else "t"
     return markup(
-        rows((btn(platform(k).name(lang), "post", k, when, str(seen)) for k in chosen), 3)
+        rows((legacy_btn(platform(k).name(lang), "post", k, when, str(seen)) for k in chosen), 3)
     )
 
 
@@ -46,8 +51,8 @@ def undo_confirm(lang: Language, post_id: int) -> InlineKeyboardMarkup:
     return markup(
         [
             [
-                btn(t(lang, "btn.undo_yes"), "undo", str(post_id)),
-                btn(t(lang, "btn.undo_no"), "undo", "keep"),
+                legacy_btn(t(lang, "btn.undo_yes"), "undo", str(post_id)),
+                legacy_btn(t(lang, "btn.undo_no"), "undo", "keep"),
             ]
         ]
     )

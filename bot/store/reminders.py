@@ -13,6 +13,7 @@ from typing import Literal
 
 import aiosqlite
 
+from bot.domain.deliveries import DeliveryKind, PeriodCodec
 from bot.store.db import Database, from_db_instant, to_db_instant
 
 Status = Literal["pending", "sending", "sent", "skipped", "failed", "unknown"]
@@ -20,9 +21,12 @@ Status = Literal["pending", "sending", "sent", "skipped", "failed", "unknown"]
 
 @dataclass(frozen=True)
 class Delivery:
+    """A claimed message. `period` is stored text; the kind's period type reads it (see
+    `bot.domain.deliveries`)."""
+
     delivery_id: int
     chat_id: int
-    kind: str
+    kind: DeliveryKind
     period: str
 
 
@@ -181,15 +185,21 @@ class Reminders:
     # --- deliveries -------------------------------------------------------------------------------
 
     async def claim(
-        self, chat_id: int, kind: str, period: str, now: datetime, then: Advance | None = None
+        self,
+        chat_id: int,
+        kind: DeliveryKind,
+        about: PeriodCodec,
+        now: datetime,
+        then: Advance | None = None,
     ) -> Delivery | None:
         """Record that this message is going out, and move the schedule on, in one transaction.
         None when it was already claimed (sent, or on its way)."""
+        period = about.encode()
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
                 "INSERT INTO deliveries (chat_id, kind, period, created_at, updated_at)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (chat_id, kind, period, to_db_instant(now), to_db_instant(now)),
+                (chat_id, kind.value, period, to_db_instant(now), to_db_instant(now)),
             )
             claimed = cursor.rowcount > 0
             if then is not None:
@@ -209,7 +219,7 @@ class Reminders:
     async def reopen_after_restart(self, now: datetime) -> list[Delivery]:
         """Deliveries the last run claimed but never sent go out now. One that was mid-send when
         the process died may or may not have reached Telegram: it is marked unknown, never sent
-        twice."""
+        twice. A kind this version does not know (written by a newer one) is skipped."""
         async with self._db.transaction() as conn:
             await conn.execute(
                 "UPDATE deliveries SET status = 'unknown', updated_at = ? WHERE status = 'sending'",
@@ -219,18 +229,19 @@ class Reminders:
                 "SELECT delivery_id, chat_id, kind, period FROM deliveries"
                 " WHERE status = 'pending' ORDER BY delivery_id"
             ) as cursor:
-                return [Delivery(*r) for r in await cursor.fetchall()]
-
-    async def status_of(self, chat_id: int, kind: str, period: str) -> Status | None:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                "SELECT status FROM deliveries WHERE chat_id = ? AND kind = ? AND period = ?",
-                (chat_id, kind, period),
-            ) as cursor,
-        ):
-            row = await cursor.fetchone()
-        return row[0] if row else None
+                found = await cursor.fetchall()
+            pending, unknown = [], []
+            for delivery_id, chat_id, kind, period in found:
+                parsed = DeliveryKind.parse(kind)
+                if parsed is None:
+                    unknown.append((to_db_instant(now), delivery_id))
+                else:
+                    pending.append(Delivery(delivery_id, chat_id, parsed, period))
+            await conn.executemany(
+                "UPDATE deliveries SET status = 'skipped', updated_at = ? WHERE delivery_id = ?",
+                unknown,
+            )
+        return pending
 
 
 async def _advance(conn: aiosqlite.Connection, user_id: int, advance: Advance) -> None:

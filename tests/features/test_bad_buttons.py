@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.fakeapi import Person, Session
-from tests.features.test_bad_input import snapshot
+from tests.helpers import snapshot
 
 EXPIRED = "That button is out of date. Send the command again."
 UNEXPECTED = "Sorry, something went wrong. Please try again."

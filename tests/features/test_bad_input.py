@@ -7,19 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.fakeapi import Person, Session
-from tests.helpers import rows
-
-HOSTILE = {
-    "wrong": "banana",
-    "negative": "-5",
-    "huge": "1" + "0" * 30,
-    "long": "x" * 5000,
-    "emoji": "🔥💯🚀",
-    "chinese": "火星 一百",
-    "sql": "'; DROP TABLE users; --",
-    "html": "<b>hi</b> & <script>",
-    "control": "\x00\x1b[31m\u202e",
-}
+from tests.helpers import HOSTILE, rows, snapshot
 
 # Command templates whose every hostile argument must be refused, with the usage line shown.
 # Some arguments are legitimately valid for some commands; they are listed as exceptions.
@@ -78,30 +66,6 @@ IGNORING = {
     "/insights {}": "🔎 What works for you",
     "/forget {}": "Delete everything stored about you",
 }
-
-TABLES = (
-    "posts",
-    "post_tags",
-    "post_metrics",
-    "follower_counts",
-    "user_platforms",
-    "programs",
-    "rest_days",
-)
-
-
-def snapshot(session: Session) -> list[object]:
-    stored: list[object] = [rows(session, f"SELECT * FROM {table}") for table in TABLES]
-    stored.append(
-        rows(
-            session,
-            "SELECT user_id, language, timezone, nudge_time, day_start, niche, niche_tags,"
-            " awaiting, onboarded, posting_days_per_week, hit_threshold, follower_target,"
-            " follower_target_platform, rest_days_per_week, nudges_on, last_call_on,"
-            " followups_on, quiet_hours, paused_until FROM users",
-        )
-    )
-    return stored
 
 
 @pytest.fixture

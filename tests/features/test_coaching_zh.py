@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from bot.fakeapi import Session
-from tests.features.test_nudges import to, utc
-from tests.features.test_program import reviews
+from tests.helpers import reviews, to, utc
 
 
 async def test_nudge_and_review_in_chinese(session: Session) -> None:

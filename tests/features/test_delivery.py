@@ -12,8 +12,7 @@ from bot.clock import ControllableClock
 from bot.fakeapi import Person, Session, StoredMessage
 from bot.fakeapi.session import FAST_LIMITS
 from bot.outbound import Limits
-from tests.features.test_nudges import set_up, to, utc
-from tests.helpers import rows
+from tests.helpers import rows, set_up, to, utc
 
 
 def nudged(people: list[Person], sent: list[StoredMessage]) -> dict[int, int]:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from bot.fakeapi import Person, Session, StoredMessage
-from tests.features.test_nudges import utc
-from tests.helpers import rows
+from tests.helpers import rows, utc
 
 
 def followups(person: Person, sent: list[StoredMessage]) -> list[StoredMessage]:

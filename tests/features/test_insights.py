@@ -11,10 +11,7 @@ import pytest
 
 from bot.fakeapi import Person, Session
 from bot.store.privacy import USER_ROWS
-from tests.features.test_bad_input import HOSTILE
-from tests.features.test_nudges import utc
-from tests.features.test_rooms import ROOM, room_of
-from tests.helpers import rows
+from tests.helpers import HOSTILE, ROOM, room_of, rows, utc
 
 
 async def day(session: Session, person: Person, dom: int, hour: int, *texts: str) -> None:

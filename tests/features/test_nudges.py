@@ -3,28 +3,10 @@
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
-from bot.fakeapi import Person, Session, StoredMessage
-from tests.helpers import rows
-
-
-def to(person: Person, sent: list[StoredMessage]) -> list[StoredMessage]:
-    """The nudges (and last calls) among what the bot sent on its own, to `person`."""
-    return [
-        m
-        for m in sent
-        if m.chat_id == person.user_id and m.buttons[:1] and m.buttons[0][1].startswith("1|nudge|")
-    ]
-
-
-def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=UTC)
-
-
-async def set_up(session: Session, person: Person, zone: str, nudge: str) -> None:
-    await session.send(person, f"/timezone {zone}")
-    await session.send(person, f"/nudge {nudge}")
+from bot.fakeapi import Person, Session
+from tests.helpers import rows, set_up, to, utc
 
 
 async def test_a_nudge_comes_at_the_local_time_once_with_its_buttons(

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.fakeapi import Person, Session, StoredMessage
-from tests.features.test_nudges import utc
-from tests.helpers import rows
-
-
-def reviews(person: Person, sent: list[StoredMessage]) -> list[StoredMessage]:
-    return [m for m in sent if m.chat_id == person.user_id and m.text.startswith("📅")]
+from bot.fakeapi import Person, Session
+from tests.helpers import reviews, rows, utc
 
 
 async def day(session: Session, person: Person, month: int, dom: int, *texts: str) -> None:

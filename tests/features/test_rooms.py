@@ -10,24 +10,9 @@ from pathlib import Path
 import pytest
 
 from bot.clock import ControllableClock
-from bot.fakeapi import Person, Session, StoredMessage
+from bot.fakeapi import Person, Session
 from bot.outbound import Limits
-from tests.features.test_bad_input import HOSTILE
-from tests.features.test_nudges import to, utc
-from tests.helpers import rows
-
-ROOM = -100555
-
-
-def in_room(sent: list[StoredMessage], chat_id: int = ROOM) -> list[StoredMessage]:
-    return [m for m in sent if m.chat_id == chat_id]
-
-
-async def room_of(session: Session, *people: Person) -> None:
-    """Everyone has talked to the bot in private, then joined the room."""
-    for person in people:
-        await session.send(person, "/today")
-        await session.send(person, "/join", chat_id=ROOM)
+from tests.helpers import HOSTILE, ROOM, in_room, room_of, rows, to, utc
 
 
 async def test_the_bot_introduces_itself_and_stops_when_removed(

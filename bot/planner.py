@@ -12,9 +12,17 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TypeVar
 
+from bot.domain.deliveries import (
+    DayPeriod,
+    DeliveryKind,
+    FollowupPeriod,
+    KeyPeriod,
+    PeriodCodec,
+    SnoozePeriod,
+)
 from bot.domain.models import Profile
 from bot.domain.program import Program
 from bot.domain.review import (
@@ -34,10 +42,12 @@ from bot.domain.schedule import (
     late_send_at,
     next_reminder,
     out_of_quiet_hours,
+    plan_of,
 )
-from bot.features.base import Services, plan_of
 from bot.outbound import Outbox
+from bot.services import Services
 from bot.store.reminders import Due, DueFollowup, NextFollowup, NextNudge, NextReview
+from bot.sweeps import Sweep
 
 log = logging.getLogger(__name__)
 
@@ -47,19 +57,33 @@ LATE_ENOUGH_TO_LOG = timedelta(minutes=2)
 _KINDS: tuple[ReminderKind, ...] = ("nudge", "snooze", "last_call")
 
 
-def nudge_period(reminder: Reminder) -> str:
+def nudge_period(reminder: Reminder) -> DayPeriod | SnoozePeriod:
     """The delivery key of a reminder: one nudge and one last call per day; each snooze its own."""
     if reminder.kind == "snooze":
-        return f"{reminder.day.isoformat()}@{reminder.at:%H%M}"
-    return reminder.day.isoformat()
+        return SnoozePeriod(reminder.day, reminder.at.astimezone(UTC).time())
+    return DayPeriod(reminder.day)
+
+
+DELIVERY_OF: dict[ReminderKind, DeliveryKind] = {
+    "nudge": DeliveryKind.NUDGE,
+    "snooze": DeliveryKind.SNOOZE,
+    "last_call": DeliveryKind.LAST_CALL,
+}
 
 
 class Planner:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, outbox: Outbox) -> None:
         self.services = services
         self.store = services.store
         self.clock = services.clock
-        self.outbox: Outbox | None = None
+        self.outbox = outbox
+
+    def sweeps(self) -> dict[str, Sweep]:
+        return {
+            "nudges": self.sweep_nudges,
+            "followups": self.sweep_followups,
+            "reviews": self.sweep_reviews,
+        }
 
     # --- keeping the schedule -----------------------------------------------------------------
 
@@ -137,7 +161,7 @@ class Planner:
         while True:
             due = await find(now, BATCH)
             for item in due:
-                if self.outbox is not None and self.outbox.closing:
+                if self.outbox.closing:
                     return queued  # shutting down: the rest is still due at the next start
                 queued += await handle(item, now)
             if len(due) < BATCH:
@@ -168,7 +192,7 @@ class Planner:
         if not await self.nudge_wanted(profile, due.day):
             await self.store.reminders.reschedule(item.user_id, following)
             return 0
-        return await self._claim(item.user_id, kind, nudge_period(due), now, following)
+        return await self._claim(item.user_id, DELIVERY_OF[kind], nudge_period(due), now, following)
 
     @staticmethod
     def _catch_up(stale: Reminder, now: datetime, plan: ReminderPlan) -> Reminder:
@@ -209,7 +233,7 @@ class Planner:
             following = out_of_quiet_hours(now + timedelta(hours=24), plan)
         then = NextFollowup(item.post_id, following, item.stage)
         return await self._claim(
-            item.user_id, "followup", f"{item.post_id}:{item.stage}", now, then
+            item.user_id, DeliveryKind.FOLLOWUP, FollowupPeriod(item.post_id, item.stage), now, then
         )
 
     async def _review(self, item: Due, now: datetime) -> int:
@@ -238,19 +262,20 @@ class Planner:
             review_after(review, program) if own else review_period_for(program, plan.day_of(now))
         )
         then = NextReview(review_due_at(after, profile.nudge_time, plan), after.key)
-        return await self._claim(item.user_id, "review", review.key, now, then)
+        return await self._claim(
+            item.user_id, DeliveryKind.REVIEW, KeyPeriod(review.key), now, then
+        )
 
     async def _claim(
         self,
         user_id: int,
-        kind: str,
-        period: str,
+        kind: DeliveryKind,
+        about: PeriodCodec,
         now: datetime,
         then: NextNudge | NextReview | NextFollowup,
     ) -> int:
-        delivery = await self.store.reminders.claim(user_id, kind, period, now, then)
+        delivery = await self.store.reminders.claim(user_id, kind, about, now, then)
         if delivery is None:
             return 0
-        assert self.outbox is not None, "attach the outbox before sweeping"
         self.outbox.put(delivery)
         return 1

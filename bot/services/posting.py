@@ -1,0 +1,28 @@
+"""Logging a post, the same from a private chat and from a room."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from bot.domain.errors import InputError
+from bot.domain.models import Post, PostDraft, Profile
+from bot.domain.schedule import followup_at, plan_of
+from bot.store import Store
+from bot.store.posts import DuplicatePostError
+
+
+class PostLog:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    async def log(self, profile: Profile, draft: PostDraft, now: datetime, today: date) -> Post:
+        """Store a post on `today` (or the day before, for a draft marked yesterday)."""
+        day = today - timedelta(days=1) if draft.yesterday else today
+        # ~24 h later, ask how it is doing: that is how hits get noticed.
+        # (Only where the bot can write to them: not to someone who has only used a room.)
+        asking = profile.followups_on and profile.private_chat
+        ask_at = followup_at(now, 1, plan_of(profile)) if asking else None
+        try:
+            return await self.store.posts.add(profile.user_id, draft, now, day, ask_at)
+        except DuplicatePostError as duplicate:
+            raise InputError("post.duplicate", number=duplicate.number) from None
