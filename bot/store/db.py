@@ -10,15 +10,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import aiosqlite
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -96,9 +99,8 @@ class Database:
         await self._conn.close()
 
     async def schema_version(self) -> int:
-        async with self._conn.execute("PRAGMA user_version") as cursor:
-            row = await cursor.fetchone()
-        return int(row[0]) if row else 0
+        version = await fetch_one(self._conn, "PRAGMA user_version", (), lambda row: int(row[0]))
+        return version or 0
 
     async def migrate(self, migrations: list[Migration]) -> None:
         current = await self.schema_version()
@@ -142,3 +144,55 @@ class Database:
         """Reads share the lock so they never observe another coroutine's open transaction."""
         async with self._lock:
             yield self._conn
+
+    async def one(self, sql: str, params: Params, read: Read[T]) -> T | None:
+        """One row of a read, mapped; None when there is none."""
+        async with self.reading() as conn:
+            return await fetch_one(conn, sql, params, read)
+
+    async def all(self, sql: str, params: Params, read: Read[T]) -> list[T]:
+        """Every row of a read, mapped."""
+        async with self.reading() as conn:
+            return await fetch_all(conn, sql, params, read)
+
+
+Row = aiosqlite.Row
+Params = Sequence[object] | Mapping[str, object]
+Read = Callable[[Row], T]
+
+
+async def fetch_one(
+    conn: aiosqlite.Connection, sql: str, params: Params, read: Read[T]
+) -> T | None:
+    """Execute, fetch one row, map it: the one way, inside a transaction or a read."""
+    async with conn.execute(sql, params) as cursor:
+        row = await cursor.fetchone()
+    return read(row) if row is not None else None
+
+
+async def fetch_all(conn: aiosqlite.Connection, sql: str, params: Params, read: Read[T]) -> list[T]:
+    return [read(row) for row in await conn.execute_fetchall(sql, params)]
+
+
+async def update_columns(
+    conn: aiosqlite.Connection,
+    table: str,
+    key: tuple[str, object],
+    fields: Mapping[str, object],
+    editable: frozenset[str],
+) -> int:
+    """`UPDATE table SET a = ?, b = ? WHERE key = ?` for the fields given; returns the rows changed.
+
+    Column names come from code, never from users, but they are checked against `editable` before
+    any SQL is built, so a misspelt or unexpected field is a loud bug rather than an injection.
+    Values are stored as they are, except bools as 0/1."""
+    unknown = set(fields) - editable
+    if unknown or not fields:
+        raise ValueError(f"not editable: {sorted(unknown)}" if unknown else "nothing to update")
+    column, value = key
+    assignments = ", ".join(f"{name} = ?" for name in fields)
+    values = [int(v) if isinstance(v, bool) else v for v in fields.values()]
+    cursor = await conn.execute(
+        f"UPDATE {table} SET {assignments} WHERE {column} = ?", (*values, value)
+    )
+    return cursor.rowcount

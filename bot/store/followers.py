@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from bot.domain.models import FollowerCount
-from bot.store.db import Database, from_db_date, from_db_instant, to_db_instant
+from bot.store.db import Database, Row, from_db_date, from_db_instant, to_db_instant
 
 
 class Followers:
@@ -25,20 +25,18 @@ class Followers:
         return await self.history(user_id)
 
     async def history(self, user_id: int) -> list[FollowerCount]:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                "SELECT platform, count, recorded_at, local_date FROM follower_counts"
-                " WHERE user_id = ? ORDER BY id",
-                (user_id,),
-            ) as cursor,
-        ):
-            return [
-                FollowerCount(
-                    r["platform"],
-                    r["count"],
-                    from_db_instant(r["recorded_at"]),
-                    from_db_date(r["local_date"]),
-                )
-                for r in await cursor.fetchall()
-            ]
+        return await self._db.all(
+            "SELECT platform, count, recorded_at, local_date FROM follower_counts"
+            " WHERE user_id = ? ORDER BY id",
+            (user_id,),
+            _count,
+        )
+
+
+def _count(row: Row) -> FollowerCount:
+    return FollowerCount(
+        row["platform"],
+        row["count"],
+        from_db_instant(row["recorded_at"]),
+        from_db_date(row["local_date"]),
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.store.db import Database
+from bot.store.db import Database, fetch_all
 
 _OWN_POSTS = "post_id IN (SELECT post_id FROM posts WHERE user_id = :user)"
 
@@ -39,10 +39,9 @@ class Privacy:
         found: dict[str, list[dict[str, Any]]] = {}
         async with self._db.reading() as conn:
             for table in reversed(USER_ROWS):
-                async with conn.execute(
-                    f"SELECT * FROM {table} WHERE {USER_ROWS[table]}", {"user": user_id}
-                ) as cursor:
-                    found[table] = [dict(row) for row in await cursor.fetchall()]
+                found[table] = await fetch_all(
+                    conn, f"SELECT * FROM {table} WHERE {USER_ROWS[table]}", {"user": user_id}, dict
+                )
         return found
 
     async def forget(self, user_id: int) -> int:

@@ -60,12 +60,7 @@ class Programs:
             return cursor.rowcount > 0
 
     async def _one(self, where: str, params: tuple[object, ...]) -> Program | None:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(f"SELECT * FROM programs WHERE {where}", params) as cursor,
-        ):
-            row = await cursor.fetchone()
-        return _program(row) if row else None
+        return await self._db.one(f"SELECT * FROM programs WHERE {where}", params, _program)
 
 
 class RestDays:
@@ -82,20 +77,16 @@ class RestDays:
             return cursor.rowcount > 0
 
     async def on(self, user_id: int, day: date) -> bool:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                "SELECT 1 FROM rest_days WHERE user_id = ? AND local_date = ?",
-                (user_id, day.isoformat()),
-            ) as cursor,
-        ):
-            return await cursor.fetchone() is not None
+        found = await self._db.one(
+            "SELECT 1 FROM rest_days WHERE user_id = ? AND local_date = ?",
+            (user_id, day.isoformat()),
+            bool,
+        )
+        return found is not None
 
     async def all(self, user_id: int) -> list[date]:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                "SELECT local_date FROM rest_days WHERE user_id = ? ORDER BY local_date", (user_id,)
-            ) as cursor,
-        ):
-            return [from_db_date(r["local_date"]) for r in await cursor.fetchall()]
+        return await self._db.all(
+            "SELECT local_date FROM rest_days WHERE user_id = ? ORDER BY local_date",
+            (user_id,),
+            lambda row: from_db_date(row["local_date"]),
+        )

@@ -90,62 +90,45 @@ class Reminders:
         return await self._due("next_review_at", "next_review_period", now, limit)
 
     async def _due(self, column: str, what: str, now: datetime, limit: int) -> list[Due]:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                f"SELECT user_id, {column} AS at, {what} AS what FROM users"
-                f" WHERE blocked_at IS NULL AND {column} <= ? ORDER BY {column} LIMIT ?",
-                (to_db_instant(now), limit),
-            ) as cursor,
-        ):
-            return [
-                Due(r["user_id"], from_db_instant(r["at"]), r["what"] or "")
-                for r in await cursor.fetchall()
-            ]
+        return await self._db.all(
+            f"SELECT user_id, {column} AS at, {what} AS what FROM users"
+            f" WHERE blocked_at IS NULL AND {column} <= ? ORDER BY {column} LIMIT ?",
+            (to_db_instant(now), limit),
+            lambda r: Due(r["user_id"], from_db_instant(r["at"]), r["what"] or ""),
+        )
 
     async def due_followups(self, now: datetime, limit: int) -> list[DueFollowup]:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                """
-                SELECT p.post_id, p.user_id, p.followup_stage, p.followup_at, p.logged_at
-                FROM posts p
-                JOIN users u ON u.user_id = p.user_id
-                WHERE p.followup_at <= ? AND u.blocked_at IS NULL
-                ORDER BY p.followup_at LIMIT ?
-                """,
-                (to_db_instant(now), limit),
-            ) as cursor,
-        ):
-            return [
-                DueFollowup(r[0], r[1], r[2] + 1, from_db_instant(r[3]), from_db_instant(r[4]))
-                for r in await cursor.fetchall()
-            ]
+        return await self._db.all(
+            """
+            SELECT p.post_id, p.user_id, p.followup_stage, p.followup_at, p.logged_at
+            FROM posts p
+            JOIN users u ON u.user_id = p.user_id
+            WHERE p.followup_at <= ? AND u.blocked_at IS NULL
+            ORDER BY p.followup_at LIMIT ?
+            """,
+            (to_db_instant(now), limit),
+            lambda r: DueFollowup(
+                r[0], r[1], r[2] + 1, from_db_instant(r[3]), from_db_instant(r[4])
+            ),
+        )
 
     async def next_nudge(self, user_id: int) -> NextNudge:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                "SELECT next_nudge_at, next_nudge_kind FROM users WHERE user_id = ?", (user_id,)
-            ) as cursor,
-        ):
-            row = await cursor.fetchone()
-        if row is None or row[0] is None:
-            return NextNudge(None, None)
-        return NextNudge(from_db_instant(row[0]), row[1])
+        found = await self._db.one(
+            "SELECT next_nudge_at, next_nudge_kind FROM users"
+            " WHERE user_id = ? AND next_nudge_at IS NOT NULL",
+            (user_id,),
+            lambda row: NextNudge(from_db_instant(row[0]), row[1]),
+        )
+        return found or NextNudge(None, None)
 
     async def next_review(self, user_id: int) -> NextReview:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                "SELECT next_review_at, next_review_period FROM users WHERE user_id = ?",
-                (user_id,),
-            ) as cursor,
-        ):
-            row = await cursor.fetchone()
-        if row is None or row[0] is None:
-            return NextReview(None, None)
-        return NextReview(from_db_instant(row[0]), row[1])
+        found = await self._db.one(
+            "SELECT next_review_at, next_review_period FROM users"
+            " WHERE user_id = ? AND next_review_at IS NOT NULL",
+            (user_id,),
+            lambda row: NextReview(from_db_instant(row[0]), row[1]),
+        )
+        return found or NextReview(None, None)
 
     async def reschedule(self, user_id: int, *advances: Advance) -> None:
         async with self._db.transaction() as conn:
@@ -154,14 +137,12 @@ class Reminders:
 
     async def unscheduled(self) -> list[int]:
         """Onboarded users the schedule has never seen (e.g. from before reminders existed)."""
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                "SELECT user_id FROM users WHERE onboarded = 1 AND next_review_at IS NULL"
-                " AND blocked_at IS NULL"
-            ) as cursor,
-        ):
-            return [r[0] for r in await cursor.fetchall()]
+        return await self._db.all(
+            "SELECT user_id FROM users WHERE onboarded = 1 AND next_review_at IS NULL"
+            " AND blocked_at IS NULL",
+            (),
+            lambda row: int(row[0]),
+        )
 
     async def mark_blocked(self, user_id: int, now: datetime) -> None:
         """Nothing proactive until the user is back (any update from them clears it)."""

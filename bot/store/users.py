@@ -8,7 +8,16 @@ import aiosqlite
 
 from bot.domain.models import LANGUAGES, Language, Profile, Sharing
 from bot.domain.schedule import QuietHours
-from bot.store.db import Database, from_db_date, from_db_instant, to_db_instant
+from bot.store.db import (
+    Database,
+    Row,
+    fetch_all,
+    fetch_one,
+    from_db_date,
+    from_db_instant,
+    to_db_instant,
+    update_columns,
+)
 
 # Profile columns a feature may set directly; anything else is a bug, caught before SQL is built.
 EDITABLE = frozenset(
@@ -38,6 +47,10 @@ EDITABLE = frozenset(
         "private_chat",
     }
 )
+
+
+def _same(row: Row) -> Row:
+    return row
 
 
 def _clock(value: str) -> time:
@@ -84,14 +97,15 @@ class Users:
         update would otherwise take the write lock (and a read-only database would stop even
         /today from answering)."""
         async with self._db.reading() as conn:
-            async with conn.execute(
+            row = await fetch_one(
+                conn,
                 "SELECT first_name, username, telegram_language, blocked_at IS NOT NULL"
                 " FROM users WHERE user_id = ?",
                 (user_id,),
-            ) as cursor:
-                row = await cursor.fetchone()
+                tuple,
+            )
             # Loaded here only when nothing needs writing; the write path loads it afterwards.
-            if row is not None and tuple(row) == (first_name[:128], username, telegram_language, 0):
+            if row == (first_name[:128], username, telegram_language, 0):
                 known = await self._load(conn, user_id)
                 if known is not None:
                     return known
@@ -130,14 +144,16 @@ class Users:
             return await self._load(conn, user_id)
 
     async def update(self, user_id: int, now: datetime, **fields: object) -> Profile:
-        unknown = set(fields) - EDITABLE
-        if unknown:
-            raise ValueError(f"not editable: {sorted(unknown)}")
-        assignments = ", ".join(f"{name} = ?" for name in fields)
+        if set(fields) - EDITABLE:
+            raise ValueError(f"not editable: {sorted(set(fields) - EDITABLE)}")
+        columns = {name: _to_column(value) for name, value in fields.items()}
         async with self._db.transaction() as conn:
-            await conn.execute(
-                f"UPDATE users SET {assignments}, updated_at = ? WHERE user_id = ?",
-                (*(_to_column(v) for v in fields.values()), to_db_instant(now), user_id),
+            await update_columns(
+                conn,
+                "users",
+                ("user_id", user_id),
+                columns | {"updated_at": to_db_instant(now)},
+                EDITABLE | {"updated_at"},
             )
             profile = await self._load(conn, user_id)
         if profile is None:
@@ -181,15 +197,15 @@ class Users:
 
     @staticmethod
     async def _load(conn: aiosqlite.Connection, user_id: int) -> Profile | None:
-        async with conn.execute("SELECT * FROM users WHERE user_id = ?", (user_id,)) as cursor:
-            row = await cursor.fetchone()
+        row = await fetch_one(conn, "SELECT * FROM users WHERE user_id = ?", (user_id,), _same)
         if row is None:
             return None
-        async with conn.execute(
+        platforms = await fetch_all(
+            conn,
             "SELECT platform, handle FROM user_platforms WHERE user_id = ? ORDER BY position",
             (user_id,),
-        ) as cursor:
-            platforms = list(await cursor.fetchall())
+            _same,
+        )
         return Profile(
             user_id=row["user_id"],
             first_name=row["first_name"],
