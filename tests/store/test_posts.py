@@ -1,26 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime, time
-from pathlib import Path
+from datetime import time
 
 import pytest
 
 from bot.domain.models import Metrics, PostDraft
 from bot.store import Store
 from bot.store.posts import DuplicatePostError
-
-NOW = datetime(2026, 3, 2, 12, tzinfo=UTC)
-TODAY = date(2026, 3, 2)
-
-
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    opened = await Store.open(tmp_path / "db.sqlite3")
-    for user_id in (1, 2):
-        await opened.users.touch(user_id, f"user{user_id}", None, "en", "UTC", NOW)
-    yield opened
-    await opened.close()
+from tests.store.conftest import NOW, TODAY
 
 
 async def test_posts_are_numbered_per_user(store: Store) -> None:
