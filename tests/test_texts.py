@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from bot.fakeapi.server import check_html
+from bot.fakeapi.rules import check_html
 from bot.texts import CATALOGS, Html, Plural, t
 from bot.texts.forms import Entry
 

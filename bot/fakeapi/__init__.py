@@ -1,6 +1,8 @@
 """The in-tree fake Telegram Bot API: tests, the sandbox and benchmarks run the real bot on it."""
 
-from bot.fakeapi.server import ApiError, Call, FakeBotApi, StoredMessage
+from bot.fakeapi.messages import Call, StoredMessage
+from bot.fakeapi.rules import ApiError
+from bot.fakeapi.server import FakeBotApi
 from bot.fakeapi.session import Exchange, Person, Session
 
 __all__ = ["ApiError", "Call", "Exchange", "FakeBotApi", "Person", "Session", "StoredMessage"]

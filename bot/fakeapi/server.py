@@ -11,21 +11,26 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
-import re
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from html import unescape
 from typing import Any
 
 from aiohttp import web
 
-MAX_MESSAGE = 4096
-MAX_CAPTION = 1024
-MAX_CALLBACK_DATA = 64
-MAX_ALERT = 200
+from bot.fakeapi.messages import Call, Chat, Failure, StoredMessage
+from bot.fakeapi.rules import (
+    COMMAND_NAME,
+    MAX_ALERT,
+    MAX_CAPTION,
+    MAX_MESSAGE,
+    ApiError,
+    chat_id_of,
+    check_html,
+    checked_markup,
+    visible_text,
+)
+from bot.fakeapi.wire import error_answer, ok_answer, read_params
 
 # Failure "codes" that are not HTTP answers: the connection drops, or the answer comes too late.
 RESET = 0
@@ -33,150 +38,6 @@ HANG = -1
 
 BOT_ID = 7_000_000_001
 BOT_USERNAME = "PostpactTestBot"
-
-# Parameters that PTB sends as plain strings; every other value is JSON-encoded.
-_STRING_PARAMS = frozenset(
-    {
-        "text",
-        "caption",
-        "parse_mode",
-        "callback_query_id",
-        "language_code",
-        "inline_message_id",
-        "url",
-        "title",
-        "description",
-        "short_description",
-        "name",
-        "action",
-    }
-)
-_TAGS = ("b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
-         "tg-spoiler", "span", "blockquote", "tg-emoji")  # fmt: skip
-_TAG = re.compile(r"<(/?)([a-z-]+)(\s[^<>]*)?>")
-_ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
-_COMMAND_NAME = re.compile(r"^[a-z0-9_]{1,32}$")
-
-
-class ApiError(Exception):
-    """An answer with `ok: false`, as Telegram sends it."""
-
-    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
-        super().__init__(description)
-        self.code = code
-        self.description = description
-        self.retry_after = retry_after
-
-
-@dataclass
-class Call:
-    method: str
-    params: dict[str, Any]
-    at: float  # time.monotonic() when the call arrived
-    result: Any = None  # what the server answered, once it has
-    error: ApiError | None = None
-
-
-@dataclass
-class StoredMessage:
-    """A message in a chat as the fake server holds it: `text` is what a person reads."""
-
-    chat_id: int
-    message_id: int
-    html: str
-    text: str
-    reply_markup: dict[str, Any] | None
-    from_bot: bool
-    date: int
-    kind: str = "text"  # text, photo, document
-    file_size: int = 0
-    thread_id: int | None = None  # the forum topic it was posted in
-    content: bytes = b""  # a photo's or document's bytes, as uploaded
-    file_name: str = ""
-
-    @property
-    def buttons(self) -> list[tuple[str, str]]:
-        """Every inline button as (label, callback_data), row by row."""
-        rows = (self.reply_markup or {}).get("inline_keyboard", [])
-        return [(b["text"], b.get("callback_data", "")) for row in rows for b in row]
-
-    def to_api(self, bot_user: dict[str, Any]) -> dict[str, Any]:
-        chat_type = "private" if self.chat_id > 0 else "supergroup"
-        result: dict[str, Any] = {
-            "message_id": self.message_id,
-            "date": self.date,
-            "chat": {"id": self.chat_id, "type": chat_type},
-            "from": bot_user,
-        }
-        if self.kind == "text":
-            result["text"] = self.text
-        elif self.kind == "photo":
-            result["photo"] = [
-                {
-                    "file_id": f"p{self.message_id}",
-                    "file_unique_id": f"u{self.message_id}",
-                    "width": 1,
-                    "height": 1,
-                    "file_size": self.file_size,
-                }
-            ]
-        else:
-            result["document"] = {
-                "file_id": f"d{self.message_id}",
-                "file_unique_id": f"u{self.message_id}",
-                "file_size": self.file_size,
-            }
-        if self.kind != "text" and self.text:
-            result["caption"] = self.text
-        if self.reply_markup:
-            result["reply_markup"] = self.reply_markup
-        return result
-
-
-@dataclass
-class _Failure:
-    method: str | None  # None: any method except getUpdates
-    error: ApiError
-    times: int
-
-
-@dataclass
-class _Chat:
-    next_message_id: int = 1
-    messages: dict[int, StoredMessage] = field(default_factory=dict)
-
-
-def visible_text(html_text: str) -> str:
-    """What a person reads once Telegram has parsed the HTML."""
-    return unescape(_TAG.sub("", html_text))
-
-
-def check_html(html_text: str) -> None:
-    """Telegram refuses a message whose HTML it cannot parse: unknown tags, unbalanced tags, a bare
-    `<` or `&`. Escaping bugs show up here as they would in production."""
-    stack: list[str] = []
-    position = 0
-    for match in _TAG.finditer(html_text):
-        _check_plain(html_text[position : match.start()])
-        position = match.end()
-        closing, name = match[1], match[2]
-        if name not in _TAGS:
-            raise ApiError(400, f"Bad Request: can't parse entities: unsupported tag {name!r}")
-        if not closing:
-            stack.append(name)
-        elif not stack or stack.pop() != name:
-            raise ApiError(400, f"Bad Request: can't parse entities: unmatched end tag {name!r}")
-    _check_plain(html_text[position:])
-    if stack:
-        raise ApiError(400, f"Bad Request: can't parse entities: unclosed tag {stack[-1]!r}")
-
-
-def _check_plain(segment: str) -> None:
-    if "<" in segment or ">" in segment:
-        raise ApiError(400, "Bad Request: can't parse entities: unescaped < or >")
-    for index in (i for i, ch in enumerate(segment) if ch == "&"):
-        if _ENTITY.match(segment, index) is None:
-            raise ApiError(400, "Bad Request: can't parse entities: unescaped &")
 
 
 class FakeBotApi:
@@ -210,11 +71,11 @@ class FakeBotApi:
         self.send_limit: int | None = None  # messages per second before a 429, like Telegram's
         self.hang_seconds = 6.0  # longer than the bot's 5 s read timeout
         self._recent_sends: deque[float] = deque()
-        self._chats: dict[int, _Chat] = {}
+        self._chats: dict[int, Chat] = {}
         self._updates: deque[dict[str, Any]] = deque()
         self._next_update_id = 1
         self._news = asyncio.Condition()
-        self._failures: list[_Failure] = []
+        self._failures: list[Failure] = []
         self._runner: web.AppRunner | None = None
         self._closing = False
         self.port = 0
@@ -282,7 +143,7 @@ class FakeBotApi:
         times: int = 1,
     ) -> None:
         """Answer the next `times` calls of `method` (None: any but getUpdates) with an error."""
-        self._failures.append(_Failure(method, ApiError(code, description, retry_after), times))
+        self._failures.append(Failure(method, ApiError(code, description, retry_after), times))
 
     def enforce_send_limit(self, per_second: int | None) -> None:
         """Answer sends beyond `per_second` in any one-second window with 429 retry_after=1, as
@@ -305,9 +166,9 @@ class FakeBotApi:
 
     async def _dispatch(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
-            return _error(ApiError(401, "Unauthorized"))
+            return error_answer(ApiError(401, "Unauthorized"))
         method = request.match_info["method"]
-        params = await _read_params(request)
+        params = await read_params(request)
         call = Call(method, params, time.monotonic())
         self.calls.append(call)
         counted = method != "getUpdates"
@@ -345,8 +206,8 @@ class FakeBotApi:
                 call.result = handler(params)
         except ApiError as error:
             call.error = error
-            return _error(error)
-        return _ok(call.result)
+            return error_answer(error)
+        return ok_answer(call.result)
 
     def _take_fault(self, method: str) -> int | None:
         for failure in self._failures:
@@ -394,7 +255,7 @@ class FakeBotApi:
         for command in commands:
             description = command.get("description", "")
             if (
-                not _COMMAND_NAME.match(command.get("command", ""))
+                not COMMAND_NAME.match(command.get("command", ""))
                 or not 1 <= len(description) <= 256
             ):
                 raise ApiError(400, f"Bad Request: BOT_COMMAND_INVALID {command!r}")
@@ -419,24 +280,24 @@ class FakeBotApi:
         self._recent_sends.append(now)
 
     def _send_message(self, params: dict[str, Any]) -> dict[str, Any]:
-        chat_id = _chat_id(params)
+        chat_id = chat_id_of(params)
         self._check_send_allowed(chat_id)
         text = str(params.get("text") or "")
         plain = self._checked_text(text, params, MAX_MESSAGE)
-        markup = _checked_markup(params.get("reply_markup"))
+        markup = checked_markup(params.get("reply_markup"))
         stored = self._store(chat_id, text, plain, markup, from_bot=True)
         if params.get("message_thread_id") is not None:
             stored.thread_id = int(params["message_thread_id"])
         return stored.to_api(self.bot_user)
 
     def _send_file(self, params: dict[str, Any], kind: str) -> dict[str, Any]:
-        chat_id = _chat_id(params)
+        chat_id = chat_id_of(params)
         upload = params.get(kind)
         if not isinstance(upload, bytes) or not upload:
             raise ApiError(400, f"Bad Request: there is no {kind} in the request")
         caption = str(params.get("caption") or "")
         plain = self._checked_text(caption, params, MAX_CAPTION, allow_empty=True)
-        markup = _checked_markup(params.get("reply_markup"))
+        markup = checked_markup(params.get("reply_markup"))
         message = self._store(chat_id, caption, plain, markup, from_bot=True)
         message.kind, message.file_size = kind, len(upload)
         message.content, message.file_name = upload, str(params.get(f"{kind}__filename") or "")
@@ -446,7 +307,7 @@ class FakeBotApi:
         message = self._editable(params)
         text = str(params.get("text") or "")
         plain = self._checked_text(text, params, MAX_MESSAGE)
-        markup = _checked_markup(params.get("reply_markup"))
+        markup = checked_markup(params.get("reply_markup"))
         if text == message.html and markup == message.reply_markup:
             raise ApiError(
                 400,
@@ -458,7 +319,7 @@ class FakeBotApi:
 
     def _edit_reply_markup(self, params: dict[str, Any]) -> dict[str, Any]:
         message = self._editable(params)
-        message.reply_markup = _checked_markup(params.get("reply_markup"))
+        message.reply_markup = checked_markup(params.get("reply_markup"))
         return message.to_api(self.bot_user)
 
     def _answer_callback_query(self, params: dict[str, Any]) -> bool:
@@ -469,7 +330,7 @@ class FakeBotApi:
         return True
 
     def _get_chat_member(self, params: dict[str, Any]) -> dict[str, Any]:
-        chat_id, user_id = _chat_id(params), int(params.get("user_id") or 0)
+        chat_id, user_id = chat_id_of(params), int(params.get("user_id") or 0)
         status = self.chat_members.get((chat_id, user_id), "member")
         member: dict[str, Any] = {
             "status": status,
@@ -503,7 +364,7 @@ class FakeBotApi:
         return plain
 
     def _editable(self, params: dict[str, Any]) -> StoredMessage:
-        message = self.message(_chat_id(params), int(params.get("message_id") or 0))
+        message = self.message(chat_id_of(params), int(params.get("message_id") or 0))
         if message is None or not message.from_bot:
             raise ApiError(400, "Bad Request: message to edit not found")
         return message
@@ -517,69 +378,10 @@ class FakeBotApi:
         *,
         from_bot: bool,
     ) -> StoredMessage:
-        chat = self._chats.setdefault(chat_id, _Chat())
+        chat = self._chats.setdefault(chat_id, Chat())
         message = StoredMessage(
             chat_id, chat.next_message_id, html_text, plain, markup, from_bot, int(self.clock())
         )
         chat.messages[message.message_id] = message
         chat.next_message_id += 1
         return message
-
-
-def _chat_id(params: dict[str, Any]) -> int:
-    value = params.get("chat_id")
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ApiError(400, "Bad Request: chat not found")
-    return value
-
-
-def _checked_markup(markup: Any) -> dict[str, Any] | None:
-    if markup is None:
-        return None
-    if not isinstance(markup, dict) or not isinstance(markup.get("inline_keyboard"), list):
-        raise ApiError(400, "Bad Request: can't parse reply keyboard markup JSON object")
-    for row in markup["inline_keyboard"]:
-        for button in row:
-            data = button.get("callback_data")
-            if not button.get("text"):
-                raise ApiError(
-                    400, "Bad Request: text buttons are unallowed in the inline keyboard"
-                )
-            if data is not None and not 1 <= len(data.encode()) <= MAX_CALLBACK_DATA:
-                raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
-    return markup
-
-
-async def _read_params(request: web.Request) -> dict[str, Any]:
-    if request.method != "POST" or not request.body_exists:
-        return dict(request.query)
-    form = await request.post()
-    params: dict[str, Any] = {}
-    for name, value in form.items():
-        if isinstance(value, web.FileField):
-            params[name] = value.file.read()
-            params[f"{name}__filename"] = value.filename
-        elif name in _STRING_PARAMS:
-            params[name] = value
-        else:
-            try:
-                params[name] = json.loads(value)
-            except ValueError:
-                params[name] = value
-    for name, value in list(params.items()):
-        if isinstance(value, str) and value.startswith("attach://"):
-            attached = value.removeprefix("attach://")
-            params[name] = params.pop(attached, b"")
-            params[f"{name}__filename"] = params.pop(f"{attached}__filename", "")
-    return params
-
-
-def _ok(result: Any) -> web.Response:
-    return web.json_response({"ok": True, "result": result})
-
-
-def _error(error: ApiError) -> web.Response:
-    body: dict[str, Any] = {"ok": False, "error_code": error.code, "description": error.description}
-    if error.retry_after is not None:
-        body["parameters"] = {"retry_after": error.retry_after}
-    return web.json_response(body, status=error.code)

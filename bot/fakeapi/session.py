@@ -19,7 +19,8 @@ from typing import Any
 from bot.app import RunningBot, running_bot
 from bot.clock import ControllableClock
 from bot.config import Settings
-from bot.fakeapi.server import FakeBotApi, StoredMessage
+from bot.fakeapi.messages import StoredMessage
+from bot.fakeapi.server import FakeBotApi
 from bot.outbound import Limits
 
 TOKEN = "123456789:FAKE-token_for-local-runs-only"

@@ -8,7 +8,8 @@ from typing import Any
 import aiohttp
 import pytest
 
-from bot.fakeapi.server import ApiError, FakeBotApi, check_html, visible_text
+from bot.fakeapi.rules import ApiError, check_html, visible_text
+from bot.fakeapi.server import FakeBotApi
 from tests.conftest import FAKE_TOKEN as TOKEN
 
 
