@@ -221,50 +221,24 @@ class Outbox:
             self.stats.skipped += 1
             await self._set(delivery, "skipped")
             return
-        parts: list[tuple[str | bytes, InlineKeyboardMarkup | None]] = [
-            (outgoing.text, outgoing.markup),
-            *((part, None) for part in outgoing.more),
-        ]
-        if outgoing.photo is not None:
-            parts.insert(0, (outgoing.photo, None))
+        parts = _parts(outgoing)
         network_errors = floods = 0
         while parts:
             await self._wait_turn(outgoing.chat_id)
             if self._closing:
                 return  # still pending: the next start sends it
             await self._set(delivery, "sending")
-            content, keyboard = parts[0]
             try:
-                if isinstance(content, bytes):
-                    await self._bot.send_photo(
-                        outgoing.chat_id,
-                        content,
-                        message_thread_id=outgoing.thread_id,
-                        rate_limit_args=QUEUED,
-                    )
-                else:
-                    await self._bot.send_message(
-                        outgoing.chat_id,
-                        content,
-                        reply_markup=keyboard,
-                        message_thread_id=outgoing.thread_id,
-                        rate_limit_args=QUEUED,
-                    )
+                await self._send(outgoing, *parts[0])
             except RetryAfter as flood:
                 floods += 1
-                self.stats.throttled += 1
-                wait = _seconds(flood) + self.limits.retry_margin
-                log.warning("Telegram asked to slow down: pausing sends for %.1f s", wait)
-                self._hold(wait)
-                if len(parts) == 1 + len(outgoing.more) + (outgoing.photo is not None):
+                self._flooded(flood)
+                if len(parts) == len(_parts(outgoing)):
                     await self._set(delivery, "pending")  # nothing sent yet: safe to resend
                 if floods > self.limits.flood_retries:
                     break
-            except Forbidden:
-                await self._blocked(delivery)
-                return
-            except BadRequest as refused:
-                if "chat not found" in str(refused).lower():
+            except (Forbidden, BadRequest) as refused:
+                if isinstance(refused, Forbidden) or "chat not found" in str(refused).lower():
                     await self._blocked(delivery)
                     return
                 log.warning("Telegram refused %s %s: %s", delivery.kind, delivery.period, refused)
@@ -278,20 +252,49 @@ class Outbox:
                 return
             except NetworkError as error:
                 network_errors += 1
-                if network_errors >= self.limits.attempts:
-                    log.warning(
-                        "giving up on %s after %s: %s", delivery.kind, network_errors, error
-                    )
+                if not await self._backed_off(delivery, error, network_errors):
                     break
-                await asyncio.sleep(self.limits.backoff * 2 ** (network_errors - 1))
             else:
                 parts.pop(0)
-                if not parts:
-                    self.stats.sent += 1
-                    await self._set(delivery, "sent")
-                    return
-        self.stats.failed += 1
-        await self._set(delivery, "failed")
+        if parts:
+            self.stats.failed += 1
+            await self._set(delivery, "failed")
+        else:
+            self.stats.sent += 1
+            await self._set(delivery, "sent")
+
+    async def _send(
+        self, outgoing: Outgoing, content: str | bytes, keyboard: InlineKeyboardMarkup | None
+    ) -> None:
+        if isinstance(content, bytes):
+            await self._bot.send_photo(
+                outgoing.chat_id,
+                content,
+                message_thread_id=outgoing.thread_id,
+                rate_limit_args=QUEUED,
+            )
+        else:
+            await self._bot.send_message(
+                outgoing.chat_id,
+                content,
+                reply_markup=keyboard,
+                message_thread_id=outgoing.thread_id,
+                rate_limit_args=QUEUED,
+            )
+
+    async def _backed_off(self, delivery: Delivery, error: NetworkError, errors: int) -> bool:
+        """Wait before trying again after a network error; False when it is time to give up."""
+        if errors >= self.limits.attempts:
+            log.warning("giving up on %s after %s: %s", delivery.kind, errors, error)
+            return False
+        await asyncio.sleep(self.limits.backoff * 2 ** (errors - 1))
+        return True
+
+    def _flooded(self, flood: RetryAfter) -> None:
+        self.stats.throttled += 1
+        wait = _seconds(flood) + self.limits.retry_margin
+        log.warning("Telegram asked to slow down: pausing sends for %.1f s", wait)
+        self._hold(wait)
 
     async def _blocked(self, delivery: Delivery) -> None:
         self.stats.failed += 1
@@ -330,6 +333,17 @@ class Outbox:
 
     async def _set(self, delivery: Delivery, status: Status) -> None:
         await self._reminders.set_status(delivery.delivery_id, status, self._clock.now())
+
+
+def _parts(outgoing: Outgoing) -> list[tuple[str | bytes, InlineKeyboardMarkup | None]]:
+    """What goes out, in order: the picture first, the text with its buttons, further parts."""
+    parts: list[tuple[str | bytes, InlineKeyboardMarkup | None]] = [
+        (outgoing.text, outgoing.markup),
+        *((part, None) for part in outgoing.more),
+    ]
+    if outgoing.photo is not None:
+        parts.insert(0, (outgoing.photo, None))
+    return parts
 
 
 def _seconds(flood: RetryAfter) -> float:

@@ -78,6 +78,24 @@ def _to_column(value: object) -> object:
     return value
 
 
+# First contact creates the row; later contact writes only what Telegram says has changed, and
+# any contact clears a block (they wrote to us, so they can be written to).
+_UPSERT_CONTACT = """
+    INSERT INTO users (user_id, first_name, username, telegram_language, timezone,
+                       created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (user_id) DO UPDATE SET
+        first_name = excluded.first_name,
+        username = excluded.username,
+        telegram_language = excluded.telegram_language,
+        blocked_at = NULL
+    WHERE first_name IS NOT excluded.first_name
+       OR username IS NOT excluded.username
+       OR telegram_language IS NOT excluded.telegram_language
+       OR blocked_at IS NOT NULL
+"""
+
+
 class Users:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -110,30 +128,11 @@ class Users:
                 if known is not None:
                     return known
         async with self._db.transaction() as conn:
+            stamp = to_db_instant(now)
+            name = first_name[:128]
             await conn.execute(
-                """
-                INSERT INTO users (user_id, first_name, username, telegram_language, timezone,
-                                   created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (user_id) DO UPDATE SET
-                    first_name = excluded.first_name,
-                    username = excluded.username,
-                    telegram_language = excluded.telegram_language,
-                    blocked_at = NULL
-                WHERE first_name IS NOT excluded.first_name
-                   OR username IS NOT excluded.username
-                   OR telegram_language IS NOT excluded.telegram_language
-                   OR blocked_at IS NOT NULL
-                """,
-                (
-                    user_id,
-                    first_name[:128],
-                    username,
-                    telegram_language,
-                    default_timezone,
-                    to_db_instant(now),
-                    to_db_instant(now),
-                ),
+                _UPSERT_CONTACT,
+                (user_id, name, username, telegram_language, default_timezone, stamp, stamp),
             )
             profile = await self._load(conn, user_id)
         assert profile is not None
