@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
-from bot.clock import ControllableClock
+from bot.clock import ControllableClock, SystemClock
 from bot.fakeapi import Person, Session, StoredMessage
 
 HELP = """\
@@ -177,7 +177,7 @@ async def lines_from(stream: TextIO) -> AsyncIterator[str]:
 
 
 async def run_sandbox(stream: TextIO, out: TextIO, start: datetime | None = None) -> None:
-    clock = ControllableClock((start or datetime.now(UTC)).replace(second=0, microsecond=0))
+    clock = ControllableClock((start or SystemClock().now()).replace(second=0, microsecond=0))
     with tempfile.TemporaryDirectory(prefix="postpact-sandbox-") as folder:
         async with Session(Path(folder), clock) as session:
             sandbox = Sandbox(session, out)

@@ -26,8 +26,9 @@ from bot.domain.progress import Standing, standing
 from bot.domain.rooms import Group
 from bot.domain.timezones import Zone, zone
 from bot.render.callbacks import ButtonData, ButtonExpired, Callback, pattern
+from bot.render.errors import alert_text, refusal_text
 from bot.services import Services
-from bot.texts import language_for, t
+from bot.texts import language_for
 
 log = logging.getLogger(__name__)
 
@@ -87,21 +88,6 @@ async def standing_of(services: Services, caller: Caller) -> Standing:
     activity = await services.store.posts.activity(caller.user_id)
     rest_days = await services.store.rest_days.all(caller.user_id)
     return standing(activity, caller.today, caller.profile.posting_days_per_week, rest_days)
-
-
-def error_text(lang: Language, error: InputError) -> str:
-    text = t(lang, error.key, **error.params)
-    if error.usage:
-        text += "\n\n" + t(lang, "usage.heading") + "\n" + t(lang, f"usage.{error.usage}")
-    return text
-
-
-def refusal_text(lang: Language, error: InputError, usage: str | None) -> str:
-    """A command's refusal. Malformed input (`error.*`) is followed by the command's usage; a
-    refusal about the user's state (a duplicate, nothing to undo) is not: it was typed right."""
-    if error.usage is None and usage is not None and error.key.startswith("error."):
-        error = error.with_usage(usage)
-    return error_text(lang, error)
 
 
 async def answer(
@@ -186,7 +172,7 @@ def button(
                 raise InputError("error.button_expired") from None
             await handle(update, caller, pressed)
         except InputError as error:
-            await query.answer(t(caller.lang, error.key, **error.params)[:200], show_alert=True)
+            await query.answer(alert_text(caller.lang, error), show_alert=True)
             return
         await query.answer()
 
@@ -209,7 +195,7 @@ def legacy_button(services: Services, action: str, handle: Handle) -> AnyHandler
                 raise InputError("error.button_expired")
             await handle(update, caller, "|".join(decoded.args))
         except InputError as error:
-            await query.answer(t(caller.lang, error.key, **error.params)[:200], show_alert=True)
+            await query.answer(alert_text(caller.lang, error), show_alert=True)
             return
         await query.answer()
 

@@ -33,13 +33,13 @@ from bot.features.base import (
     answer,
     caller_for,
     command,
-    error_text,
     identify,
     legacy_button,
     refreshed,
 )
 from bot.planner import Planner
 from bot.render import format as fmt
+from bot.render.errors import error_text
 from bot.render.keyboards import Row, legacy_btn, markup, rows
 from bot.services import Services
 from bot.texts import t

@@ -1,0 +1,30 @@
+"""How a refusal reads: the explanation of an `InputError`, with the command's usage when the
+input was malformed; shorter, for a button's alert."""
+
+from __future__ import annotations
+
+from bot.domain.errors import InputError
+from bot.domain.models import Language
+from bot.texts import t
+
+MAX_ALERT = 200  # Telegram cuts a callback answer's alert text here
+
+
+def error_text(lang: Language, error: InputError) -> str:
+    text = t(lang, error.key, **error.params)
+    if error.usage:
+        text += "\n\n" + t(lang, "usage.heading") + "\n" + t(lang, f"usage.{error.usage}")
+    return text
+
+
+def refusal_text(lang: Language, error: InputError, usage: str | None) -> str:
+    """A command's refusal. Malformed input (`error.*`) is followed by the command's usage; a
+    refusal about the user's state (a duplicate, nothing to undo) is not: it was typed right."""
+    if error.usage is None and usage is not None and error.key.startswith("error."):
+        error = error.with_usage(usage)
+    return error_text(lang, error)
+
+
+def alert_text(lang: Language, error: InputError) -> str:
+    """A refused button press, as the alert Telegram shows over the chat."""
+    return t(lang, error.key, **error.params)[:MAX_ALERT]
