@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from typing import Literal
 
 from bot.domain.schedule import QuietHours
+from bot.domain.timezones import Zone, zone
 
 Language = Literal["en", "zh"]
 LANGUAGES: tuple[Language, ...] = ("en", "zh")
@@ -54,6 +55,12 @@ class Profile:
     blocked: bool = False  # the user blocked the bot; nothing proactive until they are back
     sharing: Sharing = field(default_factory=Sharing)  # what group rooms may see
     private_chat: bool = False  # has talked to the bot in private (so it can write to them)
+
+    @property
+    def zone(self) -> Zone:
+        """The stored timezone text, parsed (once: `zone` is cached) into the one value every
+        local-time rule uses."""
+        return zone(self.timezone)
 
 
 @dataclass(frozen=True)

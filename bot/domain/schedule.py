@@ -16,7 +16,6 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Literal
 
 from bot.domain.days import local_date
-from bot.domain.timezones import zone
 
 if TYPE_CHECKING:  # models imports this module for QuietHours
     from bot.domain.models import Profile
@@ -190,7 +189,7 @@ def variant(day: date, user_id: int, count: int) -> int:
 def plan_of(profile: Profile) -> ReminderPlan:
     """The reminder rules of one user, from their settings."""
     return ReminderPlan(
-        tz=zone(profile.timezone).tz,
+        tz=profile.zone.tz,
         day_start=profile.day_start,
         nudge_time=profile.nudge_time if profile.nudges_on else None,
         last_call=profile.last_call_on,

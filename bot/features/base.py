@@ -52,7 +52,7 @@ class Caller:
 
 
 def caller_for(profile: Profile, now: datetime) -> Caller:
-    tz = zone(profile.timezone)
+    tz = profile.zone
     return Caller(
         profile=profile,
         lang=language_for(profile.language, profile.telegram_language),

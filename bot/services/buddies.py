@@ -8,7 +8,6 @@ from bot.clock import Clock
 from bot.domain.days import local_date, week_start
 from bot.domain.models import Profile
 from bot.domain.rooms import BuddyDay
-from bot.domain.timezones import zone
 from bot.store import Store
 
 
@@ -27,7 +26,7 @@ class Buddies:
             if not buddy.sharing.posts:
                 found.append(BuddyDay(buddy.first_name, posted=None))
                 continue
-            buddy_today = local_date(self.clock.now(), zone(buddy.timezone).tz, buddy.day_start)
+            buddy_today = local_date(self.clock.now(), buddy.zone.tz, buddy.day_start)
             posted = await self.store.posts.posted_on(buddy.user_id, buddy_today)
             found.append(BuddyDay(buddy.first_name, posted=posted))
         return found
