@@ -17,7 +17,7 @@ import pytest
 
 from bot.texts import CATALOGS
 
-BOT = Path(__file__).resolve().parent.parent / "bot"
+BOT = Path(__file__).resolve().parents[2] / "bot"
 KEYS = set(CATALOGS["en"])
 NAMESPACES = {key.split(".", 1)[0] for key in KEYS}
 KEY_SHAPE = re.compile(r"^[a-z_]+\.[a-z0-9_]+$")
