@@ -266,6 +266,11 @@ class Awaiting:
     mode: Mode = Mode.EDITING  # where a profile answer leads (unused for METRICS)
     subject: str = ""  # HANDLE: the platform key; METRICS: the post id
 
+    @classmethod
+    def metrics(cls, post_id: int) -> Awaiting:
+        """Waiting for a follow-up's numbers for one post (check-ins answers it)."""
+        return cls(Asked.METRICS, subject=str(post_id))
+
     def encode(self) -> str:
         if self.asked is Asked.METRICS:
             return f"{self.asked}:{self.subject}"

@@ -218,6 +218,10 @@ def test_awaiting_round_trips_through_its_stored_text(stored: str, awaiting: Awa
     assert awaiting.encode() == stored
 
 
+def test_a_followups_numbers_are_awaited_by_post_id() -> None:
+    assert Awaiting.metrics(12).encode() == "metrics:12"
+
+
 @pytest.mark.parametrize(
     "stored", ["", "tz", "tz:", "tz:x", "lang:o", "profile:e", "handle:tiktok", "nope:1", ":o"]
 )
