@@ -17,6 +17,7 @@ from telegram.ext import Application, ApplicationBuilder, Defaults
 from bot.clock import Clock
 from bot.config import Settings
 from bot.domain.deliveries import DeliveryKind
+from bot.domain.onboarding import Asked
 from bot.features.base import AnyContext
 from bot.features.checkins import Checkins
 from bot.features.coaching import Coaching
@@ -94,7 +95,7 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
     rooms = Rooms(services, outbox, posts)
     reminders = Reminders(services, planner, Buddies(services.store, services.clock))
     coaching = Coaching(services, planner)
-    profile = ProfileFeature(services, planner, answers={"metrics": checkins.metrics_answer})
+    profile = ProfileFeature(services, planner, answers={Asked.METRICS: checkins.metrics_answer})
     # Order matters within a group: the catch-all pointers in Help come last.
     for feature in (
         profile,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from telegram import (
     Bot,
-    BotCommand,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
     Update,
@@ -13,8 +12,8 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.domain.models import LANGUAGES
 from bot.features.base import PRIVATE, AnyContext, AnyHandler, Caller, answer, command, identify
+from bot.render import profile as render
 from bot.services import Services
-from bot.texts import t
 
 # The private command menu, in the order shown in Telegram's "/" list.
 MENU: tuple[str, ...] = (
@@ -53,12 +52,12 @@ class Help:
         ]
 
     async def help(self, update: Update, caller: Caller, args: str) -> None:
-        await answer(update, t(caller.lang, "help.text"))
+        await answer(update, render.help_text(caller.lang))
 
     async def unknown_command(self, update: Update, context: AnyContext) -> None:
         assert update.effective_user is not None
         caller = await identify(self.services, update.effective_user)
-        await answer(update, t(caller.lang, "help.unknown_command"))
+        await answer(update, render.unknown_command(caller.lang))
 
     async def group_command(self, update: Update, context: AnyContext) -> None:
         """A command no room feature knows: a pointer, but only when it was meant for this bot."""
@@ -67,14 +66,14 @@ class Help:
             return
         assert update.effective_user is not None
         caller = await identify(self.services, update.effective_user)
-        await answer(update, t(caller.lang, "room.unknown_command", bot=context.bot.username))
+        await answer(update, render.unknown_room_command(caller.lang, context.bot.username))
 
     async def stale_button(self, update: Update, context: AnyContext) -> None:
         """Any press no feature claimed: data from an old version, or not ours at all."""
         query = update.callback_query
         assert query is not None
         caller = await identify(self.services, query.from_user)
-        await query.answer(t(caller.lang, "error.button_expired"), show_alert=True)
+        await query.answer(render.button_expired(caller.lang), show_alert=True)
 
 
 def _addressed_to_bot(text: str, username: str) -> bool:
@@ -87,7 +86,7 @@ def _addressed_to_bot(text: str, username: str) -> bool:
 async def publish_command_menu(bot: Bot) -> None:
     """Set the "/" menu for private chats in each language (Telegram picks by the user's app)."""
     for lang in LANGUAGES:
-        commands = [BotCommand(name, t(lang, f"menu.{name}")) for name in MENU]
+        commands = render.command_menu(lang, MENU)
         language_code = None if lang == "en" else lang
         await bot.set_my_commands(
             commands, scope=BotCommandScopeAllPrivateChats(), language_code=language_code

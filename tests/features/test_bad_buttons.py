@@ -32,6 +32,8 @@ UNEXPECTED = "Sorry, something went wrong. Please try again."
         ("1|set|e|daystart|05:00", "Your day can start between 00:00 and 04:00."),
         ("1|set|e|daystart|type", EXPIRED),  # no typed answer for this step
         ("1|set|e|lang|type", EXPIRED),
+        ("1|set|o|daystart|01:00", EXPIRED),  # onboarding never asks for the day start
+        ("1|set|o|daystart|skip", EXPIRED),
         ("1|set|e|platforms|mars", "I don't know the platform “mars”"),
         ("1|set|e|handles|mars", "I don't know the platform “mars”"),
         ("1|set|e|niche|'; DROP TABLE users; --", EXPIRED),
