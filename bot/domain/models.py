@@ -41,7 +41,7 @@ class Profile:
     handles: Mapping[str, str]  # platform key → handle or profile URL
     posting_days_per_week: int
     hit_threshold: int
-    awaiting: str | None  # which free-text answer we asked for, e.g. "niche" or "handle:tiktok"
+    awaiting: str | None  # the typed answer we asked for, as `domain.onboarding.Awaiting` stores it
     onboarded: bool
     created_at: datetime
     follower_target: int = 100
