@@ -9,12 +9,14 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Literal
 
+from bot.domain.days import local_date
 from bot.domain.models import FollowerCount, Sharing
 from bot.domain.program import followers_by
 from bot.domain.progress import Period, follower_growth_by_platform
+from bot.domain.timezones import Zone
 
 BoardMetric = Literal["days", "streak", "hits", "growth"]
 BOARD_METRICS: tuple[BoardMetric, ...] = ("days", "streak", "hits", "growth")
@@ -25,10 +27,12 @@ MAX_MESSAGE = 4096
 
 @dataclass(frozen=True)
 class Group:
+    """A room's settings. `zone` is parsed once, when the row is read; the column keeps its name."""
+
     chat_id: int
     title: str
     language: Literal["en", "zh"] | None
-    timezone: str
+    zone: Zone
     digest_time: str
     mention_missing: bool
     board_metric: BoardMetric
@@ -39,6 +43,10 @@ class Group:
     active: bool
     next_digest_at: datetime | None = None
     created_at: datetime | None = None
+
+    def day_at(self, now: datetime) -> date:
+        """The room's calendar day at `now`: a room's day starts at midnight in its timezone."""
+        return local_date(now, self.zone.tz, time(0))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ChatMemberHandler, MessageHandler, filters
 
-from bot.domain.days import local_date, month_start, week_start
+from bot.domain.days import month_start, week_start
 from bot.domain.deliveries import DayPeriod, DeliveryKind, KeyPeriod, MonthPeriod
 from bot.domain.errors import InputError
 from bot.domain.models import LANGUAGES, Language, Post, Profile
@@ -41,7 +41,7 @@ from bot.domain.rooms import (
 )
 from bot.domain.schedule import at_local
 from bot.domain.streaks import compute_streak
-from bot.domain.timezones import TimezoneError, parse_timezone, zone
+from bot.domain.timezones import TimezoneError, parse_timezone
 from bot.features.base import (
     AnyContext,
     AnyHandler,
@@ -333,7 +333,7 @@ class Rooms:
                 raise InputError("room.admins_only")
             group = await self.store.rooms.update(room.chat_id, buddies_on=on)
             if on:
-                await self.pair_week(group, week_start(self.group_today(group)))
+                await self.pair_week(group, week_start(room.today))
             await answer(update, t(lang, "buddy.on" if on else "buddy.off"))
             return
         if not room.group.buddies_on:
@@ -424,7 +424,7 @@ class Rooms:
             lang,
             "groupsettings.show",
             time=group.digest_time,
-            zone=group.timezone,
+            zone=group.zone.name,
             language=group.language or "—",
             mention=on if group.mention_missing else off,
             board=group.board_metric,
@@ -490,9 +490,6 @@ class Rooms:
 
     # --- what a room sees ---------------------------------------------------------------------
 
-    def group_today(self, group: Group) -> date:
-        return local_date(self.services.clock.now(), zone(group.timezone).tz, time(0))
-
     async def views(self, group: Group, period: Period, today: date) -> list[MemberView]:
         """Every member as this room may see them, over `period` (hits over today's month)."""
         views = []
@@ -528,8 +525,8 @@ class Rooms:
 
     async def schedule_digest(self, group: Group) -> None:
         now = self.services.clock.now()
-        tz = zone(group.timezone).tz
-        today = local_date(now, tz, time(0))
+        tz = group.zone.tz
+        today = group.day_at(now)
         digest = time.fromisoformat(group.digest_time)
         at = at_local(today, digest, tz)
         if at <= now:
@@ -546,10 +543,10 @@ class Rooms:
             group = await self.store.rooms.get(chat_id)
             if group is None:
                 continue
-            tz = zone(group.timezone).tz
+            tz = group.zone.tz
             digest = time.fromisoformat(group.digest_time)
-            today = local_date(now, tz, time(0))
-            first = min(local_date(at, tz, time(0)), today)
+            today = group.day_at(now)
+            first = min(group.day_at(at), today)
             claims: list[tuple[DeliveryKind, DayPeriod | MonthPeriod]] = []
             for offset in range(min((today - first).days, MAX_CATCH_UP_DAYS) + 1):
                 day = today - timedelta(days=offset)
@@ -649,8 +646,7 @@ class Rooms:
             heading = t(
                 lang, "summary.monthly", title=group.title, start=period.start, end=period.end
             )
-        tz = zone(group.timezone).tz
-        if group.created_at is not None and local_date(group.created_at, tz, time(0)) > period.end:
+        if group.created_at is not None and group.day_at(group.created_at) > period.end:
             return None  # the room did not exist yet
         views = await self.views(group, period, period.end)
         if not views:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 import aiosqlite
 
 from bot.domain.rooms import Group
+from bot.domain.timezones import zone
 from bot.store.db import Database, from_db_instant, to_db_instant
 
 GROUP_EDITABLE = frozenset(
@@ -32,7 +33,7 @@ def _group(row: aiosqlite.Row) -> Group:
         chat_id=row["chat_id"],
         title=row["title"],
         language=row["language"],
-        timezone=row["timezone"],
+        zone=zone(row["timezone"]),
         digest_time=row["digest_time"],
         mention_missing=bool(row["mention_missing"]),
         board_metric=row["board_metric"],
