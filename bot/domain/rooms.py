@@ -7,15 +7,17 @@ only through `MemberView`, built from what that member chose to share.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from enum import StrEnum
 from typing import Literal
 
 from bot.domain.days import local_date
-from bot.domain.models import FollowerCount, Sharing
+from bot.domain.models import DayActivity, FollowerCount, Post, Sharing
 from bot.domain.program import followers_by
-from bot.domain.progress import Period, follower_growth_by_platform
+from bot.domain.progress import Period, follower_growth_by_platform, this_month
+from bot.domain.streaks import compute_streak
 from bot.domain.timezones import Zone
 
 BoardMetric = Literal["days", "streak", "hits", "growth"]
@@ -47,6 +49,40 @@ class Group:
     def day_at(self, now: datetime) -> date:
         """The room's calendar day at `now`: a room's day starts at midnight in its timezone."""
         return local_date(now, self.zone.tz, time(0))
+
+
+class Shareable(StrEnum):
+    """What a member may let their rooms see, one switch each (the fields of `Sharing`)."""
+
+    STREAKS = "streaks"
+    POSTS = "posts"
+    FOLLOWERS = "followers"
+    HANDLES = "handles"
+
+
+@dataclass(frozen=True)
+class RoomMember:
+    """A member with everything a room could be shown of them, before their sharing choices are
+    applied (`seen_by_room` applies them). Read for the whole room at once."""
+
+    user_id: int
+    name: str
+    username: str | None
+    sharing: Sharing
+    handles: Mapping[str, str] = field(default_factory=dict)  # platform key → handle or URL
+    activity: Sequence[DayActivity] = ()  # every day they posted on, oldest first
+    rest_days: Sequence[date] = ()
+    hits: Sequence[Post] = ()  # every post that became a hit, by number
+    follower_counts: Sequence[FollowerCount] = ()  # oldest first
+
+
+@dataclass(frozen=True)
+class CheerNotice:
+    """A cheer as its author is told of it: who cheered which of their posts, in which room."""
+
+    cheerer: str
+    post_number: int
+    group_title: str
 
 
 @dataclass(frozen=True)
@@ -104,6 +140,31 @@ def view(
         growth=growth,
         followers=followers if sharing.followers else None,
     )
+
+
+def seen_by_room(member: RoomMember, period: Period, today: date) -> MemberView:
+    """The member as the room sees them over `period`: days and posts inside it, the streak as of
+    `today`, hits over today's month, follower growth over the period and the count at its end."""
+    inside = [a for a in member.activity if a.day in period]
+    streak = compute_streak((a.day for a in member.activity), today, member.rest_days)
+    month = this_month(today)
+    return view(
+        member.user_id,
+        member.name,
+        member.sharing,
+        days=len(inside),
+        posts=sum(a.posts for a in inside),
+        streak=streak.current,
+        posted_today=streak.posted_today,
+        hits=sum(1 for p in member.hits if p.hit_date in month),
+        growth=growth_over(member.follower_counts, period),
+        followers=followers_by(member.follower_counts, period.end, None),
+    )
+
+
+def room_views(members: Iterable[RoomMember], period: Period, today: date) -> list[MemberView]:
+    """Every member as the room sees them, in the room's order (who joined first)."""
+    return [seen_by_room(member, period, today) for member in members]
 
 
 def growth_over(counts: Sequence[FollowerCount], period: Period) -> Growth | None:

@@ -6,14 +6,21 @@ from __future__ import annotations
 
 import html
 import logging
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ChatMemberHandler, MessageHandler, filters
 
-from bot.domain.days import month_start, week_start
-from bot.domain.deliveries import DayPeriod, DeliveryKind, KeyPeriod, MonthPeriod
+from bot.domain.days import week_start
+from bot.domain.deliveries import DayPeriod, DeliveryKind, KeyPeriod
+from bot.domain.digests import (
+    due_sends,
+    next_digest_at,
+    room_day,
+    room_period,
+    summary_period,
+)
 from bot.domain.errors import InputError
 from bot.domain.models import LANGUAGES, Language, Post, Profile
 from bot.domain.parsing import (
@@ -24,23 +31,16 @@ from bot.domain.parsing import (
     split_words,
 )
 from bot.domain.platforms import platform
-from bot.domain.program import followers_by
-from bot.domain.progress import Period, this_month, this_week
+from bot.domain.progress import Period, this_week
 from bot.domain.rooms import (
     BOARD_METRICS,
     Group,
     MemberView,
     board,
-    group_goal_status,
-    growth_over,
-    milestone_crossed,
     pair_buddies,
-    reciprocity,
+    room_views,
     split_message,
-    view,
 )
-from bot.domain.schedule import at_local
-from bot.domain.streaks import compute_streak
 from bot.domain.timezones import TimezoneError, parse_timezone
 from bot.features.base import (
     AnyContext,
@@ -492,84 +492,31 @@ class Rooms:
 
     async def views(self, group: Group, period: Period, today: date) -> list[MemberView]:
         """Every member as this room may see them, over `period` (hits over today's month)."""
-        views = []
-        month = this_month(today)
-        for member in await self.store.rooms.members(group.chat_id):
-            profile = await self.store.users.get(member.user_id)
-            if profile is None:
-                continue
-            uid = member.user_id
-            activity = await self.store.posts.activity(uid)
-            rests = await self.store.rest_days.all(uid)
-            hit_dates = await self.store.posts.hit_dates(uid)
-            counts = await self.store.followers.history(uid)
-            inside = [a for a in activity if a.day in period]
-            streak = compute_streak((a.day for a in activity), today, rests)
-            views.append(
-                view(
-                    uid,
-                    profile.first_name,
-                    profile.sharing,
-                    days=len(inside),
-                    posts=sum(a.posts for a in inside),
-                    streak=streak.current,
-                    posted_today=streak.posted_today,
-                    hits=sum(1 for d in hit_dates if d in month),
-                    growth=growth_over(counts, period),
-                    followers=followers_by(counts, period.end, None),
-                )
-            )
-        return views
+        return room_views(await self.store.rooms.room_members(group.chat_id), period, today)
 
     # --- digests and group reviews ------------------------------------------------------------
 
     async def schedule_digest(self, group: Group) -> None:
         now = self.services.clock.now()
-        tz = group.zone.tz
-        today = group.day_at(now)
-        digest = time.fromisoformat(group.digest_time)
-        at = at_local(today, digest, tz)
-        if at <= now:
-            at = at_local(today + timedelta(days=1), digest, tz)
-        await self.store.rooms.set_next_digest(group.chat_id, at)
+        await self.store.rooms.set_next_digest(group.chat_id, next_digest_at(group, now))
 
     async def sweep_digests(self) -> int:
-        """Each due room gets today's digest, and — on Mondays and the 1st — the weekly summary
-        and the monthly review. After downtime, a missed digest is dropped (it is about its
-        day), but missed summaries and reviews are sent late."""
+        """Each due room gets what it is owed (see `due_sends`)."""
         now = self.services.clock.now()
         queued = 0
         for chat_id, at in await self.store.rooms.due_digests(now, 500):
             group = await self.store.rooms.get(chat_id)
             if group is None:
                 continue
-            tz = group.zone.tz
-            digest = time.fromisoformat(group.digest_time)
-            today = group.day_at(now)
-            first = min(group.day_at(at), today)
-            claims: list[tuple[DeliveryKind, DayPeriod | MonthPeriod]] = []
-            for offset in range(min((today - first).days, MAX_CATCH_UP_DAYS) + 1):
-                day = today - timedelta(days=offset)
-                if at_local(day, digest, tz) > now:
-                    continue
-                if day == today:
-                    claims.append((DeliveryKind.DIGEST, DayPeriod(day)))
-                if day.weekday() == 0:
-                    claims.append((DeliveryKind.WEEKLY, DayPeriod(day - timedelta(days=7))))
-                    if group.buddies_on and day == today:
-                        await self.pair_week(group, day)
-                if day.day == 1:
-                    last_month = month_start(day - timedelta(days=1))
-                    claims.append((DeliveryKind.MONTHLY, MonthPeriod(last_month)))
-            following = at_local(today, digest, tz)
-            if following <= now:
-                following = at_local(today + timedelta(days=1), digest, tz)
-            for kind, about in reversed(claims):  # oldest first
+            due = due_sends(group, at, now)
+            if due.pair_week is not None:
+                await self.pair_week(group, due.pair_week)
+            for kind, about in due.claims:
                 delivery = await self.store.reminders.claim(chat_id, kind, about, now)
                 if delivery is not None:
                     self.outbox.put(delivery)
                     queued += 1
-            await self.store.rooms.set_next_digest(chat_id, following)
+            await self.store.rooms.set_next_digest(chat_id, next_digest_at(group, now))
         return queued
 
     async def render_digest(self, delivery: Delivery) -> Outgoing | None:
@@ -577,21 +524,25 @@ class Rooms:
         about = DayPeriod.decode(delivery.period)
         if group is None or not group.active or about is None:
             return None
-        today = about.day
-        views = await self.views(group, Period(today, today), today)
-        if not views:
+        members = await self.store.rooms.room_members(group.chat_id)
+        digest = room_day(members, about.day, group.mention_missing)
+        if digest is None:
             return None
         lang = group.language or "en"
-        lines = [t(lang, "digest.heading", title=group.title, date=today)]
-        posted = [v.name for v in views if v.posted_today]
+        lines = [t(lang, "digest.heading", title=group.title, date=digest.day)]
         lines.append(
-            t(lang, "digest.posted", names=", ".join(posted), count=len(posted), of=len(views))
-            if posted
+            t(
+                lang,
+                "digest.posted",
+                names=", ".join(digest.posted),
+                count=len(digest.posted),
+                of=digest.members,
+            )
+            if digest.posted
             else t(lang, "digest.nobody")
         )
-        streaks = [v for v in views if v.streak]
-        if streaks:
-            best = max(streaks, key=lambda v: (v.streak or 0, -views.index(v)))
+        if digest.longest:
+            best = digest.longest
             lines.append(
                 t(
                     lang,
@@ -600,98 +551,69 @@ class Rooms:
                     streak=h(lang, "streak.days", count=best.streak or 0),
                 )
             )
-        for member in views:
-            hits = await self.store.posts.hits_on(member.user_id, today)
-            if member.hits is not None:
-                lines += [
-                    t(lang, "digest.hit", name=member.name, label=fmt.post_label(lang, p))
-                    for p in hits
-                ]
-            if member.followers is not None:
-                counts = await self.store.followers.history(member.user_id)
-                crossed = milestone_crossed(
-                    followers_by(counts, today - timedelta(days=1), None), member.followers
+        for news in digest.news:
+            lines += [
+                t(lang, "digest.hit", name=news.name, label=fmt.post_label(lang, p))
+                for p in news.hits
+            ]
+            if news.milestone:
+                lines.append(
+                    t(lang, "digest.milestone", name=news.name, count=fmt.number(news.milestone))
                 )
-                if crossed:
-                    lines.append(
-                        t(lang, "digest.milestone", name=member.name, count=fmt.number(crossed))
-                    )
-        if group.mention_missing:
-            waiting = [v.name for v in views if v.posted_today is False]
-            if waiting:
-                lines.append(t(lang, "digest.waiting", names=", ".join(waiting)))
+        if digest.waiting:
+            lines.append(t(lang, "digest.waiting", names=", ".join(digest.waiting)))
         parts = split_message(lines)
         return Outgoing(group.chat_id, parts[0], more=tuple(parts[1:]), thread_id=group.topic_id)
 
     async def render_summary(self, delivery: Delivery) -> Outgoing | None:
         """The weekly summary (Mondays) and the monthly group review (the 1st)."""
         group = await self.store.rooms.get(delivery.chat_id)
-        if group is None or not group.active:
+        period = summary_period(delivery.kind, delivery.period)
+        if group is None or not group.active or period is None:
+            return None
+        weekly = delivery.kind is DeliveryKind.WEEKLY
+        members = await self.store.rooms.room_members(group.chat_id)
+        follows = await self.store.rooms.follows_among(group.chat_id) if weekly else []
+        summary = room_period(group, members, period, weekly, follows)
+        if summary is None:
             return None
         lang = group.language or "en"
-        weekly = delivery.kind is DeliveryKind.WEEKLY
-        if weekly:
-            week = DayPeriod.decode(delivery.period)
-            if week is None:
-                return None
-            period = Period(week.day, week.day + timedelta(days=6))
-            heading = t(
-                lang, "summary.weekly", title=group.title, start=period.start, end=period.end
-            )
-        else:
-            month = MonthPeriod.decode(delivery.period)
-            if month is None:
-                return None
-            period = this_month(month.first)
-            heading = t(
-                lang, "summary.monthly", title=group.title, start=period.start, end=period.end
-            )
-        if group.created_at is not None and group.day_at(group.created_at) > period.end:
-            return None  # the room did not exist yet
-        views = await self.views(group, period, period.end)
-        if not views:
-            return None
-        shared = [v for v in views if v.days is not None]
+        key = "summary.weekly" if weekly else "summary.monthly"
         lines = [
-            heading,
+            t(lang, key, title=group.title, start=period.start, end=period.end),
             t(
                 lang,
                 "summary.totals",
-                posts=sum(v.posts or 0 for v in shared),
-                days=sum(v.days or 0 for v in shared),
-                members=len(views),
+                posts=summary.posts,
+                days=summary.days,
+                members=len(summary.members),
             ),
         ]
-        if group.goal_kind and group.goal_value:
-            target = group.goal_value
-            if group.goal_kind == "days" and not weekly:
-                target = round(group.goal_value * period.length / 7)
-            status = group_goal_status(group.goal_kind, target, views)
+        if summary.goal:
+            status = summary.goal
             verdict = h(lang, "verdict.met" if status.met else "verdict.not_met")
             lines.append(
                 t(
                     lang,
                     f"summary.goal_{status.kind}",
-                    target=target,
+                    target=status.target,
                     done=status.done,
                     of=status.of,
                     verdict=verdict,
                 )
             )
-        if any(v.days for v in shared):
-            steady = max(shared, key=lambda v: (v.days or 0, -views.index(v)))
+        if summary.consistent:
+            steady = summary.consistent
             days = h(lang, "streak.days", count=steady.days or 0)
             lines.append(t(lang, "summary.consistent", name=steady.name, days=days))
-        growers = [v for v in views if v.growth is not None and v.growth.change > 0]
-        if growers:
-            top = max(growers, key=lambda v: v.growth.percent or 0 if v.growth else 0)
+        if summary.grower:
+            top = summary.grower
             lines.append(t(lang, "summary.grower", name=top.name, growth=_growth_text(top)))
-        if weekly:
-            members = [v.user_id for v in views]
-            r = reciprocity(await self.store.rooms.follows_among(group.chat_id), members)
+        if summary.follows:
+            r = summary.follows
             lines.append(t(lang, "summary.reciprocity", mutual=r.mutual_pairs, pairs=r.pairs))
         lines.append("")
-        lines += [_member_line(lang, v) for v in views]
+        lines += [_member_line(lang, v) for v in summary.members]
         parts = split_message(lines)
         return Outgoing(group.chat_id, parts[0], more=tuple(parts[1:]), thread_id=group.topic_id)
 
