@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 from bot.domain.days import local_date
 from bot.domain.models import DayActivity, FollowerCount, Post, Sharing
@@ -25,6 +25,8 @@ BOARD_METRICS: tuple[BoardMetric, ...] = ("days", "streak", "hits", "growth")
 GoalKind = Literal["days", "posts"]
 MILESTONES = (100, 500, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000)
 MAX_MESSAGE = 4096
+# A follow noted without a platform: the member follows them everywhere.
+EVERYWHERE = "*"
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,10 @@ class Shareable(StrEnum):
     POSTS = "posts"
     FOLLOWERS = "followers"
     HANDLES = "handles"
+
+    def of(self, sharing: Sharing) -> bool:
+        """Whether this is shared under `sharing`."""
+        return bool(getattr(sharing, self.value))
 
 
 @dataclass(frozen=True)
@@ -262,6 +268,72 @@ def pair_buddies(user_ids: Iterable[int], week: date, chat_id: int) -> dict[int,
         for index, person in enumerate(group):
             pairs[person] = group[(index + 1) % len(group)]
     return pairs
+
+
+class Named(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def username(self) -> str | None: ...
+
+
+N = TypeVar("N", bound=Named)
+
+
+def member_named(members: Iterable[N], word: str) -> N | None:
+    """The member someone means by `@username` or a first name: a username wins; a first name
+    only when exactly one member has it (two Jos: say which with their username)."""
+    wanted = word.removeprefix("@").casefold()
+    listed = list(members)
+    by_username = [m for m in listed if m.username and m.username.casefold() == wanted]
+    if by_username:
+        return by_username[0]
+    by_name = [m for m in listed if m.name.casefold() == wanted]
+    return by_name[0] if len(by_name) == 1 else None
+
+
+@dataclass(frozen=True)
+class SharedHandle:
+    """A member's handle on one platform, for members who share their handles."""
+
+    name: str
+    handle: str  # as they gave it: `@name`, `name`, or a profile URL
+
+
+def shared_handles(members: Iterable[RoomMember]) -> dict[str, list[SharedHandle]]:
+    """The handles the room may see, by platform key in alphabetical order; each platform's in
+    the room's order."""
+    by_platform: dict[str, list[SharedHandle]] = {}
+    for member in members:
+        if member.sharing.handles:
+            for key, handle in member.handles.items():
+                by_platform.setdefault(key, []).append(SharedHandle(member.name, handle))
+    return dict(sorted(by_platform.items()))
+
+
+@dataclass(frozen=True)
+class FollowGaps:
+    """For `/mutual me`: whom the member has yet to follow, and who has yet to follow them back."""
+
+    not_followed: tuple[str, ...]  # members who share handles, not followed yet
+    not_back: tuple[str, ...]  # members they follow who don't follow them
+
+
+def follow_gaps(
+    me: int, members: Iterable[RoomMember], follows: Iterable[tuple[int, int]]
+) -> FollowGaps:
+    edges = set(follows)
+    others = [m for m in members if m.user_id != me]
+    return FollowGaps(
+        not_followed=tuple(
+            m.name
+            for m in others
+            if m.sharing.handles and m.handles and (me, m.user_id) not in edges
+        ),
+        not_back=tuple(
+            m.name for m in others if (me, m.user_id) in edges and (m.user_id, me) not in edges
+        ),
+    )
 
 
 @dataclass(frozen=True)
