@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.fakeapi import Person, Session
-from tests.helpers import HOSTILE, ROOM, room_of, room_snapshot, rows
+from tests.helpers import HOSTILE, rows
 
 
 async def test_share_settings_in_private(session: Session, maya: Person) -> None:
@@ -33,21 +33,3 @@ async def test_share_refuses_bad_input(
         )
         == before
     )
-
-
-@pytest.mark.parametrize(
-    ("data", "alert"),
-    [
-        ("1|share|everything", "That button is out of date. Send the command again."),
-    ],
-)
-async def test_a_forged_share_button_in_a_room(
-    session: Session, maya: Person, data: str, alert: str
-) -> None:
-    jo = session.person("Jo")
-    await room_of(session, maya, jo)
-    checkin = await session.send(maya, "/post tiktok x", chat_id=ROOM)
-    before = room_snapshot(session)
-    pressed = await session.press(jo, checkin.last, data=data)
-    assert pressed.alerts == [alert]
-    assert room_snapshot(session) == before

@@ -1,5 +1,6 @@
-"""Checking in from a room and cheers: the check-in line, the cheer button and its refusals, cheers
-told once in private, and nothing private to someone who only used the room."""
+"""Checking in from a room and cheers: the check-in line, the cheer button and its refusals (and a
+forged share button pressed in the room), cheers told once in private, and nothing private to
+someone who only used the room."""
 
 from __future__ import annotations
 
@@ -52,9 +53,10 @@ async def test_a_bare_post_in_a_room_asks_for_the_platform(session: Session, may
         ("1|cheer", "That button is out of date. Send the command again."),
         ("1|cheer|abc", "That button is out of date. Send the command again."),
         ("1|cheer|99999", "That button is out of date. Send the command again."),
+        ("1|share|everything", "That button is out of date. Send the command again."),
     ],
 )
-async def test_forged_cheer_buttons(session: Session, maya: Person, data: str, alert: str) -> None:
+async def test_forged_room_buttons(session: Session, maya: Person, data: str, alert: str) -> None:
     jo = session.person("Jo")
     await room_of(session, maya, jo)
     checkin = await session.send(maya, "/post tiktok x", chat_id=ROOM)
