@@ -72,7 +72,7 @@ _ACTIVITY = (
 )
 _RESTS = (
     "SELECT x.user_id, x.local_date FROM memberships m JOIN rest_days x"
-    " ON x.user_id = m.user_id WHERE m.chat_id = ?"
+    " ON x.user_id = m.user_id WHERE m.chat_id = ? ORDER BY x.local_date"
 )
 _HITS = (
     f"SELECT {_POST_COLUMNS} FROM memberships m JOIN posts p ON p.user_id = m.user_id"
@@ -225,7 +225,7 @@ class Rooms:
                 user_id=r["user_id"],
                 name=r["first_name"],
                 username=r["username"],
-                sharing=Sharing(**{s: bool(r[f"share_{s}"]) for s in Shareable}),
+                sharing=Sharing(**{s.value: bool(r[f"share_{s}"]) for s in Shareable}),
                 handles=dict(handles.get(r["user_id"], [])),
                 activity=activity.get(r["user_id"], []),
                 rest_days=rests.get(r["user_id"], []),
