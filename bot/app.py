@@ -25,7 +25,8 @@ from bot.features.help import Help, publish_command_menu
 from bot.features.insights import Insights
 from bot.features.profile import ProfileFeature
 from bot.features.reminders import Reminders
-from bot.features.rooms import Rooms
+from bot.features.rooms import RoomsFeature
+from bot.features.sharing import SharingFeature
 from bot.features.stats import Stats
 from bot.ordering import PerUserOrder
 from bot.outbound import FloodGuard, Limits, OnBlocked, Outbox, Outgoing, Render
@@ -92,7 +93,7 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
     planner = Planner(services, outbox)
     posts = PostLog(services.store)
     checkins = Checkins(services, posts)
-    rooms = Rooms(services, outbox, posts)
+    rooms = RoomsFeature(services, outbox, posts)
     reminders = Reminders(services, planner, Buddies(services.store, services.clock))
     coaching = Coaching(services, planner)
     profile = ProfileFeature(services, planner, answers={Asked.METRICS: checkins.metrics_answer})
@@ -104,6 +105,7 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
         reminders,
         coaching,
         rooms,
+        SharingFeature(services),
         Insights(services),
         Help(services),
     ):

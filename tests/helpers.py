@@ -84,6 +84,13 @@ def in_room(sent: list[StoredMessage], chat_id: int = ROOM) -> list[StoredMessag
     return [m for m in sent if m.chat_id == chat_id]
 
 
+ROOM_TABLES = ("groups", "memberships", "cheers", "follows", "buddies", "posts")
+
+
+def room_snapshot(session: Session) -> list[object]:
+    return [rows(session, f"SELECT * FROM {table}") for table in ROOM_TABLES]
+
+
 async def room_of(session: Session, *people: Person) -> None:
     """Everyone has talked to the bot in private, then joined the room."""
     for person in people:

@@ -7,28 +7,36 @@ only through `MemberView`, built from what that member chose to share.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Literal
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import Literal, Protocol, TypeVar
 
-from bot.domain.models import FollowerCount, Sharing
+from bot.domain.days import local_date
+from bot.domain.models import DayActivity, FollowerCount, Post, Sharing
 from bot.domain.program import followers_by
-from bot.domain.progress import Period, follower_growth_by_platform
+from bot.domain.progress import Period, follower_growth_by_platform, this_month
+from bot.domain.streaks import compute_streak
+from bot.domain.timezones import Zone
 
 BoardMetric = Literal["days", "streak", "hits", "growth"]
 BOARD_METRICS: tuple[BoardMetric, ...] = ("days", "streak", "hits", "growth")
 GoalKind = Literal["days", "posts"]
 MILESTONES = (100, 500, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000)
 MAX_MESSAGE = 4096
+# A follow noted without a platform: the member follows them everywhere.
+EVERYWHERE = "*"
 
 
 @dataclass(frozen=True)
 class Group:
+    """A room's settings. `zone` is parsed once, when the row is read; the column keeps its name."""
+
     chat_id: int
     title: str
     language: Literal["en", "zh"] | None
-    timezone: str
+    zone: Zone
     digest_time: str
     mention_missing: bool
     board_metric: BoardMetric
@@ -39,6 +47,48 @@ class Group:
     active: bool
     next_digest_at: datetime | None = None
     created_at: datetime | None = None
+
+    def day_at(self, now: datetime) -> date:
+        """The room's calendar day at `now`: a room's day starts at midnight in its timezone."""
+        return local_date(now, self.zone.tz, time(0))
+
+
+class Shareable(StrEnum):
+    """What a member may let their rooms see, one switch each (the fields of `Sharing`)."""
+
+    STREAKS = "streaks"
+    POSTS = "posts"
+    FOLLOWERS = "followers"
+    HANDLES = "handles"
+
+    def of(self, sharing: Sharing) -> bool:
+        """Whether this is shared under `sharing`."""
+        return bool(getattr(sharing, self.value))
+
+
+@dataclass(frozen=True)
+class RoomMember:
+    """A member with everything a room could be shown of them, before their sharing choices are
+    applied (`seen_by_room` applies them). Read for the whole room at once."""
+
+    user_id: int
+    name: str
+    username: str | None
+    sharing: Sharing
+    handles: Mapping[str, str] = field(default_factory=dict)  # platform key → handle or URL
+    activity: Sequence[DayActivity] = ()  # every day they posted on, oldest first
+    rest_days: Sequence[date] = ()
+    hits: Sequence[Post] = ()  # every post that became a hit, by number
+    follower_counts: Sequence[FollowerCount] = ()  # oldest first
+
+
+@dataclass(frozen=True)
+class CheerNotice:
+    """A cheer as its author is told of it: who cheered which of their posts, in which room."""
+
+    cheerer: str
+    post_number: int
+    group_title: str
 
 
 @dataclass(frozen=True)
@@ -96,6 +146,31 @@ def view(
         growth=growth,
         followers=followers if sharing.followers else None,
     )
+
+
+def seen_by_room(member: RoomMember, period: Period, today: date) -> MemberView:
+    """The member as the room sees them over `period`: days and posts inside it, the streak as of
+    `today`, hits over today's month, follower growth over the period and the count at its end."""
+    inside = [a for a in member.activity if a.day in period]
+    streak = compute_streak((a.day for a in member.activity), today, member.rest_days)
+    month = this_month(today)
+    return view(
+        member.user_id,
+        member.name,
+        member.sharing,
+        days=len(inside),
+        posts=sum(a.posts for a in inside),
+        streak=streak.current,
+        posted_today=streak.posted_today,
+        hits=sum(1 for p in member.hits if p.hit_date in month),
+        growth=growth_over(member.follower_counts, period),
+        followers=followers_by(member.follower_counts, period.end, None),
+    )
+
+
+def room_views(members: Iterable[RoomMember], period: Period, today: date) -> list[MemberView]:
+    """Every member as the room sees them, in the room's order (who joined first)."""
+    return [seen_by_room(member, period, today) for member in members]
 
 
 def growth_over(counts: Sequence[FollowerCount], period: Period) -> Growth | None:
@@ -193,6 +268,72 @@ def pair_buddies(user_ids: Iterable[int], week: date, chat_id: int) -> dict[int,
         for index, person in enumerate(group):
             pairs[person] = group[(index + 1) % len(group)]
     return pairs
+
+
+class Named(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def username(self) -> str | None: ...
+
+
+N = TypeVar("N", bound=Named)
+
+
+def member_named(members: Iterable[N], word: str) -> N | None:
+    """The member someone means by `@username` or a first name: a username wins; a first name
+    only when exactly one member has it (two Jos: say which with their username)."""
+    wanted = word.removeprefix("@").casefold()
+    listed = list(members)
+    by_username = [m for m in listed if m.username and m.username.casefold() == wanted]
+    if by_username:
+        return by_username[0]
+    by_name = [m for m in listed if m.name.casefold() == wanted]
+    return by_name[0] if len(by_name) == 1 else None
+
+
+@dataclass(frozen=True)
+class SharedHandle:
+    """A member's handle on one platform, for members who share their handles."""
+
+    name: str
+    handle: str  # as they gave it: `@name`, `name`, or a profile URL
+
+
+def shared_handles(members: Iterable[RoomMember]) -> dict[str, list[SharedHandle]]:
+    """The handles the room may see, by platform key in alphabetical order; each platform's in
+    the room's order."""
+    by_platform: dict[str, list[SharedHandle]] = {}
+    for member in members:
+        if member.sharing.handles:
+            for key, handle in member.handles.items():
+                by_platform.setdefault(key, []).append(SharedHandle(member.name, handle))
+    return dict(sorted(by_platform.items()))
+
+
+@dataclass(frozen=True)
+class FollowGaps:
+    """For `/mutual me`: whom the member has yet to follow, and who has yet to follow them back."""
+
+    not_followed: tuple[str, ...]  # members who share handles, not followed yet
+    not_back: tuple[str, ...]  # members they follow who don't follow them
+
+
+def follow_gaps(
+    me: int, members: Iterable[RoomMember], follows: Iterable[tuple[int, int]]
+) -> FollowGaps:
+    edges = set(follows)
+    others = [m for m in members if m.user_id != me]
+    return FollowGaps(
+        not_followed=tuple(
+            m.name
+            for m in others
+            if m.sharing.handles and m.handles and (me, m.user_id) not in edges
+        ),
+        not_back=tuple(
+            m.name for m in others if (me, m.user_id) in edges and (m.user_id, me) not in edges
+        ),
+    )
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import TypeVar
 
 from telegram import Bot, InlineKeyboardMarkup, Message, Update
@@ -235,8 +235,13 @@ async def enter_room(services: Services, update: Update) -> Room:
         group = await services.store.rooms.update(chat.id, active=True)
     anonymous = bool(message and message.sender_chat and message.sender_chat.id == chat.id)
     lang = group.language or caller.lang
-    today = local_date(caller.now, zone(group.timezone).tz, time(0))
-    return Room(caller=caller, group=group, lang=lang, anonymous_admin=anonymous, today=today)
+    return Room(
+        caller=caller,
+        group=group,
+        lang=lang,
+        anonymous_admin=anonymous,
+        today=group.day_at(caller.now),
+    )
 
 
 async def is_admin(bot: Bot, room: Room) -> bool:

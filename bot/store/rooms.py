@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypeVar
 
 import aiosqlite
 
-from bot.domain.rooms import Group
-from bot.store.db import Database, from_db_instant, to_db_instant
+from bot.domain.models import DayActivity, FollowerCount, Sharing
+from bot.domain.rooms import CheerNotice, Group, RoomMember, Shareable
+from bot.domain.timezones import zone
+from bot.store.db import Database, from_db_date, from_db_instant, to_db_instant
+from bot.store.posts import _POST_COLUMNS, _post  # a hit reads like any post
 
 GROUP_EDITABLE = frozenset(
     {
@@ -32,7 +37,7 @@ def _group(row: aiosqlite.Row) -> Group:
         chat_id=row["chat_id"],
         title=row["title"],
         language=row["language"],
-        timezone=row["timezone"],
+        zone=zone(row["timezone"]),
         digest_time=row["digest_time"],
         mention_missing=bool(row["mention_missing"]),
         board_metric=row["board_metric"],
@@ -46,18 +51,52 @@ def _group(row: aiosqlite.Row) -> Group:
     )
 
 
+T = TypeVar("T")
+
+# `room_members`' queries: each reads one table for all of a room's members at once (by the
+# membership's key, then the table's per-user index), the member's id first.
+_MEMBERS = (
+    "SELECT u.user_id, u.first_name, u.username,"
+    " u.share_streaks, u.share_posts, u.share_followers, u.share_handles"
+    " FROM memberships m JOIN users u ON u.user_id = m.user_id WHERE m.chat_id = ?"
+    " ORDER BY m.joined_at, u.user_id"
+)
+_HANDLES = (
+    "SELECT x.user_id, x.platform, x.handle FROM memberships m JOIN user_platforms x"
+    " ON x.user_id = m.user_id WHERE m.chat_id = ? AND x.handle IS NOT NULL ORDER BY x.position"
+)
+_ACTIVITY = (
+    "SELECT x.user_id, x.local_date, COUNT(*) FROM memberships m JOIN posts x"
+    " ON x.user_id = m.user_id WHERE m.chat_id = ? GROUP BY x.user_id, x.local_date"
+    " ORDER BY x.local_date"
+)
+_RESTS = (
+    "SELECT x.user_id, x.local_date FROM memberships m JOIN rest_days x"
+    " ON x.user_id = m.user_id WHERE m.chat_id = ? ORDER BY x.local_date"
+)
+_HITS = (
+    f"SELECT {_POST_COLUMNS} FROM memberships m JOIN posts p ON p.user_id = m.user_id"
+    " WHERE m.chat_id = ? AND p.hit_date IS NOT NULL ORDER BY p.number"
+)
+_COUNTS = (
+    "SELECT x.user_id, x.platform, x.count, x.recorded_at, x.local_date FROM memberships m"
+    " JOIN follower_counts x ON x.user_id = m.user_id WHERE m.chat_id = ? ORDER BY x.id"
+)
+
+
+def _day_activity(row: aiosqlite.Row) -> DayActivity:
+    return DayActivity(from_db_date(row[1]), row[2])
+
+
+def _follower_count(row: aiosqlite.Row) -> FollowerCount:
+    return FollowerCount(row[1], row[2], from_db_instant(row[3]), from_db_date(row[4]))
+
+
 @dataclass(frozen=True)
 class Member:
     user_id: int
     name: str
     username: str | None
-
-
-@dataclass(frozen=True)
-class CheerNotice:
-    cheerer: str
-    post_number: int
-    group_title: str
 
 
 class Rooms:
@@ -170,6 +209,32 @@ class Rooms:
         ):
             return [Member(r[0], r[1], r[2]) for r in await cursor.fetchall()]
 
+    async def room_members(self, chat_id: int) -> list[RoomMember]:
+        """Every member with what the room's views, digests and summaries need, in one read: six
+        queries over all members at once, however many there are. In joining order."""
+        async with self._db.reading() as conn:
+            async with conn.execute(_MEMBERS, (chat_id,)) as cursor:
+                rows = list(await cursor.fetchall())
+            handles = await _by_member(conn, _HANDLES, chat_id, lambda r: (r[1], r[2]))
+            activity = await _by_member(conn, _ACTIVITY, chat_id, _day_activity)
+            rests = await _by_member(conn, _RESTS, chat_id, lambda r: from_db_date(r[1]))
+            hits = await _by_member(conn, _HITS, chat_id, _post)
+            counts = await _by_member(conn, _COUNTS, chat_id, _follower_count)
+        return [
+            RoomMember(
+                user_id=r["user_id"],
+                name=r["first_name"],
+                username=r["username"],
+                sharing=Sharing(**{s.value: bool(r[f"share_{s}"]) for s in Shareable}),
+                handles=dict(handles.get(r["user_id"], [])),
+                activity=activity.get(r["user_id"], []),
+                rest_days=rests.get(r["user_id"], []),
+                hits=hits.get(r["user_id"], []),
+                follower_counts=counts.get(r["user_id"], []),
+            )
+            for r in rows
+        ]
+
     # --- cheers -----------------------------------------------------------------------------------
 
     async def cheer(self, post_id: int, user_id: int, chat_id: int, now: datetime) -> int | None:
@@ -272,3 +337,17 @@ class Rooms:
         async with conn.execute("SELECT * FROM groups WHERE chat_id = ?", (chat_id,)) as cursor:
             row = await cursor.fetchone()
         return _group(row) if row else None
+
+
+async def _by_member(
+    conn: aiosqlite.Connection,
+    sql: str,
+    chat_id: int,
+    read: Callable[[aiosqlite.Row], T],
+) -> dict[int, list[T]]:
+    """One query over all of a room's members, its rows grouped by member (order kept)."""
+    grouped: dict[int, list[T]] = {}
+    async with conn.execute(sql, (chat_id,)) as cursor:
+        for row in await cursor.fetchall():
+            grouped.setdefault(row["user_id"], []).append(read(row))
+    return grouped

@@ -1,24 +1,40 @@
 """Room logic on hand-made members: what is shared, board order and ties, message splitting,
-milestones, buddies, reciprocity, growth and group goals."""
+milestones, buddies, reciprocity, growth, group goals, handles and follows, naming a member, and
+a room's day."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
+from typing import Any
 
-from bot.domain.models import FollowerCount, Sharing
+from bot.domain.models import DayActivity, FollowerCount, Post, Sharing
 from bot.domain.progress import Period
 from bot.domain.rooms import (
+    FollowGaps,
+    Group,
     Growth,
     MemberView,
+    RoomMember,
+    Shareable,
+    SharedHandle,
     board,
+    follow_gaps,
     group_goal_status,
     growth_over,
+    member_named,
     milestone_crossed,
     pair_buddies,
     reciprocity,
+    room_views,
+    seen_by_room,
+    shared_handles,
     split_message,
     view,
 )
+from bot.domain.timezones import zone
+
+DEFAULT = Sharing()
 
 
 def member(name: str, days: int | None, streak: int | None = 0, hits: int | None = 0) -> MemberView:
@@ -107,3 +123,96 @@ def test_group_goals() -> None:
     assert (days.done, days.of, days.met) == (1, 2, False)
     posts = group_goal_status("posts", 7, members)
     assert (posts.done, posts.of, posts.met) == (7, 7, True)
+
+
+def room_member(
+    user_id: int,
+    name: str,
+    username: str | None = None,
+    sharing: Sharing = DEFAULT,
+    **fields: Any,
+) -> RoomMember:
+    return RoomMember(user_id, name, username, sharing, **fields)
+
+
+def test_a_member_as_the_room_sees_them_over_a_period() -> None:
+    def post(number: int, hit: date) -> Post:
+        logged = datetime(2026, 1, 1, tzinfo=UTC)
+        return Post(number, 1, number, "tiktok", None, None, (), logged, date(2026, 1, 1), hit)
+
+    maya = room_member(
+        1,
+        "Maya",
+        activity=[DayActivity(date(2026, 3, d), n) for d, n in ((1, 1), (3, 2), (4, 1), (6, 3))],
+        rest_days=[date(2026, 3, 5)],
+        hits=[post(1, date(2026, 2, 28)), post(2, date(2026, 3, 1)), post(3, date(2026, 3, 31))],
+    )
+    week, friday = Period(date(2026, 3, 2), date(2026, 3, 8)), date(2026, 3, 6)
+    seen = seen_by_room(maya, week, friday)
+    assert (seen.days, seen.posts) == (3, 6)  # Mar 3, 4, 6: not Mar 1, before the week
+    assert (seen.streak, seen.posted_today) == (3, True)  # the rest day on Mar 5 bridges
+    assert seen.hits == 2  # this month's, whatever the period
+    assert (seen.growth, seen.followers) == (None, None)
+    private = replace(maya, sharing=Sharing(False, False, True, False))
+    hidden = seen_by_room(private, week, friday)
+    assert (hidden.days, hidden.posts, hidden.streak, hidden.hits) == (None, None, None, None)
+    that_day = room_views([maya, private], Period(friday, friday), friday)
+    assert [(v.name, v.days, v.posts) for v in that_day] == [("Maya", 1, 3), ("Maya", None, None)]
+
+
+def test_shared_handles_by_platform_for_members_who_share_them() -> None:
+    on = Sharing(handles=True)
+    members = [
+        room_member(1, "Maya", sharing=on, handles={"xhs": "小金", "tiktok": "@maya"}),
+        room_member(2, "Jo", handles={"tiktok": "@jo.secret"}),  # doesn't share handles
+        room_member(3, "Kim", sharing=on, handles={"tiktok": "kim"}),
+        room_member(4, "Lee", sharing=on),  # shares, but has none
+    ]
+    assert shared_handles(members) == {
+        "tiktok": [SharedHandle("Maya", "@maya"), SharedHandle("Kim", "kim")],
+        "xhs": [SharedHandle("Maya", "小金")],
+    }
+    assert list(shared_handles(members)) == ["tiktok", "xhs"]
+    assert shared_handles(members[1:2]) == {}
+
+
+def test_follow_gaps_for_one_member() -> None:
+    on = Sharing(handles=True)
+    members = [
+        room_member(1, "Maya", sharing=on, handles={"tiktok": "@maya"}),
+        room_member(2, "Jo", sharing=on, handles={"tiktok": "@jo"}),
+        room_member(3, "Kim", handles={"tiktok": "@kim"}),  # not shared: nobody is told to follow
+        room_member(4, "Lee", sharing=on),  # no handle to follow
+    ]
+    follows = [(1, 3), (1, 4), (4, 1), (2, 1)]
+    gaps = follow_gaps(1, members, follows)
+    assert gaps == FollowGaps(not_followed=("Jo",), not_back=("Kim",))
+    assert follow_gaps(3, members, follows) == FollowGaps(("Maya", "Jo"), ())
+
+
+def test_a_member_named_by_username_first_then_by_a_unique_first_name() -> None:
+    members = [
+        room_member(1, "Jo", "jo_makes"),
+        room_member(2, "Jo", None),
+        room_member(3, "Maya", "maya"),
+        room_member(4, "Kim", "JO"),
+    ]
+    assert member_named(members, "@JO_MAKES") == members[0]
+    assert member_named(members, "jo") == members[3]  # a username wins over first names
+    assert member_named(members, "MAYA") == members[2]
+    assert member_named(members[:2], "Jo") is None  # two Jos: which one?
+    assert member_named(members, "@nobody") is None
+
+
+def test_what_a_member_shares_item_by_item() -> None:
+    sharing = Sharing(streaks=True, posts=False, followers=True, handles=False)
+    assert [item.of(sharing) for item in Shareable] == [True, False, True, False]
+    assert [item.value for item in Shareable] == ["streaks", "posts", "followers", "handles"]
+
+
+def test_a_rooms_day_in_its_own_zone() -> None:
+    evening = datetime(2026, 3, 9, 17, 0, tzinfo=UTC)
+    store_row = Group(-1, "Room", None, zone("Asia/Shanghai"), "21:00", False, "days", None,
+                      False, None, None, True)  # fmt: skip
+    assert store_row.day_at(evening) == date(2026, 3, 10)  # 01:00 the next day in Shanghai
+    assert replace(store_row, zone=zone("UTC-05:00")).day_at(evening) == date(2026, 3, 9)

@@ -1,0 +1,56 @@
+"""Group accountability rooms, one module per thing a room does:
+
+- `membership`: the bot added to or removed from a group, migration, `/join`, `/leave`, `/help`
+- `checkins`: `/post` in the room and the cheer button
+- `board`: `/board`, `/mutual`, `/followed`
+- `buddies`: `/buddy` and the weekly pairing
+- `settings`: `/groupsettings`, `/groupgoal` (admins)
+- `digests`: the daily digest, weekly summary, monthly review and cheers told in private
+
+What a member lets rooms see is set in private, with `/share` (`features.sharing`). The messages
+are written in `render.rooms` and `render.digests`, their decisions made in `domain.rooms` and
+`domain.digests`. `RoomsFeature` gathers the parts for the composition root.
+"""
+
+from __future__ import annotations
+
+from bot.domain.deliveries import DeliveryKind
+from bot.features.base import AnyHandler
+from bot.features.rooms.board import Board
+from bot.features.rooms.buddies import RoomBuddies
+from bot.features.rooms.checkins import RoomCheckins
+from bot.features.rooms.digests import Digests
+from bot.features.rooms.membership import Membership
+from bot.features.rooms.settings import RoomSettings
+from bot.outbound import Outbox, Render
+from bot.services import Services
+from bot.services.posting import PostLog
+from bot.sweeps import Sweep
+
+__all__ = ["RoomsFeature"]
+
+
+class RoomsFeature:
+    def __init__(self, services: Services, outbox: Outbox, posts: PostLog) -> None:
+        self.membership = Membership(services)
+        self.digests = Digests(services, outbox)
+        self.commands = (
+            self.membership,
+            RoomCheckins(services, posts),
+            Board(services),
+            RoomBuddies(services),
+            RoomSettings(services),
+        )
+
+    def handlers(self) -> list[AnyHandler]:
+        return [handler for part in self.commands for handler in part.handlers()]
+
+    def membership_handler(self) -> AnyHandler:
+        """The bot added to or removed from a group (runs beside the private one, see app.py)."""
+        return self.membership.bot_membership_handler()
+
+    def renderers(self) -> dict[DeliveryKind, Render]:
+        return self.digests.renderers()
+
+    def sweeps(self) -> dict[str, Sweep]:
+        return self.digests.sweeps()

@@ -1,0 +1,121 @@
+"""What rooms are sent on their own: the daily digest, the weekly summary (Mondays), the monthly
+review (the 1st), and — in private, batched — the cheers an author's check-ins got. The sweeps
+find what is due and claim it; the renderers write each when its turn in the outbox comes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.domain.deliveries import DayPeriod, DeliveryKind, KeyPeriod
+from bot.domain.digests import (
+    cheered_posts,
+    due_sends,
+    next_digest_at,
+    room_day,
+    room_period,
+    summary_period,
+)
+from bot.features.rooms.buddies import pair_week
+from bot.outbound import Outbox, Outgoing, Render
+from bot.render.digests import cheers_messages, digest_messages, summary_messages
+from bot.services import Services
+from bot.store.reminders import Delivery
+from bot.sweeps import Sweep
+from bot.texts import language_for
+
+# Cheers are told to the author in one message per this window, not one per cheer.
+CHEER_BATCH = timedelta(minutes=5)
+# Rooms (and authors) handled per sweep; the rest wait for the next one.
+SWEEP_BATCH = 500
+
+
+class Digests:
+    def __init__(self, services: Services, outbox: Outbox) -> None:
+        self.services = services
+        self.store = services.store
+        self.outbox = outbox
+
+    def renderers(self) -> dict[DeliveryKind, Render]:
+        return {
+            DeliveryKind.DIGEST: self.render_digest,
+            DeliveryKind.WEEKLY: self.render_summary,
+            DeliveryKind.MONTHLY: self.render_summary,
+            DeliveryKind.CHEERS: self.render_cheers,
+        }
+
+    def sweeps(self) -> dict[str, Sweep]:
+        return {"digests": self.sweep_digests, "cheers": self.sweep_cheers}
+
+    async def sweep_digests(self) -> int:
+        """Each room whose digest time came gets what it is owed (see `due_sends`)."""
+        now = self.services.clock.now()
+        queued = 0
+        for chat_id, at in await self.store.rooms.due_digests(now, SWEEP_BATCH):
+            group = await self.store.rooms.get(chat_id)
+            if group is None:
+                continue
+            due = due_sends(group, at, now)
+            if due.pair_week is not None:
+                await pair_week(self.store, group, due.pair_week)
+            for kind, about in due.claims:
+                delivery = await self.store.reminders.claim(chat_id, kind, about, now)
+                if delivery is not None:
+                    self.outbox.put(delivery)
+                    queued += 1
+            await self.store.rooms.set_next_digest(chat_id, next_digest_at(group, now))
+        return queued
+
+    async def render_digest(self, delivery: Delivery) -> Outgoing | None:
+        group = await self.store.rooms.get(delivery.chat_id)
+        about = DayPeriod.decode(delivery.period)
+        if group is None or not group.active or about is None:
+            return None
+        members = await self.store.rooms.room_members(group.chat_id)
+        digest = room_day(members, about.day, group.mention_missing)
+        if digest is None:
+            return None
+        parts = digest_messages(group.language or "en", group.title, digest)
+        return Outgoing(group.chat_id, parts[0], more=tuple(parts[1:]), thread_id=group.topic_id)
+
+    async def render_summary(self, delivery: Delivery) -> Outgoing | None:
+        """The weekly summary and the monthly review."""
+        group = await self.store.rooms.get(delivery.chat_id)
+        period = summary_period(delivery.kind, delivery.period)
+        if group is None or not group.active or period is None:
+            return None
+        weekly = delivery.kind is DeliveryKind.WEEKLY
+        members = await self.store.rooms.room_members(group.chat_id)
+        follows = await self.store.rooms.follows_among(group.chat_id) if weekly else []
+        summary = room_period(group, members, period, weekly, follows)
+        if summary is None:
+            return None
+        parts = summary_messages(group.language or "en", group.title, summary)
+        return Outgoing(group.chat_id, parts[0], more=tuple(parts[1:]), thread_id=group.topic_id)
+
+    async def sweep_cheers(self) -> int:
+        """Cheers older than the batching window, one notice per author."""
+        now = self.services.clock.now()
+        before = now - CHEER_BATCH
+        queued = 0
+        for author in await self.store.rooms.authors_with_untold_cheers(before, SWEEP_BATCH):
+            notice = f"{now:%Y%m%dT%H%M%S}"
+            await self.store.rooms.tell_cheers(author, before, notice)
+            profile = await self.store.users.get(author)
+            if profile is None or not profile.private_chat:
+                continue  # nowhere to tell them; the cheers still show on the check-in
+            delivery = await self.store.reminders.claim(
+                author, DeliveryKind.CHEERS, KeyPeriod(notice), now
+            )
+            if delivery is not None:
+                self.outbox.put(delivery)
+                queued += 1
+        return queued
+
+    async def render_cheers(self, delivery: Delivery) -> Outgoing | None:
+        profile = await self.store.users.get(delivery.chat_id)
+        cheers = await self.store.rooms.cheers_in_notice(delivery.chat_id, delivery.period)
+        if profile is None or not cheers:
+            return None
+        lang = language_for(profile.language, profile.telegram_language)
+        parts = cheers_messages(lang, cheered_posts(cheers))
+        return Outgoing(profile.user_id, parts[0], more=tuple(parts[1:]))

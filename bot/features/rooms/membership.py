@@ -1,0 +1,88 @@
+"""The bot and the people in a room: the bot added to or removed from a group, a group becoming a
+supergroup, `/join`, `/leave` and `/help` in the room."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.constants import ChatMemberStatus, ChatType
+from telegram.ext import ChatMemberHandler, MessageHandler, filters
+
+from bot.domain.digests import next_digest_at
+from bot.features.base import AnyContext, AnyHandler, Room, answer, enter_room, group_command
+from bot.render.rooms import connect_link, intro_text, joined_reply, left_text, room_help_text
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+GONE = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
+
+
+class Membership:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.store = services.store
+
+    def handlers(self) -> list[AnyHandler]:
+        s = self.services
+        return [
+            group_command(s, "join", self.join),
+            group_command(s, "leave", self.leave),
+            group_command(s, ["help", "start"], self.help, as_person=False),
+            MessageHandler(filters.StatusUpdate.MIGRATE, self.migrated),
+        ]
+
+    def bot_membership_handler(self) -> AnyHandler:
+        """The bot added to or removed from a group (runs beside the private one, see app.py)."""
+        return ChatMemberHandler(self.bot_membership, ChatMemberHandler.MY_CHAT_MEMBER)
+
+    async def bot_membership(self, update: Update, context: AnyContext) -> None:
+        change = update.my_chat_member
+        if change is None or change.chat.type == ChatType.PRIVATE:
+            return
+        chat_id = change.chat.id
+        if change.new_chat_member.status in GONE:
+            if await self.store.rooms.get(chat_id) is not None:
+                await self.store.rooms.update(chat_id, active=False)
+            log.info("removed from a group: its sends stop")
+            return
+        if change.old_chat_member.status not in GONE:
+            return  # a promotion or a restriction: nothing to introduce
+        room = await enter_room(self.services, update)
+        await self.schedule_digest(room)
+        await context.bot.send_message(chat_id, intro_text(room.lang, context.bot.username))
+
+    async def migrated(self, update: Update, context: AnyContext) -> None:
+        message = update.effective_message
+        if message is None or message.migrate_to_chat_id is None:
+            return
+        if await self.store.rooms.migrate(message.chat.id, message.migrate_to_chat_id):
+            log.info("a group became a supergroup: its room moved with it")
+
+    async def join(self, update: Update, room: Room, args: str) -> None:
+        caller = room.caller
+        joined = await self.store.rooms.join(room.chat_id, caller.user_id, caller.now)
+        if room.group.next_digest_at is None:
+            await self.schedule_digest(room)
+        members = len(await self.store.rooms.members(room.chat_id))
+        # Someone who has only used rooms can't be written to: offer them the private chat.
+        connect = None
+        if not caller.profile.private_chat:
+            connect = connect_link(update.get_bot().username, room.chat_id)
+        text, keyboard = joined_reply(
+            room.lang, caller.profile.first_name, members, joined, connect
+        )
+        await answer(update, text, keyboard)
+
+    async def leave(self, update: Update, room: Room, args: str) -> None:
+        left = await self.store.rooms.leave(room.chat_id, room.caller.user_id)
+        await answer(update, left_text(room.lang, room.caller.profile.first_name, left))
+
+    async def help(self, update: Update, room: Room, args: str) -> None:
+        await answer(update, room_help_text(room.lang, update.get_bot().username))
+
+    async def schedule_digest(self, room: Room) -> None:
+        await self.store.rooms.set_next_digest(
+            room.chat_id, next_digest_at(room.group, self.services.clock.now())
+        )

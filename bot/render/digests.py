@@ -1,0 +1,94 @@
+"""What a room is told on its own: the day's digest, the weekly summary and the monthly review;
+and what an author is told in private of the cheers their check-ins got.
+
+Each returns the message's parts: a long room is split under Telegram's 4,096 characters at line
+boundaries (`domain.rooms.split_message`), so nobody's name is cut off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.domain.digests import CheeredPost, RoomDay, RoomPeriod
+from bot.domain.models import Language
+from bot.domain.rooms import split_message
+from bot.render import format as fmt
+from bot.render.rooms import growth_text, member_line
+from bot.texts import h, t
+
+
+def digest_messages(lang: Language, title: str, digest: RoomDay) -> list[str]:
+    lines = [t(lang, "digest.heading", title=title, date=digest.day)]
+    posted = digest.posted
+    lines.append(
+        t(lang, "digest.posted", names=", ".join(posted), count=len(posted), of=digest.members)
+        if posted
+        else t(lang, "digest.nobody")
+    )
+    if digest.longest is not None:
+        streak = h(lang, "streak.days", count=digest.longest.streak or 0)
+        lines.append(t(lang, "digest.streak", name=digest.longest.name, streak=streak))
+    for news in digest.news:
+        lines += [
+            t(lang, "digest.hit", name=news.name, label=fmt.post_label(lang, post))
+            for post in news.hits
+        ]
+        if news.milestone is not None:
+            count = fmt.number(news.milestone)
+            lines.append(t(lang, "digest.milestone", name=news.name, count=count))
+    if digest.waiting:
+        lines.append(t(lang, "digest.waiting", names=", ".join(digest.waiting)))
+    return split_message(lines)
+
+
+def summary_messages(lang: Language, title: str, summary: RoomPeriod) -> list[str]:
+    """The weekly summary or the monthly review: totals, the goal, who stood out, then everyone."""
+    period = summary.period
+    heading = "summary.weekly" if summary.weekly else "summary.monthly"
+    lines = [
+        t(lang, heading, title=title, start=period.start, end=period.end),
+        t(
+            lang,
+            "summary.totals",
+            posts=summary.posts,
+            days=summary.days,
+            members=len(summary.members),
+        ),
+    ]
+    if summary.goal is not None:
+        goal = summary.goal
+        lines.append(
+            t(
+                lang,
+                f"summary.goal_{goal.kind}",
+                target=goal.target,
+                done=goal.done,
+                of=goal.of,
+                verdict=h(lang, "verdict.met" if goal.met else "verdict.not_met"),
+            )
+        )
+    if summary.consistent is not None:
+        steady = summary.consistent
+        days = h(lang, "streak.days", count=steady.days or 0)
+        lines.append(t(lang, "summary.consistent", name=steady.name, days=days))
+    if summary.grower is not None:
+        top = summary.grower
+        lines.append(t(lang, "summary.grower", name=top.name, growth=growth_text(top)))
+    if summary.follows is not None:
+        follows = summary.follows
+        lines.append(
+            t(lang, "summary.reciprocity", mutual=follows.mutual_pairs, pairs=follows.pairs)
+        )
+    lines.append("")
+    lines += [member_line(lang, member) for member in summary.members]
+    return split_message(lines)
+
+
+def cheers_messages(lang: Language, posts: Sequence[CheeredPost]) -> list[str]:
+    """In private, to the author: a line per cheered post."""
+    return split_message(
+        [
+            t(lang, "cheers.told", names=", ".join(p.cheerers), number=p.number, title=p.room)
+            for p in posts
+        ]
+    )
