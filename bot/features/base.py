@@ -24,7 +24,7 @@ from bot.domain.errors import InputError
 from bot.domain.models import Language, Profile
 from bot.domain.progress import Standing, standing
 from bot.domain.rooms import Group
-from bot.domain.timezones import Zone, zone
+from bot.domain.timezones import Zone
 from bot.render.callbacks import ButtonData, ButtonExpired, Callback, pattern
 from bot.render.errors import alert_text, refusal_text
 from bot.services import Services
