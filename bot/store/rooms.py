@@ -9,11 +9,12 @@ from typing import TypeVar
 
 import aiosqlite
 
-from bot.domain.models import DayActivity, FollowerCount, Sharing
-from bot.domain.rooms import CheerNotice, Group, RoomMember, Shareable
+from bot.domain.models import DayActivity, FollowerCount
+from bot.domain.rooms import CheerNotice, Group, RoomMember
 from bot.domain.timezones import zone
-from bot.store.db import Database, from_db_date, from_db_instant, to_db_instant
+from bot.store.db import Database, from_db_date, from_db_instant, to_db_instant, update_columns
 from bot.store.posts import _POST_COLUMNS, _post  # a hit reads like any post
+from bot.store.users import sharing_of
 
 GROUP_EDITABLE = frozenset(
     {
@@ -123,15 +124,8 @@ class Rooms:
             return await self._load(conn, chat_id)
 
     async def update(self, chat_id: int, **fields: object) -> Group:
-        unknown = set(fields) - GROUP_EDITABLE
-        if unknown:
-            raise ValueError(f"not editable: {sorted(unknown)}")
-        assignments = ", ".join(f"{name} = ?" for name in fields)
-        values = [int(v) if isinstance(v, bool) else v for v in fields.values()]
         async with self._db.transaction() as conn:
-            await conn.execute(
-                f"UPDATE groups SET {assignments} WHERE chat_id = ?", (*values, chat_id)
-            )
+            await update_columns(conn, "groups", ("chat_id", chat_id), fields, GROUP_EDITABLE)
             group = await self._load(conn, chat_id)
         if group is None:
             raise LookupError(chat_id)
@@ -225,7 +219,7 @@ class Rooms:
                 user_id=r["user_id"],
                 name=r["first_name"],
                 username=r["username"],
-                sharing=Sharing(**{s.value: bool(r[f"share_{s}"]) for s in Shareable}),
+                sharing=sharing_of(r),
                 handles=dict(handles.get(r["user_id"], [])),
                 activity=activity.get(r["user_id"], []),
                 rest_days=rests.get(r["user_id"], []),

@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 import aiosqlite
 
 from bot.domain.models import LANGUAGES, Language, Profile, Sharing
+from bot.domain.rooms import Shareable
 from bot.domain.schedule import QuietHours
 from bot.store.db import (
     Database,
@@ -231,11 +232,11 @@ class Users:
             quiet_hours=QuietHours.from_db(row["quiet_hours"]),
             paused_until=from_db_date(row["paused_until"]) if row["paused_until"] else None,
             blocked=row["blocked_at"] is not None,
-            sharing=Sharing(
-                streaks=bool(row["share_streaks"]),
-                posts=bool(row["share_posts"]),
-                followers=bool(row["share_followers"]),
-                handles=bool(row["share_handles"]),
-            ),
+            sharing=sharing_of(row),
             private_chat=bool(row["private_chat"]),
         )
+
+
+def sharing_of(row: Row) -> Sharing:
+    """What a user lets their rooms see, from the `share_*` columns of their row."""
+    return Sharing(**{what.value: bool(row[f"share_{what}"]) for what in Shareable})
