@@ -12,7 +12,15 @@ import aiosqlite
 from bot.domain.models import DayActivity, FollowerCount
 from bot.domain.rooms import CheerNotice, Group, RoomMember
 from bot.domain.timezones import zone
-from bot.store.db import Database, from_db_date, from_db_instant, to_db_instant, update_columns
+from bot.store.db import (
+    Database,
+    Row,
+    fetch_one,
+    from_db_date,
+    from_db_instant,
+    to_db_instant,
+    update_columns,
+)
 from bot.store.posts import _POST_COLUMNS, _post  # a hit reads like any post
 from bot.store.users import sharing_of
 
@@ -134,9 +142,8 @@ class Rooms:
     async def migrate(self, old: int, new: int) -> bool:
         """A group became a supergroup: everything moves to the new chat id (once)."""
         async with self._db.transaction() as conn:
-            async with conn.execute("SELECT 1 FROM groups WHERE chat_id = ?", (new,)) as c:
-                if await c.fetchone() is not None:
-                    return False
+            if await fetch_one(conn, "SELECT 1 FROM groups WHERE chat_id = ?", (new,), bool):
+                return False
             cursor = await conn.execute(
                 "UPDATE groups SET chat_id = ? WHERE chat_id = ?", (new, old)
             )
@@ -147,15 +154,12 @@ class Rooms:
             return True
 
     async def due_digests(self, now: datetime, limit: int) -> list[tuple[int, datetime]]:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                "SELECT chat_id, next_digest_at FROM groups WHERE active = 1"
-                " AND next_digest_at <= ? ORDER BY next_digest_at LIMIT ?",
-                (to_db_instant(now), limit),
-            ) as cursor,
-        ):
-            return [(r[0], from_db_instant(r[1])) for r in await cursor.fetchall()]
+        return await self._db.all(
+            "SELECT chat_id, next_digest_at FROM groups WHERE active = 1"
+            " AND next_digest_at <= ? ORDER BY next_digest_at LIMIT ?",
+            (to_db_instant(now), limit),
+            lambda r: (r[0], from_db_instant(r[1])),
+        )
 
     async def set_next_digest(self, chat_id: int, at: datetime | None) -> None:
         async with self._db.transaction() as conn:
@@ -183,32 +187,25 @@ class Rooms:
             return cursor.rowcount > 0
 
     async def is_member(self, chat_id: int, user_id: int) -> bool:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                "SELECT 1 FROM memberships WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
-            ) as cursor,
-        ):
-            return await cursor.fetchone() is not None
+        found = await self._db.one(
+            "SELECT 1 FROM memberships WHERE chat_id = ? AND user_id = ?", (chat_id, user_id), bool
+        )
+        return found is not None
 
     async def members(self, chat_id: int) -> list[Member]:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                "SELECT u.user_id, u.first_name, u.username FROM memberships m"
-                " JOIN users u ON u.user_id = m.user_id WHERE m.chat_id = ?"
-                " ORDER BY m.joined_at, u.user_id",
-                (chat_id,),
-            ) as cursor,
-        ):
-            return [Member(r[0], r[1], r[2]) for r in await cursor.fetchall()]
+        return await self._db.all(
+            "SELECT u.user_id, u.first_name, u.username FROM memberships m"
+            " JOIN users u ON u.user_id = m.user_id WHERE m.chat_id = ?"
+            " ORDER BY m.joined_at, u.user_id",
+            (chat_id,),
+            lambda r: Member(r[0], r[1], r[2]),
+        )
 
     async def room_members(self, chat_id: int) -> list[RoomMember]:
         """Every member with what the room's views, digests and summaries need, in one read: six
         queries over all members at once, however many there are. In joining order."""
         async with self._db.reading() as conn:
-            async with conn.execute(_MEMBERS, (chat_id,)) as cursor:
-                rows = list(await cursor.fetchall())
+            rows = await conn.execute_fetchall(_MEMBERS, (chat_id,))
             handles = await _by_member(conn, _HANDLES, chat_id, lambda r: (r[1], r[2]))
             activity = await _by_member(conn, _ACTIVITY, chat_id, _day_activity)
             rests = await _by_member(conn, _RESTS, chat_id, lambda r: from_db_date(r[1]))
@@ -241,22 +238,18 @@ class Rooms:
             )
             if cursor.rowcount == 0:
                 return None
-            async with conn.execute(
-                "SELECT COUNT(*) FROM cheers WHERE post_id = ?", (post_id,)
-            ) as c:
-                row = await c.fetchone()
-        return int(row[0]) if row else 0
+            count = await fetch_one(
+                conn, "SELECT COUNT(*) FROM cheers WHERE post_id = ?", (post_id,), _first_int
+            )
+        return count or 0
 
     async def authors_with_untold_cheers(self, before: datetime, limit: int) -> list[int]:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                "SELECT DISTINCT p.user_id FROM cheers c JOIN posts p ON p.post_id = c.post_id"
-                " WHERE c.notice IS NULL AND c.cheered_at <= ? LIMIT ?",
-                (to_db_instant(before), limit),
-            ) as cursor,
-        ):
-            return [r[0] for r in await cursor.fetchall()]
+        return await self._db.all(
+            "SELECT DISTINCT p.user_id FROM cheers c JOIN posts p ON p.post_id = c.post_id"
+            " WHERE c.notice IS NULL AND c.cheered_at <= ? LIMIT ?",
+            (to_db_instant(before), limit),
+            lambda r: r[0],
+        )
 
     async def tell_cheers(self, author_id: int, before: datetime, notice: str) -> int:
         """Mark the author's cheers so far as told by one notice; returns how many."""
@@ -269,17 +262,14 @@ class Rooms:
             return cursor.rowcount
 
     async def cheers_in_notice(self, author_id: int, notice: str) -> list[CheerNotice]:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                "SELECT u.first_name, p.number, COALESCE(g.title, '') FROM cheers c"
-                " JOIN posts p ON p.post_id = c.post_id JOIN users u ON u.user_id = c.user_id"
-                " LEFT JOIN groups g ON g.chat_id = c.chat_id"
-                " WHERE p.user_id = ? AND c.notice = ? ORDER BY c.cheer_id",
-                (author_id, notice),
-            ) as cursor,
-        ):
-            return [CheerNotice(r[0], r[1], r[2]) for r in await cursor.fetchall()]
+        return await self._db.all(
+            "SELECT u.first_name, p.number, COALESCE(g.title, '') FROM cheers c"
+            " JOIN posts p ON p.post_id = c.post_id JOIN users u ON u.user_id = c.user_id"
+            " LEFT JOIN groups g ON g.chat_id = c.chat_id"
+            " WHERE p.user_id = ? AND c.notice = ? ORDER BY c.cheer_id",
+            (author_id, notice),
+            lambda r: CheerNotice(r[0], r[1], r[2]),
+        )
 
     # --- follows and buddies ----------------------------------------------------------------------
 
@@ -293,16 +283,13 @@ class Rooms:
             return cursor.rowcount > 0
 
     async def follows_among(self, chat_id: int) -> list[tuple[int, int]]:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                "SELECT DISTINCT f.follower_id, f.followed_id FROM follows f"
-                " JOIN memberships a ON a.user_id = f.follower_id AND a.chat_id = ?"
-                " JOIN memberships b ON b.user_id = f.followed_id AND b.chat_id = ?",
-                (chat_id, chat_id),
-            ) as cursor,
-        ):
-            return [(r[0], r[1]) for r in await cursor.fetchall()]
+        return await self._db.all(
+            "SELECT DISTINCT f.follower_id, f.followed_id FROM follows f"
+            " JOIN memberships a ON a.user_id = f.follower_id AND a.chat_id = ?"
+            " JOIN memberships b ON b.user_id = f.followed_id AND b.chat_id = ?",
+            (chat_id, chat_id),
+            lambda r: (r[0], r[1]),
+        )
 
     async def set_buddies(self, chat_id: int, week: date, pairs: dict[int, int]) -> None:
         async with self._db.transaction() as conn:
@@ -316,21 +303,16 @@ class Rooms:
 
     async def buddies_of(self, user_id: int, week: date) -> list[tuple[int, int]]:
         """(group, buddy) pairs for this user this week."""
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                "SELECT b.chat_id, b.buddy_id FROM buddies b JOIN groups g ON g.chat_id = b.chat_id"
-                " WHERE b.user_id = ? AND b.week = ? AND g.buddies_on = 1 AND g.active = 1",
-                (user_id, week.isoformat()),
-            ) as cursor,
-        ):
-            return [(r[0], r[1]) for r in await cursor.fetchall()]
+        return await self._db.all(
+            "SELECT b.chat_id, b.buddy_id FROM buddies b JOIN groups g ON g.chat_id = b.chat_id"
+            " WHERE b.user_id = ? AND b.week = ? AND g.buddies_on = 1 AND g.active = 1",
+            (user_id, week.isoformat()),
+            lambda r: (r[0], r[1]),
+        )
 
     @staticmethod
     async def _load(conn: aiosqlite.Connection, chat_id: int) -> Group | None:
-        async with conn.execute("SELECT * FROM groups WHERE chat_id = ?", (chat_id,)) as cursor:
-            row = await cursor.fetchone()
-        return _group(row) if row else None
+        return await fetch_one(conn, "SELECT * FROM groups WHERE chat_id = ?", (chat_id,), _group)
 
 
 async def _by_member(
@@ -341,7 +323,10 @@ async def _by_member(
 ) -> dict[int, list[T]]:
     """One query over all of a room's members, its rows grouped by member (order kept)."""
     grouped: dict[int, list[T]] = {}
-    async with conn.execute(sql, (chat_id,)) as cursor:
-        for row in await cursor.fetchall():
-            grouped.setdefault(row["user_id"], []).append(read(row))
+    for row in await conn.execute_fetchall(sql, (chat_id,)):
+        grouped.setdefault(row["user_id"], []).append(read(row))
     return grouped
+
+
+def _first_int(row: Row) -> int:
+    return int(row[0])
