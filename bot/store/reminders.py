@@ -113,22 +113,19 @@ class Reminders:
         )
 
     async def next_nudge(self, user_id: int) -> NextNudge:
-        found = await self._db.one(
-            "SELECT next_nudge_at, next_nudge_kind FROM users"
-            " WHERE user_id = ? AND next_nudge_at IS NOT NULL",
-            (user_id,),
-            lambda row: NextNudge(from_db_instant(row[0]), row[1]),
-        )
-        return found or NextNudge(None, None)
+        found = await self._next("next_nudge_at", "next_nudge_kind", user_id)
+        return NextNudge(*found) if found else NextNudge(None, None)
 
     async def next_review(self, user_id: int) -> NextReview:
-        found = await self._db.one(
-            "SELECT next_review_at, next_review_period FROM users"
-            " WHERE user_id = ? AND next_review_at IS NOT NULL",
+        found = await self._next("next_review_at", "next_review_period", user_id)
+        return NextReview(*found) if found else NextReview(None, None)
+
+    async def _next(self, column: str, what: str, user_id: int) -> tuple[datetime, str] | None:
+        return await self._db.one(
+            f"SELECT {column}, {what} FROM users WHERE user_id = ? AND {column} IS NOT NULL",
             (user_id,),
-            lambda row: NextReview(from_db_instant(row[0]), row[1]),
+            lambda row: (from_db_instant(row[0]), row[1]),
         )
-        return found or NextReview(None, None)
 
     async def reschedule(self, user_id: int, *advances: Advance) -> None:
         async with self._db.transaction() as conn:
