@@ -39,7 +39,8 @@ from bot.features.base import (
 from bot.outbound import Outgoing, Render
 from bot.planner import Planner
 from bot.render import format as fmt
-from bot.render.keyboards import legacy_btn, markup, platform_picker
+from bot.render.checkins import platform_picker
+from bot.render.keyboards import legacy_btn, markup
 from bot.services import Services
 from bot.services.buddies import Buddies
 from bot.store.reminders import Delivery

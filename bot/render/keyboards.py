@@ -6,10 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.domain.models import Language
-from bot.domain.platforms import PLATFORMS, platform
 from bot.render.callbacks import ButtonData, Callback
-from bot.texts import t
 
 Row = list[InlineKeyboardButton]
 
@@ -30,29 +27,3 @@ def rows(buttons: Iterable[InlineKeyboardButton], per_row: int) -> list[Row]:
 
 def markup(*groups: Sequence[Row]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([row for group in groups for row in group])
-
-
-def platform_picker(
-    lang: Language, keys: Sequence[str], yesterday: bool, seen: int
-) -> InlineKeyboardMarkup:
-    """Buttons that log a post on one platform: the user's own platforms, or the common ones.
-
-    `seen` is the user's latest post number when the picker was offered; a press only logs while it
-    is still the latest, so a double tap or an old picker cannot log the same post twice.
-    """
-    chosen = keys or [p.key for p in PLATFORMS if p.key != "other"]
-    when = "y" if yesterday else "t"
-    return markup(
-        rows((legacy_btn(platform(k).name(lang), "post", k, when, str(seen)) for k in chosen), 3)
-    )
-
-
-def undo_confirm(lang: Language, post_id: int) -> InlineKeyboardMarkup:
-    return markup(
-        [
-            [
-                legacy_btn(t(lang, "btn.undo_yes"), "undo", str(post_id)),
-                legacy_btn(t(lang, "btn.undo_no"), "undo", "keep"),
-            ]
-        ]
-    )
