@@ -20,6 +20,7 @@ from bot.domain.deliveries import DeliveryKind
 from bot.features.base import AnyContext
 from bot.features.checkins import Checkins
 from bot.features.coaching import Coaching
+from bot.features.data import YourData
 from bot.features.help import Help, publish_command_menu
 from bot.features.insights import Insights
 from bot.features.profile import ProfileFeature
@@ -104,6 +105,7 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
         coaching,
         rooms,
         Insights(services),
+        YourData(services),
         Help(services),
     ):
         application.add_handlers(feature.handlers())

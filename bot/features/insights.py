@@ -1,12 +1,8 @@
-"""Insights you can see: /chart, /insights (private and in a room), and the data that is yours:
-/export and /forget."""
+"""Insights you can see: /chart and /insights (private and in a room)."""
 
 from __future__ import annotations
 
 import asyncio
-import csv
-import io
-import json
 from collections import Counter
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -36,7 +32,6 @@ from bot.features.base import (
     answer,
     command,
     group_command,
-    legacy_button,
 )
 from bot.render import format as fmt
 from bot.render.charts import (
@@ -45,7 +40,6 @@ from bot.render.charts import (
     followers_figure,
     png,
 )
-from bot.render.keyboards import legacy_btn, markup
 from bot.services import Services
 from bot.texts import t
 
@@ -63,9 +57,6 @@ class Insights:
         return [
             command(s, "chart", self.chart, usage="chart"),
             command(s, "insights", self.insights),
-            command(s, "export", self.export),
-            command(s, "forget", self.forget),
-            legacy_button(s, "forget", self.forget_button),
             group_command(s, "insights", self.room_insights, as_person=False),
         ]
 
@@ -242,57 +233,11 @@ class Insights:
         lines += ["", t(lang, "insights.room_privacy")]
         await answer(update, "\n".join(lines))
 
-    # --- your data ------------------------------------------------------------------------------
-
-    async def export(self, update: Update, caller: Caller, args: str) -> None:
-        rows = await self.store.privacy.export(caller.user_id)
-        message = update.effective_message
-        assert message is not None
-        stamp = f"{caller.today:%Y%m%d}"
-        document = json.dumps(rows, ensure_ascii=False, indent=2, default=str).encode()
-        await message.reply_document(
-            InputFile(document, filename=f"postpact-{stamp}.json"),
-            caption=t(caller.lang, "export.caption", tables=sum(1 for r in rows.values() if r)),
-        )
-        for table, table_rows in rows.items():
-            if table_rows:
-                await message.reply_document(
-                    InputFile(_csv(table_rows), filename=f"postpact-{stamp}-{table}.csv")
-                )
-
-    async def forget(self, update: Update, caller: Caller, args: str) -> None:
-        keyboard = markup(
-            [
-                [
-                    legacy_btn(t(caller.lang, "btn.forget_yes"), "forget", "yes"),
-                    legacy_btn(t(caller.lang, "btn.forget_no"), "forget", "no"),
-                ]
-            ]
-        )
-        await answer(update, t(caller.lang, "forget.confirm"), keyboard)
-
-    async def forget_button(self, update: Update, caller: Caller, args: str) -> None:
-        if args == "no":
-            await answer(update, t(caller.lang, "forget.kept"))
-            return
-        if args != "yes":
-            raise InputError("error.button_expired")
-        deleted = await self.store.privacy.forget(caller.user_id)
-        await answer(update, t(caller.lang, "forget.done", rows=deleted))
-
 
 async def _photo(update: Update, image: bytes, caption: str) -> None:
     message = update.effective_message
     assert message is not None
     await message.reply_photo(InputFile(image, filename="chart.png"), caption=caption)
-
-
-def _csv(rows: list[dict[str, Any]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheet apps see UTF-8
 
 
 def _attribution_lines(lang: Language, attribution: Attribution) -> list[str]:
