@@ -24,7 +24,7 @@ from bot.features.data import YourData
 from bot.features.help import Help, publish_command_menu
 from bot.features.insights import Insights
 from bot.features.profile import ProfileFeature
-from bot.features.reminders import Reminders
+from bot.features.reminders import ReminderFeature
 from bot.features.rooms import Rooms
 from bot.features.stats import Stats
 from bot.ordering import PerUserOrder
@@ -93,7 +93,7 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
     posts = PostLog(services.store)
     checkins = Checkins(services, posts)
     rooms = Rooms(services, outbox, posts)
-    reminders = Reminders(services, planner, Buddies(services.store, services.clock))
+    reminders = ReminderFeature(services, planner, Buddies(services.store, services.clock))
     coaching = Coaching(services, planner)
     profile = ProfileFeature(services, planner, answers={"metrics": checkins.metrics_answer})
     # Order matters within a group: the catch-all pointers in Help come last.

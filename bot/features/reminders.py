@@ -50,7 +50,7 @@ FOLLOWUP_FRESH = timedelta(hours=12)
 TOGGLES = {"nudges": "nudges_on", "lastcall": "last_call_on", "followups": "followups_on"}
 
 
-class Reminders:
+class ReminderFeature:
     def __init__(self, services: Services, planner: Planner, buddies: Buddies) -> None:
         self.services = services
         self.store = services.store
