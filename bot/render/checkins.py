@@ -44,6 +44,13 @@ class PostPick(ButtonData):
     seen: str
 
     @classmethod
+    def decode(cls, args: tuple[str, ...]) -> Self:
+        pressed = super().decode(args)
+        if not pressed.platform:
+            raise ButtonExpired(pressed.platform)
+        return pressed
+
+    @classmethod
     def offered(cls, key: str, yesterday: bool, latest_number: int) -> Self:
         return cls(key, When.YESTERDAY if yesterday else When.TODAY, str(latest_number))
 

@@ -71,6 +71,11 @@ def test_undo_buttons_and_the_undo_reply() -> None:
     assert not UndoPress("keep").is_for(POST)
 
 
+def test_a_pick_without_a_platform_is_out_of_date() -> None:
+    with pytest.raises(ButtonExpired):
+        PostPick.decode(("", "t", "1"))
+
+
 @pytest.mark.parametrize("post", ["", "-1", "１", "abc"])
 def test_undo_refuses_anything_but_a_number_or_keep(post: str) -> None:
     with pytest.raises(ButtonExpired):
