@@ -21,10 +21,11 @@ from bot.domain.onboarding import Asked
 from bot.features.base import AnyContext
 from bot.features.checkins import Checkins
 from bot.features.coaching import Coaching
+from bot.features.data import YourData
 from bot.features.help import Help, publish_command_menu
 from bot.features.insights import Insights
 from bot.features.profile import ProfileFeature
-from bot.features.reminders import Reminders
+from bot.features.reminders import ReminderFeature
 from bot.features.rooms import RoomsFeature
 from bot.features.sharing import SharingFeature
 from bot.features.stats import Stats
@@ -70,8 +71,45 @@ class Features:
 
 
 def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbox, Features]:
-    settings = services.settings
-    application = (
+    """Every feature, built with what it needs and registered with the application."""
+    application = _application(services.settings)
+    outbox = Outbox(
+        application.bot, services.store.reminders, services.clock, _on_blocked(services), limits
+    )
+    planner = Planner(services, outbox)
+    posts = PostLog(services.store)
+    checkins = Checkins(services, posts)
+    rooms = RoomsFeature(services, outbox, posts)
+    reminders = ReminderFeature(services, planner, Buddies(services.store, services.clock))
+    coaching = Coaching(services, planner)
+    profile = ProfileFeature(services, planner, answers={Asked.METRICS: checkins.metrics_answer})
+    # Order matters within a group: the catch-all pointers in Help come last.
+    for feature in (
+        profile,
+        checkins,
+        Stats(services),
+        reminders,
+        coaching,
+        rooms,
+        SharingFeature(services),
+        Insights(services),
+        YourData(services),
+        Help(services),
+    ):
+        application.add_handlers(feature.handlers())
+    # The bot's own membership: private chats (blocking) in group 0, groups here.
+    application.add_handler(rooms.membership_handler(), group=1)
+    application.add_error_handler(on_error)
+    features = Features(
+        planner=planner,
+        renderers=reminders.renderers() | coaching.renderers() | rooms.renderers(),
+        sweeps=planner.sweeps() | rooms.sweeps(),
+    )
+    return application, outbox, features
+
+
+def _application(settings: Settings) -> BotApp:
+    return (
         ApplicationBuilder()
         .token(settings.bot_token.get_secret_value())
         .base_url(settings.bot_api_base_url)
@@ -87,38 +125,6 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
         .rate_limiter(FloodGuard())
         .build()
     )
-    outbox = Outbox(
-        application.bot, services.store.reminders, services.clock, _on_blocked(services), limits
-    )
-    planner = Planner(services, outbox)
-    posts = PostLog(services.store)
-    checkins = Checkins(services, posts)
-    rooms = RoomsFeature(services, outbox, posts)
-    reminders = Reminders(services, planner, Buddies(services.store, services.clock))
-    coaching = Coaching(services, planner)
-    profile = ProfileFeature(services, planner, answers={Asked.METRICS: checkins.metrics_answer})
-    # Order matters within a group: the catch-all pointers in Help come last.
-    for feature in (
-        profile,
-        checkins,
-        Stats(services),
-        reminders,
-        coaching,
-        rooms,
-        SharingFeature(services),
-        Insights(services),
-        Help(services),
-    ):
-        application.add_handlers(feature.handlers())
-    # The bot's own membership: private chats (blocking) in group 0, groups here.
-    application.add_handler(rooms.membership_handler(), group=1)
-    application.add_error_handler(on_error)
-    features = Features(
-        planner=planner,
-        renderers=reminders.renderers() | coaching.renderers() | rooms.renderers(),
-        sweeps=planner.sweeps() | rooms.sweeps(),
-    )
-    return application, outbox, features
 
 
 def _on_blocked(services: Services) -> OnBlocked:

@@ -9,6 +9,9 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
+
+from bot.domain.errors import InputError
 from bot.fakeapi import Person, Session, StoredMessage
 
 
@@ -108,3 +111,11 @@ def environment(**settings: str) -> dict[str, str]:
 
 def reviews(person: Person, sent: list[StoredMessage]) -> list[StoredMessage]:
     return [m for m in sent if m.chat_id == person.user_id and m.text.startswith("📅")]
+
+
+def error_key(call: object) -> str:
+    """The text key of the InputError a call raises."""
+    assert callable(call)
+    with pytest.raises(InputError) as caught:
+        call()
+    return caught.value.key

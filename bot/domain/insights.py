@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from bot.domain.days import week_start
-from bot.domain.models import FollowerCount, Post
+from bot.domain.models import DayActivity, FollowerCount, Post, Profile
+from bot.domain.program import goals_of
+from bot.domain.progress import this_month
 from bot.domain.review import ScoredPost
 
 MIN_ATTRIBUTED_POSTS = 3  # fewer attributed posts than this: too little to rank anything
@@ -241,3 +243,97 @@ def project_followers(
         earliest=today + timedelta(days=round(remaining / fast)),
         latest=today + timedelta(days=round(remaining / slow)),
     )
+
+
+def total_readings(
+    counts: Sequence[FollowerCount], platform: str | None
+) -> list[tuple[datetime, int]]:
+    """Followers over time, total across platforms (each platform's latest count so far) or one
+    platform's own counts."""
+    latest: dict[str, int] = {}
+    readings = []
+    for count in sorted(counts, key=lambda c: c.recorded_at):
+        if platform is not None and count.platform != platform:
+            continue
+        latest[count.platform] = count.count
+        readings.append((count.recorded_at, sum(latest.values())))
+    return readings
+
+
+@dataclass(frozen=True)
+class PersonalInsights:
+    """Everything /insights shows, decided from the user's own history."""
+
+    followers: Attribution
+    tag_rates: list[Rate]  # best first
+    platform_rates: list[Rate]
+    best: BestTime
+    niche_tags: tuple[str, ...]  # none set: the niche figures mean nothing
+    niche_now: int | None  # this calendar month's niche share, percent
+    niche_then: int | None  # last calendar month's
+    weeks: list[int]  # days posted in each of the last 8 weeks, oldest first
+    habit: int  # 0–100
+    follower_target: int
+    projection: Projection | None
+
+
+def personal_insights(
+    profile: Profile,
+    today: date,
+    tz: tzinfo,
+    counts: Sequence[FollowerCount],
+    scored: Sequence[ScoredPost],
+    activity: Sequence[DayActivity],
+    rest_days: Sequence[date],
+) -> PersonalInsights:
+    posts = [s.post for s in scored]
+    days = [a.day for a in activity]
+    month = this_month(today)
+    last = this_month(month.start - timedelta(days=1))
+    tags, platforms = hit_rates(posts)
+    goals = goals_of(profile)
+    return PersonalInsights(
+        followers=attribute_followers(counts, posts),
+        tag_rates=tags,
+        platform_rates=platforms,
+        best=best_time(scored, tz),
+        niche_tags=profile.niche_tags,
+        niche_now=niche_share((p for p in posts if p.local_date in month), profile.niche_tags),
+        niche_then=niche_share((p for p in posts if p.local_date in last), profile.niche_tags),
+        weeks=weekly_days(days, today),
+        habit=habit_strength(
+            days, rest_days, min([*days, today]), today, profile.posting_days_per_week
+        ),
+        follower_target=goals.follower_target,
+        projection=project_followers(
+            total_readings(counts, goals.follower_platform), goals.follower_target, today
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class SharedHistory:
+    """What one room member shares: their posts and days, and their counts if they share them."""
+
+    activity: Sequence[DayActivity]
+    posts: Sequence[Post]
+    counts: Sequence[FollowerCount]  # empty unless they share followers
+
+
+@dataclass(frozen=True)
+class RoomInsights:
+    weeks: list[int]  # days posted by the sharing members together, each of the last 8 weeks
+    followers: Attribution
+    platform_rates: list[Rate]
+
+
+def room_insights(members: Sequence[SharedHistory], today: date) -> RoomInsights:
+    """The room's view, built only from what its members share."""
+    weeks = [0] * 8
+    for member in members:
+        own = weekly_days((a.day for a in member.activity), today)
+        weeks = [a + b for a, b in zip(weeks, own, strict=True)]
+    posts = [p for m in members for p in m.posts]
+    counts = [c for m in members for c in m.counts]
+    _, platforms = hit_rates(posts)
+    return RoomInsights(weeks, attribute_followers(counts, posts), platforms)

@@ -19,8 +19,9 @@ from enum import Enum, StrEnum
 
 from bot.domain.errors import InputError
 from bot.domain.models import LANGUAGES, Language, Profile
-from bot.domain.parsing import parse_clock, parse_day_start, parse_niche
+from bot.domain.parsing import parse_clock
 from bot.domain.platforms import PLATFORMS
+from bot.domain.settings_input import parse_day_start, parse_niche
 from bot.domain.timezones import COMMON_ZONES, TimezoneError, parse_timezone
 
 # Profile fields an answer sets, as `store.users.update` takes them.

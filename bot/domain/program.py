@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from bot.domain.errors import InputError
 from bot.domain.models import DayActivity, FollowerCount, Profile
 from bot.domain.progress import Period
 
@@ -74,6 +75,16 @@ def program_day(program: Program, today: date) -> ProgramDay | None:
         return None
     month, in_month = divmod(index, MONTH_DAYS)
     return ProgramDay(day=index + 1, month=month + 1, day_in_month=in_month + 1)
+
+
+def program_start(start: date, today: date) -> date:
+    """A start date for /plan start: up to `MAX_BACKDATE_DAYS` back (a program already under way)
+    and up to `MAX_START_AHEAD_DAYS` ahead."""
+    if start < today - timedelta(days=MAX_BACKDATE_DAYS):
+        raise InputError("error.plan_start_past", days=MAX_BACKDATE_DAYS)
+    if start > today + timedelta(days=MAX_START_AHEAD_DAYS):
+        raise InputError("error.plan_start_future", days=MAX_START_AHEAD_DAYS)
+    return start
 
 
 def posting_target(days_per_week: int, period_days: int = MONTH_DAYS) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from enum import Enum
 
 from bot.domain.days import month_start
 from bot.domain.models import DayActivity, FollowerCount, Post
@@ -93,6 +94,12 @@ class ScoredPost:
     saves: int | None
 
 
+class Verdict(Enum):
+    MET = "met"
+    OPEN = "open"  # an on-demand review mid-month, the goal not met yet
+    NOT_MET = "not_met"
+
+
 @dataclass(frozen=True)
 class MonthReview:
     review: ReviewPeriod
@@ -104,6 +111,19 @@ class MonthReview:
     follower_changes: dict[str, int]  # uncertain: per platform with two readings to compare
     hits: int
     best: ScoredPost | None  # the best post by saves, when any has saves
+    upto: date | None = None  # an on-demand review counts days up to here; None: the whole month
+
+    @property
+    def verdict(self) -> Verdict:
+        if self.goal.met:
+            return Verdict.MET
+        return Verdict.OPEN if self.upto else Verdict.NOT_MET
+
+    @property
+    def next_goal(self) -> GoalKind | None:
+        """The goal to announce for next month: only once the month is over, and not after a
+        program's last month (its final report says what comes next)."""
+        return None if self.upto is not None else self.review.next_goal_kind()
 
 
 def build_review(
@@ -135,6 +155,7 @@ def build_review(
         follower_changes=follower_growth_by_platform(counts, so_far),
         hits=sum(1 for d in hit_dates if period.start <= d <= last),
         best=best,
+        upto=upto,
     )
 
 

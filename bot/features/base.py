@@ -179,29 +179,6 @@ def button(
     return CallbackQueryHandler(callback, pattern=pattern(data.action))
 
 
-def legacy_button(services: Services, action: str, handle: Handle) -> AnyHandler:
-    """(Being replaced by `button`.) A button press: `args` is the callback's arguments joined
-    by `|`. The query is always answered, so the user's spinner stops even when the press
-    changes nothing."""
-
-    async def callback(update: Update, context: AnyContext) -> None:
-        query = update.callback_query
-        assert query is not None
-        caller = await identify(services, query.from_user)
-        decoded = Callback.decode(query.data)
-        try:
-            if decoded is None:
-                # PTB hands a query without data to every pattern handler: refuse it here.
-                raise InputError("error.button_expired")
-            await handle(update, caller, "|".join(decoded.args))
-        except InputError as error:
-            await query.answer(alert_text(caller.lang, error), show_alert=True)
-            return
-        await query.answer()
-
-    return CallbackQueryHandler(callback, pattern=pattern(action))
-
-
 @dataclass(frozen=True)
 class Room:
     """A command in a group: who sent it, in which room, and the room's language."""

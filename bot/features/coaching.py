@@ -9,27 +9,21 @@ from telegram import Update
 
 from bot.domain.deliveries import DeliveryKind
 from bot.domain.errors import InputError
-from bot.domain.models import Language, Profile
-from bot.domain.parsing import parse_goal_change, parse_iso_date, split_words
+from bot.domain.models import Profile
+from bot.domain.parsing import parse_iso_date, split_words
+from bot.domain.phase import PhaseView, phase_view
 from bot.domain.program import (
-    GOAL_OF_MONTH,
-    MAX_BACKDATE_DAYS,
     MAX_FOLLOWER_TARGET,
     MAX_HIT_THRESHOLD,
     MAX_REST_DAYS,
-    MAX_START_AHEAD_DAYS,
-    MONTHS,
-    GoalKind,
-    Goals,
     Program,
+    ProgramDay,
     current_followers,
-    goal_status,
     goals_of,
-    posting_target,
     program_day,
+    program_start,
     raised_goals,
 )
-from bot.domain.progress import Period, this_week
 from bot.domain.review import (
     MonthReview,
     ReviewPeriod,
@@ -39,25 +33,18 @@ from bot.domain.review import (
     program_review,
     review_period_for,
 )
+from bot.domain.settings_input import parse_goal_change
 from bot.domain.streaks import compute_streak
-from bot.features.base import (
-    AnyHandler,
-    Caller,
-    answer,
-    caller_for,
-    command,
-    legacy_button,
-    refreshed,
-)
+from bot.features.base import AnyHandler, Caller, answer, button, caller_for, command, refreshed
 from bot.outbound import Outgoing, Render
 from bot.planner import Planner
-from bot.render import format as fmt
-from bot.render.charts import CardFigures, png, summary_card_figure
-from bot.render.keyboards import legacy_btn, markup
+from bot.render import review as render
+from bot.render.charts import png, summary_card_figure
+from bot.render.review import PlanChoice, PlanPress
 from bot.services import Services
 from bot.store.programs import ProgramRunningError
 from bot.store.reminders import Delivery
-from bot.texts import Html, h, t
+from bot.texts import language_for
 
 START_WORDS = ("start", "开始")
 STOP_WORDS = ("stop", "end", "结束", "停止")
@@ -79,7 +66,7 @@ class Coaching:
             command(s, "plan", self.plan, usage="plan"),
             command(s, "goals", self.goals, usage="goals"),
             command(s, "review", self.review, usage="review"),
-            legacy_button(s, "plan", self.plan_button),
+            button(s, PlanPress, self.plan_button),
         ]
 
     # --- /plan ------------------------------------------------------------------------------------
@@ -87,36 +74,23 @@ class Coaching:
     async def plan(self, update: Update, caller: Caller, args: str) -> None:
         words = split_words(args)
         program = await self.store.programs.current(caller.user_id)
-        if not words:
-            if program is None:
-                await self._start(update, caller, caller.today)
-            else:
-                await answer(update, await self.plan_text(caller, program))
-            return
-        action = words[0].casefold()
-        if action in START_WORDS and len(words) <= 2:
+        action = words[0].casefold() if words else None
+        if action is None and program is None:
+            await self._start(update, caller, caller.today)
+        elif action is None and program is not None:
+            await answer(update, await self.plan_text(caller, program))
+        elif action in START_WORDS and len(words) <= 2:
             start = parse_iso_date(words[1]) if len(words) == 2 else caller.today
             if program is not None:
                 raise InputError("plan.already_running", start=program.start_date.isoformat())
-            if start < caller.today - timedelta(days=MAX_BACKDATE_DAYS):
-                raise InputError("error.plan_start_past", days=MAX_BACKDATE_DAYS)
-            if start > caller.today + timedelta(days=MAX_START_AHEAD_DAYS):
-                raise InputError("error.plan_start_future", days=MAX_START_AHEAD_DAYS)
-            await self._start(update, caller, start)
+            await self._start(update, caller, program_start(start, caller.today))
         elif action in STOP_WORDS and len(words) == 1:
             if program is None:
                 raise InputError("plan.none")
-            keyboard = markup(
-                [
-                    [
-                        legacy_btn(
-                            t(caller.lang, "btn.plan_stop"), "plan", "stop", str(program.program_id)
-                        ),
-                        legacy_btn(t(caller.lang, "btn.plan_keep"), "plan", "keep"),
-                    ]
-                ]
+            lang = caller.lang
+            await answer(
+                update, render.plan_stop_question(lang), render.plan_stop_buttons(lang, program)
             )
-            await answer(update, t(caller.lang, "plan.stop_confirm"), keyboard)
         else:
             raise InputError("error.plan_shape")
 
@@ -126,111 +100,71 @@ class Coaching:
         except ProgramRunningError:
             raise InputError("plan.already_running", start="") from None
         await self.planner.reschedule(caller.user_id)
-        text = t(caller.lang, "plan.started", cycle=program.cycle, end=program.end_date.isoformat())
-        await answer(update, text + "\n\n" + await self.plan_text(caller, program))
+        view = await self.plan_text(caller, program)
+        await answer(update, render.plan_started(caller.lang, program, view))
 
-    async def plan_button(self, update: Update, caller: Caller, args: str) -> None:
-        action, _, arg = args.partition("|")
+    async def plan_button(self, update: Update, caller: Caller, pressed: PlanPress) -> None:
         current = await self.store.programs.current(caller.user_id)
-        if action == "keep":
-            await answer(update, t(caller.lang, "plan.kept"))
-        elif action == "stop":
-            if current is None or str(current.program_id) != arg:
+        if pressed.choice is PlanChoice.KEEP:
+            await answer(update, render.plan_kept(caller.lang))
+        elif pressed.choice is PlanChoice.STOP:
+            if current is None or not pressed.is_for(current):
                 raise InputError("plan.stale")
             await self.store.programs.end(caller.user_id, current.program_id, "stopped", caller.now)
             await self.planner.reschedule(caller.user_id)
-            await answer(update, t(caller.lang, "plan.stopped"))
-        elif action == "next":
-            latest = await self.store.programs.latest(caller.user_id)
-            if current is not None or latest is None or str(latest.program_id) != arg:
-                raise InputError("plan.stale")
-            counts = await self.store.followers.history(caller.user_id)
-            goals = goals_of(caller.profile)
-            raised = raised_goals(goals, current_followers(counts, goals.follower_platform))
-            profile = await self.store.users.update(
-                caller.user_id,
-                caller.now,
-                hit_threshold=raised.hit_threshold,
-                follower_target=raised.follower_target,
-            )
-            await self._start(update, caller_for(profile, caller.now), caller.today)
+            await answer(update, render.plan_stopped(caller.lang))
         else:
-            raise InputError("error.button_expired")
+            latest = await self.store.programs.latest(caller.user_id)
+            if current is not None or not pressed.is_for(latest):
+                raise InputError("plan.stale")
+            await self._next_cycle(update, caller)
+
+    async def _next_cycle(self, update: Update, caller: Caller) -> None:
+        """The next cycle starts today, with the targets raised as the final report said."""
+        counts = await self.store.followers.history(caller.user_id)
+        goals = goals_of(caller.profile)
+        raised = raised_goals(goals, current_followers(counts, goals.follower_platform))
+        profile = await self.store.users.update(
+            caller.user_id,
+            caller.now,
+            hit_threshold=raised.hit_threshold,
+            follower_target=raised.follower_target,
+        )
+        await self._start(update, caller_for(profile, caller.now), caller.today)
 
     async def plan_text(self, caller: Caller, program: Program) -> str:
-        lang, today = caller.lang, caller.today
-        where = program_day(program, today)
+        where = program_day(program, caller.today)
         if where is None:
-            if today < program.start_date:
-                return t(
-                    lang,
-                    "plan.not_started",
-                    start=program.start_date.isoformat(),
-                    count=(program.start_date - today).days,
-                )
-            return t(lang, "plan.finished", end=program.end_date.isoformat())
-        goals = goals_of(caller.profile)
-        month = program.month_period(where.month)
-        activity = await self.store.posts.activity(caller.user_id)
-        hits = await self.store.posts.hit_dates(caller.user_id)
-        counts = await self.store.followers.history(caller.user_id)
-        kind = GOAL_OF_MONTH[where.month]
-        status = goal_status(kind, month, goals, activity, hits, counts, upto=today)
-        lines = [
-            t(
-                lang,
-                "plan.header",
-                cycle=program.cycle,
-                month=where.month,
-                goal=goal_text(lang, kind, goals),
-                day=where.day_in_month,
-                left=h(lang, "plan.days_left", count=where.days_left_in_month),
-                start=program.start_date.isoformat(),
-                end=program.end_date.isoformat(),
+            return render.plan_outside(caller.lang, program, caller.today)
+        return render.plan_view(caller.lang, await self._phase(caller, program, where))
+
+    async def _phase(self, caller: Caller, program: Program, where: ProgramDay) -> PhaseView:
+        uid, today = caller.user_id, caller.today
+        return phase_view(
+            program,
+            where,
+            today,
+            goals_of(caller.profile),
+            await self.store.posts.activity(uid),
+            await self.store.posts.hit_dates(uid),
+            await self.store.followers.history(uid),
+            await self.store.posts.scored_between(
+                uid, program.month_period(where.month).start, today
             ),
-            "",
-            progress_line(lang, f"plan.progress_{status.kind}", status.done, status.target),
-        ]
-        if kind == "hit":
-            scored = await self.store.posts.scored_between(caller.user_id, month.start, today)
-            best = max((p.saves or 0 for p in scored), default=0)
-            lines.append(progress_line(lang, "plan.best_saves", best, goals.hit_threshold))
-        if where.month > 1:
-            week = this_week(today)
-            posted = sum(1 for a in activity if a.day in week)
-            lines.append(progress_line(lang, "plan.habit_posting", posted, goals.days_per_week))
-        if where.month > 2:
-            whole = Period(program.start_date, today)
-            lines.append(t(lang, "plan.habit_hits", count=sum(1 for d in hits if d in whole)))
-        return "\n".join(lines)
+        )
 
     # --- /goals -----------------------------------------------------------------------------------
 
     async def goals(self, update: Update, caller: Caller, args: str) -> None:
         if not args.strip():
-            usage = t(caller.lang, "usage.heading") + "\n" + t(caller.lang, "usage.goals")
-            await answer(update, self.goals_text(caller.lang, caller.profile) + "\n\n" + usage)
+            await answer(update, render.goals_with_usage(caller.lang, goals_of(caller.profile)))
             return
         changes = parse_goal_change(args, MAX_HIT_THRESHOLD, MAX_FOLLOWER_TARGET, MAX_REST_DAYS)
         await self.store.users.update(
             caller.user_id, caller.now, **{c.field: c.value for c in changes}
         )
         caller = await refreshed(self.services, caller)
-        text = t(caller.lang, "saved") + "\n\n" + self.goals_text(caller.lang, caller.profile)
-        await answer(update, text)
-
-    def goals_text(self, lang: Language, profile: Profile) -> str:
-        goals = goals_of(profile)
-        return t(
-            lang,
-            "goals.show",
-            days=goals.days_per_week,
-            month_days=posting_target(goals.days_per_week),
-            threshold=goals.hit_threshold,
-            followers=fmt.number(goals.follower_target),
-            where=_where(lang, goals),
-            rest=h(lang, "goals.rest", count=goals.rest_days_per_week),
-        )
+        await answer(update, render.goals_saved(caller.lang, goals_of(caller.profile)))
 
     # --- reviews ----------------------------------------------------------------------------------
 
@@ -240,7 +174,8 @@ class Coaching:
         current = review_period_for(program, caller.today)
         if not words:
             upto: date | None = caller.today if caller.today <= current.period.end else None
-            await answer(update, await self.review_text(caller.profile, caller.lang, current, upto))
+            data = await self.month_review(caller.profile, current, upto)
+            await answer(update, self._review_text(caller.profile, data))
             return
         if len(words) > 1 or words[0].casefold() not in LAST_WORDS:
             raise InputError("error.review_shape")
@@ -248,40 +183,26 @@ class Coaching:
             previous = program_review(program, current.program_month - 1)
         else:
             previous = calendar_review(current.period.start.replace(day=1) - timedelta(days=1))
-        await answer(update, await self.review_text(caller.profile, caller.lang, previous, None))
+        data = await self.month_review(caller.profile, previous, None)
+        await answer(update, self._review_text(caller.profile, data))
 
     async def render_review(self, delivery: Delivery) -> Outgoing | None:
         profile = await self.store.users.get(delivery.chat_id)
         review = await self.planner.review_period(delivery.chat_id, delivery.period)
         if profile is None or review is None:
             return None
-        caller = caller_for(profile, self.services.clock.now())
         if review.program_id is None and not await self._has_activity(profile, review):
             return None  # nothing logged all month: a review of zeros helps nobody
+        lang = language_for(profile.language, profile.telegram_language)
         data = await self.month_review(profile, review, None)
-        text = await self.review_text(profile, caller.lang, review, None, data)
-        activity = await self.store.posts.activity(profile.user_id)
-        rests = await self.store.rest_days.all(profile.user_id)
-        streak = compute_streak((a.day for a in activity), review.period.end, rests).current
-        card = await self.review_card(caller.lang, data, streak)
-        keyboard = None
-        if review.is_final and review.program_id is not None:
-            program = await self.store.programs.by_id(profile.user_id, review.program_id)
-            assert program is not None
-            text += "\n\n" + await self.final_report(profile, caller.lang, program)
-            keyboard = markup(
-                [
-                    [
-                        legacy_btn(
-                            t(caller.lang, "btn.next_cycle", cycle=program.cycle + 1),
-                            "plan",
-                            "next",
-                            str(program.program_id),
-                        )
-                    ]
-                ]
-            )
-        return Outgoing(profile.user_id, text, keyboard, photo=card)
+        text = self._review_text(profile, data)
+        card = await self._review_card(profile, data)
+        if not (review.is_final and review.program_id is not None):
+            return Outgoing(profile.user_id, text, None, photo=card)
+        program = await self.store.programs.by_id(profile.user_id, review.program_id)
+        assert program is not None
+        text += "\n\n" + await self._final_report(profile, program)
+        return Outgoing(profile.user_id, text, render.next_cycle_buttons(lang, program), photo=card)
 
     async def _has_activity(self, profile: Profile, review: ReviewPeriod) -> bool:
         period = review.period
@@ -305,161 +226,27 @@ class Coaching:
             upto,
         )
 
-    async def review_text(
-        self,
-        profile: Profile,
-        lang: Language,
-        review: ReviewPeriod,
-        upto: date | None,
-        data: MonthReview | None = None,
-    ) -> str:
-        data = data or await self.month_review(profile, review, upto)
-        goals = goals_of(profile)
-        period = review.period
-        heading = (
-            t(lang, "review.heading_program", month=review.program_month, months=MONTHS)
-            if review.program_month
-            else t(lang, "review.heading_calendar")
-        )
-        lines = [
-            heading + " · " + t(lang, "review.dates", start=period.start, end=period.end),
-        ]
-        if upto is not None:
-            lines.append(t(lang, "review.so_far", date=upto.isoformat()))
-        kind = review.goal_kind()
-        verdict = (
-            "verdict.met" if data.goal.met else ("verdict.open" if upto else "verdict.not_met")
-        )
-        lines += [
-            t(
-                lang,
-                "review.goal",
-                goal=goal_text(lang, kind, goals, period.length),
-                verdict=h(lang, verdict),
-            ),
-            "",
-            t(lang, "review.certain"),
-            progress_line(lang, "review.days", data.posting.done, data.posting.target),
-            t(lang, "review.posts", posts=data.posts, rest=data.rest_days),
-            t(
-                lang,
-                "review.niche",
-                share=data.niche_share,
-                tags=" ".join(f"#{x}" for x in profile.niche_tags),
-            )
-            if data.niche_share is not None
-            else t(lang, "review.niche_unset"),
-            "",
-            t(lang, "review.uncertain"),
-            t(
-                lang,
-                "review.followers",
-                changes=", ".join(
-                    f"{fmt.platform_name(lang, k)} {fmt.signed(v)}"
-                    for k, v in data.follower_changes.items()
-                ),
-            )
-            if data.follower_changes
-            else t(lang, "review.followers_none"),
-            t(lang, "review.hits", count=data.hits),
-            t(
-                lang,
-                "review.best",
-                label=fmt.post_label(lang, data.best.post),
-                saves=fmt.number(data.best.saves or 0),
-            )
-            if data.best
-            else t(lang, "review.best_none"),
-        ]
-        following = review.next_goal_kind()
-        if following is not None and upto is None:
-            key = "review.next_program" if review.program_month else "review.next_calendar"
-            lines += ["", t(lang, key, goal=goal_text(lang, following, goals))]
-        return "\n".join(lines)
+    @staticmethod
+    def _review_text(profile: Profile, data: MonthReview) -> str:
+        lang = language_for(profile.language, profile.telegram_language)
+        return render.month_review(lang, data, goals_of(profile), profile.niche_tags)
 
-    async def review_card(self, lang: Language, data: MonthReview, streak: int) -> bytes:
-        """The monthly review's one-image summary."""
-        change = sum(data.follower_changes.values()) if data.follower_changes else None
-        card = CardFigures(
-            title=t(lang, "card.title", start=data.review.period.start, end=data.review.period.end),
-            tiles=(
-                (str(streak), t(lang, "card.streak")),
-                (f"{data.posting.done}/{data.posting.target}", t(lang, "card.days")),
-                ("—" if change is None else fmt.signed(change), t(lang, "card.followers")),
-                (str(data.hits), t(lang, "card.hits")),
-            ),
-        )
+    async def _review_card(self, profile: Profile, data: MonthReview) -> bytes:
+        """The monthly review's one-image summary, drawn off the event loop."""
+        activity = await self.store.posts.activity(profile.user_id)
+        rests = await self.store.rest_days.all(profile.user_id)
+        streak = compute_streak((a.day for a in activity), data.review.period.end, rests).current
+        lang = language_for(profile.language, profile.telegram_language)
+        card = render.card_figures(lang, data, streak)
         return await asyncio.to_thread(lambda: png(summary_card_figure(card)))
 
-    async def final_report(self, profile: Profile, lang: Language, program: Program) -> str:
+    async def _final_report(self, profile: Profile, program: Program) -> str:
         uid = profile.user_id
         goals = goals_of(profile)
         counts = await self.store.followers.history(uid)
-        report = build_program_report(
-            program,
-            goals,
-            await self.store.posts.activity(uid),
-            await self.store.posts.hit_dates(uid),
-            counts,
-        )
+        activity = await self.store.posts.activity(uid)
+        hits = await self.store.posts.hit_dates(uid)
+        report = build_program_report(program, goals, activity, hits, counts)
         raised = raised_goals(goals, current_followers(counts, goals.follower_platform))
-        unknown = t(lang, "report.unknown")
-        lines = [t(lang, "report.heading", cycle=program.cycle)]
-        lines += [
-            t(
-                lang,
-                "report.month",
-                month=month,
-                goal=goal_text(lang, status.kind, goals),
-                done=fmt.number(status.done),
-                target=fmt.number(status.target),
-                verdict=h(lang, "verdict.met" if status.met else "verdict.not_met"),
-            )
-            for month, status in enumerate(report.months, start=1)
-        ]
-        lines += [
-            t(lang, "report.totals", days=report.days_posted, posts=report.posts, hits=report.hits),
-            t(
-                lang,
-                "report.followers",
-                start=fmt.number(report.followers_start)
-                if report.followers_start is not None
-                else unknown,
-                end=fmt.number(report.followers_end)
-                if report.followers_end is not None
-                else unknown,
-            ),
-            "",
-            t(
-                lang,
-                "report.next",
-                threshold=raised.hit_threshold,
-                followers=fmt.number(raised.follower_target),
-                where=_where(lang, raised),
-            ),
-        ]
-        return "\n".join(lines)
-
-
-def _where(lang: Language, goals: Goals) -> Html:
-    if goals.follower_platform is None:
-        return h(lang, "goal.total")
-    return h(lang, "goal.on_platform", platform=fmt.platform_name(lang, goals.follower_platform))
-
-
-def goal_text(lang: Language, kind: GoalKind, goals: Goals, days: int = 30) -> Html:
-    if kind == "posting":
-        return h(lang, "goal.posting", target=posting_target(goals.days_per_week, days), days=days)
-    if kind == "hit":
-        return h(lang, "goal.hit", threshold=goals.hit_threshold)
-    return h(
-        lang,
-        "goal.followers",
-        target=fmt.number(goals.follower_target),
-        where=_where(lang, goals),
-    )
-
-
-def progress_line(lang: Language, key: str, done: int, target: int) -> str:
-    """A "{done} of {target} {bar}" line: every progress bar the coach shows."""
-    return t(lang, key, done=fmt.number(done), target=fmt.number(target), bar=fmt.bar(done, target))
+        lang = language_for(profile.language, profile.telegram_language)
+        return render.final_report(lang, program, report, goals, raised)

@@ -28,7 +28,8 @@ from bot.domain.onboarding import (
     moves_schedule,
     typed_rule,
 )
-from bot.domain.parsing import parse_handle, parse_handle_value, parse_platform
+from bot.domain.parsing import parse_platform
+from bot.domain.settings_input import parse_handle, parse_handle_value
 from bot.features.base import (
     PRIVATE,
     AnyContext,

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import aiosqlite
 
+from bot.domain.hits import HitChange, hit_change
 from bot.domain.models import METRIC_NAMES, DayActivity, Metrics, Post, PostDraft
 from bot.domain.review import ScoredPost
 from bot.store.db import Database, from_db_date, from_db_instant, to_db_instant
@@ -200,7 +201,7 @@ class Posts:
         self, post: Post, reading: Metrics, hit_threshold: int, now: datetime, today: date
     ) -> tuple[Metrics, bool]:
         """Merge a new reading into the post's metrics; returns them and whether it just became a
-        hit. A post stops being a hit if saves are corrected below the threshold."""
+        hit. Whether it is a hit is the domain's rule (`bot.domain.hits`); this writes it down."""
         async with self._db.transaction() as conn:
             merged = (await self._metrics(conn, post.post_id)).merged(reading)
             # The row's own hit state, not the caller's copy: two readings in a row must not both
@@ -217,19 +218,18 @@ class Posts:
                 """,
                 (post.post_id, *(getattr(merged, n) for n in METRIC_NAMES), to_db_instant(now)),
             )
-            is_hit = merged.saves is not None and merged.saves >= hit_threshold
-            became_hit = is_hit and not was_hit
-            if became_hit:
+            change = hit_change(was_hit, merged.saves, hit_threshold)
+            if change is HitChange.BECAME:
                 await conn.execute(
                     "UPDATE posts SET hit_at = ?, hit_date = ? WHERE post_id = ?",
                     (to_db_instant(now), today.isoformat(), post.post_id),
                 )
-            elif not is_hit and was_hit:
+            elif change is HitChange.STOPPED:
                 await conn.execute(
                     "UPDATE posts SET hit_at = NULL, hit_date = NULL WHERE post_id = ?",
                     (post.post_id,),
                 )
-        return merged, became_hit
+        return merged, change is HitChange.BECAME
 
     @staticmethod
     async def _metrics(conn: aiosqlite.Connection, post_id: int) -> Metrics:

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.insights import (
     Gain,
+    SharedHistory,
     attribute_followers,
     best_time,
     habit_strength,
     hit_rates,
     niche_share,
+    personal_insights,
     project_followers,
+    room_insights,
+    total_readings,
     weekly_days,
 )
-from bot.domain.models import FollowerCount, Post
+from bot.domain.models import DayActivity, FollowerCount, Post, Profile
 from bot.domain.review import ScoredPost
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -142,3 +146,42 @@ def test_projection_with_a_range() -> None:
     falling = [(at(24 * d), 90 - d) for d in range(10)]
     assert project_followers(falling, 100, date(2026, 3, 12)) is None
     assert project_followers(readings, 50, date(2026, 3, 16)) is None  # already reached
+
+
+def test_total_readings_add_up_each_platforms_latest_count() -> None:
+    counts = [count("xhs", 10, 2), count("tiktok", 100, 0), count("tiktok", 120, 5)]
+    assert total_readings(counts, None) == [(at(0), 100), (at(2), 110), (at(5), 130)]
+    assert total_readings(counts, "tiktok") == [(at(0), 100), (at(5), 120)]
+
+
+def test_personal_insights_gather_every_figure() -> None:
+    profile = Profile(
+        user_id=1, first_name="Maya", language=None, telegram_language=None, timezone="UTC",
+        nudge_time=time(20), day_start=time(0), niche="", niche_tags=("food",), platforms=(),
+        handles={}, posting_days_per_week=7, hit_threshold=5, awaiting=None, onboarded=True,
+        created_at=T0, follower_target=500,
+    )  # fmt: skip
+    scored = [ScoredPost(post(1, "tiktok", 0, ("food",)), 3), ScoredPost(post(2, "xhs", 30), 9)]
+    activity = [DayActivity(T0.date(), 1), DayActivity(T0.date() + timedelta(days=1), 1)]
+    today = T0.date() + timedelta(days=1)
+    found = personal_insights(profile, today, UTC, [], scored, activity, [])
+    assert (found.niche_tags, found.niche_now, found.niche_then) == (("food",), 50, None)
+    assert found.weeks == [0, 0, 0, 0, 0, 0, 0, 2]
+    assert found.habit == habit_strength([a.day for a in activity], [], T0.date(), today, 7)
+    assert (found.follower_target, found.projection) == (500, None)
+    assert not found.followers.enough
+    assert (found.tag_rates, found.platform_rates) == ([], [])  # one post each: too few
+
+
+def test_room_insights_add_up_what_members_share() -> None:
+    day = T0.date()
+    jo = SharedHistory([DayActivity(day, 1)], [post(1, "tiktok", 0)], [])
+    maya = SharedHistory(
+        [DayActivity(day, 2), DayActivity(day + timedelta(days=1), 1)],
+        [post(2, "tiktok", 1, hit=True), post(3, "xhs", 2)],
+        [count("tiktok", 100, -1), count("tiktok", 130, 3)],
+    )
+    found = room_insights([jo, maya], day + timedelta(days=1))
+    assert found.weeks == [0, 0, 0, 0, 0, 0, 0, 3]
+    assert found.followers.attributed_posts == 2  # Jo's and Maya's TikTok posts between counts
+    assert [(r.key, r.hits, r.posts) for r in found.platform_rates] == [("tiktok", 1, 2)]

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.domain.errors import InputError
 from bot.domain.models import DayActivity, FollowerCount, Post
 from bot.domain.program import (
     Goals,
@@ -17,6 +18,7 @@ from bot.domain.program import (
     goal_status,
     posting_target,
     program_day,
+    program_start,
     raised_goals,
 )
 from bot.domain.review import (
@@ -176,3 +178,14 @@ def test_the_final_report() -> None:
     assert (report.followers_start, report.followers_end) == (40, 120)
     fresh = build_program_report(PROGRAM, GOALS, [], [], [count("tiktok", 7, d(3))])
     assert (fresh.followers_start, fresh.followers_end) == (7, 7)
+
+
+def test_a_program_starts_at_most_89_days_back_and_30_ahead() -> None:
+    assert program_start(START - timedelta(days=89), START) == START - timedelta(days=89)
+    assert program_start(START + timedelta(days=30), START) == START + timedelta(days=30)
+    with pytest.raises(InputError) as past:
+        program_start(START - timedelta(days=90), START)
+    assert (past.value.key, past.value.params) == ("error.plan_start_past", {"days": 89})
+    with pytest.raises(InputError) as future:
+        program_start(START + timedelta(days=31), START)
+    assert future.value.key == "error.plan_start_future"

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from typing import TypeVar, cast
 
-from bot.fakeapi import Person, Session
+import pytest
+
+from bot.fakeapi import Exchange, Person, Session, StoredMessage
 from tests.helpers import reviews, rows, utc
+
+T = TypeVar("T")
 
 
 async def day(session: Session, person: Person, month: int, dom: int, *texts: str) -> None:
@@ -87,21 +93,101 @@ async def test_goals_show_and_change(session: Session, maya: Person) -> None:
     assert (await session.send(maya, "/rest")).text.startswith("Your targets have no rest days.")
 
 
-async def test_three_months_every_phase_and_review(session: Session, maya: Person) -> None:
-    await session.send(maya, "/nudge 20:00")
-    await session.send(maya, "/niche Home cooking #food")
-    await session.send(maya, "/goals days 6")  # 26 of 30 days
-    await session.send(maya, "/followers tiktok 40")
-    await session.send(maya, "/plan")
-    for n in range(26):  # March 2nd to 27th
-        tag = " #food" if n < 20 else ""
-        await day(session, maya, 3, 2 + n, f"/post tiktok dish{n}{tag}")
-        if n == 8:
-            await session.send(maya, "/metrics 3 saves=4")
-            await session.send(maya, "/metrics 5 saves=7")  # a hit, in month 1
-    await day(session, maya, 3, 28, "/rest")
-    await day(session, maya, 3, 31, "/followers tiktok 52")
-    month_1 = reviews(maya, await session.at(utc(2026, 4, 1, 20, 0)))
+class ProgramWalk:
+    """Maya's first cycle, walked one stage at a time: each stage first walks the ones before it
+    (once), so a test goes exactly as far as the behaviour it checks."""
+
+    def __init__(self, session: Session, maya: Person) -> None:
+        self.session = session
+        self.maya = maya
+        self._done: dict[str, object] = {}
+
+    async def _once(self, stage: str, walk: Callable[[], Awaitable[T]]) -> T:
+        if stage not in self._done:
+            self._done[stage] = await walk()
+        return cast(T, self._done[stage])
+
+    async def month_1(self) -> None:
+        """March: 26 of 30 days posted at 6 a week, one hit, one rest day, followers 40 → 52."""
+
+        async def walk() -> None:
+            session, maya = self.session, self.maya
+            await session.send(maya, "/nudge 20:00")
+            await session.send(maya, "/niche Home cooking #food")
+            await session.send(maya, "/goals days 6")  # 26 of 30 days
+            await session.send(maya, "/followers tiktok 40")
+            await session.send(maya, "/plan")
+            for n in range(26):  # March 2nd to 27th
+                tag = " #food" if n < 20 else ""
+                await day(session, maya, 3, 2 + n, f"/post tiktok dish{n}{tag}")
+                if n == 8:
+                    await session.send(maya, "/metrics 3 saves=4")
+                    await session.send(maya, "/metrics 5 saves=7")  # a hit, in month 1
+            await day(session, maya, 3, 28, "/rest")
+            await day(session, maya, 3, 31, "/followers tiktok 52")
+
+        await self._once("month_1", walk)
+
+    async def month_1_review(self) -> list[StoredMessage]:
+        async def walk() -> list[StoredMessage]:
+            await self.month_1()
+            return reviews(self.maya, await self.session.at(utc(2026, 4, 1, 20, 0)))
+
+        return await self._once("month_1_review", walk)
+
+    async def phase_2(self) -> Exchange:
+        """/plan in month 2, after one post with 3 saves."""
+
+        async def walk() -> Exchange:
+            await self.month_1_review()
+            await day(self.session, self.maya, 4, 5, "/post tiktok april")
+            await self.session.send(self.maya, "/metrics last saves=3")
+            return await self.session.send(self.maya, "/plan")
+
+        return await self._once("phase_2", walk)
+
+    async def month_2_review(self) -> list[StoredMessage]:
+        async def walk() -> list[StoredMessage]:
+            await self.phase_2()
+            return reviews(self.maya, await self.session.at(utc(2026, 5, 1, 20, 0)))
+
+        return await self._once("month_2_review", walk)
+
+    async def phase_3(self) -> Exchange:
+        """/plan in month 3, once followers passed the target across two platforms."""
+
+        async def walk() -> Exchange:
+            await self.month_2_review()
+            await day(self.session, self.maya, 5, 20, "/followers tiktok 90", "/followers xhs 15")
+            return await self.session.send(self.maya, "/plan")
+
+        return await self._once("phase_3", walk)
+
+    async def final_review(self) -> list[StoredMessage]:
+        async def walk() -> list[StoredMessage]:
+            await self.phase_3()
+            return reviews(self.maya, await self.session.at(utc(2026, 5, 31, 20, 0)))
+
+        return await self._once("final_review", walk)
+
+    async def next_cycle(self) -> Exchange:
+        """Maya presses "Start cycle 2" under the final report, the next morning."""
+
+        async def walk() -> Exchange:
+            (final,) = await self.final_review()
+            self.session.clock.set(utc(2026, 6, 1, 9, 0))
+            return await self.session.press(self.maya, final, "Start cycle 2 🚀")
+
+        return await self._once("next_cycle", walk)
+
+
+@pytest.fixture
+def program(session: Session, maya: Person) -> ProgramWalk:
+    return ProgramWalk(session, maya)
+
+
+async def test_month_1_review(program: ProgramWalk) -> None:
+    month_1 = await program.month_1_review()
     assert [m.text for m in month_1] == [
         "📅 Month 1 of 3 review · 2026-03-02 → 2026-03-31\n"
         "Goal: post on 26 of 30 days — ✅ met\n\n"
@@ -115,9 +201,12 @@ async def test_three_months_every_phase_and_review(session: Session, maya: Perso
         "• Best post: #5 · TikTok · “dish4” — 7 saves\n\n"
         "Next month: get one hit — a post saved by 5+ people."
     ]
-    await day(session, maya, 4, 5, "/post tiktok april")
-    await session.send(maya, "/metrics last saves=3")
-    phase_2 = await session.send(maya, "/plan")
+
+
+async def test_month_2_plan_shows_the_hit_goal_the_best_saves_and_the_posting_habit(
+    program: ProgramWalk,
+) -> None:
+    phase_2 = await program.phase_2()
     assert phase_2.text == (
         "🗓 Cycle 1 · month 2 of 3\n"
         "Goal: get one hit — a post saved by 5+ people\n"
@@ -126,14 +215,21 @@ async def test_three_months_every_phase_and_review(session: Session, maya: Perso
         "Best post this month: 3 of 5 saves ▰▰▰▰▰▰▱▱▱▱\n"
         "Habit — posting this week: 1 of 6 days ▰▰▱▱▱▱▱▱▱▱"
     )
-    month_2 = reviews(maya, await session.at(utc(2026, 5, 1, 20, 0)))
+
+
+async def test_month_2_review(program: ProgramWalk) -> None:
+    month_2 = await program.month_2_review()
     assert month_2[0].text.splitlines()[:2] == [
         "📅 Month 2 of 3 review · 2026-04-01 → 2026-04-30",
         "Goal: get one hit — a post saved by 5+ people — ❌ not met",
     ]
     assert month_2[0].text.endswith("Next month: reach 100 followers in total.")
-    await day(session, maya, 5, 20, "/followers tiktok 90", "/followers xhs 15")
-    phase_3 = await session.send(maya, "/plan")
+
+
+async def test_month_3_plan_shows_the_follower_goal_and_both_habits(
+    program: ProgramWalk,
+) -> None:
+    phase_3 = await program.phase_3()
     assert phase_3.text.splitlines()[1:] == [
         "Goal: reach 100 followers in total",
         "Day 20 of 30 · 10 days left · 2026-03-02 → 2026-05-30",
@@ -142,7 +238,12 @@ async def test_three_months_every_phase_and_review(session: Session, maya: Perso
         "Habit — posting this week: 0 of 6 days ▱▱▱▱▱▱▱▱▱▱",
         "Habit — hits in this program: 1",
     ]
-    final = reviews(maya, await session.at(utc(2026, 5, 31, 20, 0)))
+
+
+async def test_month_3_review_ends_with_the_final_report(
+    session: Session, program: ProgramWalk
+) -> None:
+    final = await program.final_review()
     assert len(final) == 1
     assert final[0].text.split("\n\n")[-2:] == [
         "🏁 Cycle 1 complete\n"
@@ -154,11 +255,22 @@ async def test_three_months_every_phase_and_review(session: Session, maya: Perso
         "Next cycle, raised targets: a hit at 10 saves, 205 followers in total. Ready?",
     ]
     assert rows(session, "SELECT outcome FROM programs") == [("completed",)]
-    session.clock.set(utc(2026, 6, 1, 9, 0))
-    cycle_2 = await session.press(maya, final[0], "Start cycle 2 🚀")
+
+
+async def test_the_next_cycle_button_starts_cycle_2_with_raised_targets(
+    session: Session, program: ProgramWalk
+) -> None:
+    cycle_2 = await program.next_cycle()
     assert cycle_2.last.text.startswith("🚀 Cycle 2 is on. It runs until 2026-08-29.")
     assert rows(session, "SELECT hit_threshold, follower_target FROM users") == [(10, 205)]
-    stale = await session.press(maya, final[0], "Start cycle 2 🚀")
+
+
+async def test_the_next_cycle_button_works_once(
+    session: Session, maya: Person, program: ProgramWalk
+) -> None:
+    (final,) = await program.final_review()
+    await program.next_cycle()
+    stale = await session.press(maya, final, "Start cycle 2 🚀")
     assert stale.alerts == ["That button is out of date. /plan shows where you are."]
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.domain.checkin_input import parse_post
 from bot.domain.errors import InputError
-from bot.domain.parsing import parse_post
 from bot.features.base import AnyHandler, Caller, Room, answer, button, group_command, standing_of
 from bot.render.rooms import CheerPress, checkin_reply, cheer_keyboard
 from bot.services import Services

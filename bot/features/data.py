@@ -1,0 +1,46 @@
+"""The data that is yours: /export sends everything stored about you, /forget deletes it."""
+
+from __future__ import annotations
+
+from telegram import InputFile, Update
+
+from bot.features.base import AnyHandler, Caller, answer, button, command
+from bot.render import data as render
+from bot.render.data import ForgetChoice, ForgetPress
+from bot.services import Services
+
+
+class YourData:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.store = services.store
+
+    def handlers(self) -> list[AnyHandler]:
+        s = self.services
+        return [
+            command(s, "export", self.export),
+            command(s, "forget", self.forget),
+            button(s, ForgetPress, self.forget_button),
+        ]
+
+    async def export(self, update: Update, caller: Caller, args: str) -> None:
+        rows = await self.store.privacy.export(caller.user_id)
+        message = update.effective_message
+        assert message is not None
+        first, *tables = render.export_files(rows, caller.today)
+        caption = render.export_caption(caller.lang, rows)
+        await message.reply_document(InputFile(first.content, filename=first.name), caption=caption)
+        for file in tables:
+            await message.reply_document(InputFile(file.content, filename=file.name))
+
+    async def forget(self, update: Update, caller: Caller, args: str) -> None:
+        await answer(
+            update, render.forget_question(caller.lang), render.forget_buttons(caller.lang)
+        )
+
+    async def forget_button(self, update: Update, caller: Caller, pressed: ForgetPress) -> None:
+        if pressed.choice is ForgetChoice.NO:
+            await answer(update, render.forget_kept(caller.lang))
+            return
+        deleted = await self.store.privacy.forget(caller.user_id)
+        await answer(update, render.forget_done(caller.lang, deleted))

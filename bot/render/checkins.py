@@ -1,0 +1,225 @@
+"""What check-ins say: the post picker, a logged post, undo, a follower count, new metrics.
+
+Plain values in (a `Post`, a `Standing`, a `FollowerChange`, a `HitStanding`), text and keyboards
+out. The buttons of the post picker and of undo are defined here, next to the keyboards that send
+them; the check-in handlers import them from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import ClassVar, Self
+
+from telegram import InlineKeyboardMarkup
+
+from bot.domain.hits import HitNews, HitStanding
+from bot.domain.models import Language, Metrics, Post
+from bot.domain.platforms import PLATFORMS, platform
+from bot.domain.progress import FollowerChange, Standing
+from bot.render import format as fmt
+from bot.render.callbacks import ButtonData, ButtonExpired
+from bot.render.keyboards import btn, markup, rows
+from bot.texts import h, t
+
+
+class When(StrEnum):
+    TODAY = "t"
+    YESTERDAY = "y"
+
+
+@dataclass(frozen=True)
+class PostPick(ButtonData):
+    """A platform button of the post picker.
+
+    `seen` is the user's latest post number when the picker was offered, kept as the text it was
+    sent as: a press logs only while that is still the latest, so a double tap or an old picker
+    cannot log the same post twice, and any other token (forged, empty) is "already logged".
+    """
+
+    action: ClassVar[str] = "post"
+    platform: str  # a platform key; an unknown one is refused like a typed one
+    when: When
+    seen: str
+
+    @classmethod
+    def decode(cls, args: tuple[str, ...]) -> Self:
+        pressed = super().decode(args)
+        if not pressed.platform:
+            raise ButtonExpired(pressed.platform)
+        return pressed
+
+    @classmethod
+    def offered(cls, key: str, yesterday: bool, latest_number: int) -> Self:
+        return cls(key, When.YESTERDAY if yesterday else When.TODAY, str(latest_number))
+
+    def still_fresh(self, latest_number: int) -> bool:
+        return self.seen == str(latest_number)
+
+
+KEEP = "keep"
+
+
+@dataclass(frozen=True)
+class UndoPress(ButtonData):
+    """Yes or No under "Remove your latest post?": the post's id, or `keep`.
+
+    The id is kept as sent, so any number that is no longer the latest post (however large) is
+    "no longer your latest post"; anything that is not a number is out of date.
+    """
+
+    action: ClassVar[str] = "undo"
+    post: str
+
+    @classmethod
+    def decode(cls, args: tuple[str, ...]) -> Self:
+        pressed = super().decode(args)
+        if pressed.post != KEEP and not (pressed.post.isascii() and pressed.post.isdigit()):
+            raise ButtonExpired(pressed.post)
+        return pressed
+
+    @property
+    def keeps(self) -> bool:
+        return self.post == KEEP
+
+    def is_for(self, post: Post) -> bool:
+        return not self.keeps and int(self.post) == post.post_id
+
+
+# --- /post ----------------------------------------------------------------------------------------
+
+
+def pick_platform(lang: Language, yesterday: bool) -> str:
+    return t(lang, "post.pick_platform_yesterday" if yesterday else "post.pick_platform")
+
+
+def platform_picker(
+    lang: Language, keys: Sequence[str], yesterday: bool, latest_number: int
+) -> InlineKeyboardMarkup:
+    """Buttons that log a post on one platform: the user's own platforms, or the common ones."""
+    chosen = keys or [p.key for p in PLATFORMS if p.key != "other"]
+    return markup(
+        rows(
+            (
+                btn(platform(k).name(lang), PostPick.offered(k, yesterday, latest_number))
+                for k in chosen
+            ),
+            3,
+        )
+    )
+
+
+def post_logged(lang: Language, post: Post, yesterday: bool, now: Standing) -> str:
+    return t(
+        lang,
+        "post.logged_yesterday" if yesterday else "post.logged",
+        label=fmt.post_label(lang, post),
+        tags=h(lang, "post.tags", tags=" ".join(f"#{tag}" for tag in post.tags))
+        if post.tags
+        else "",
+        today=h(lang, "post.today_count", count=now.posts_today),
+        streak=h(lang, "streak.days", count=now.streak.current),
+        month=t(
+            lang,
+            "post.month_progress",
+            done=now.month_days_posted,
+            target=now.month_target_days,
+            bar=fmt.bar(now.month_days_posted, now.month_target_days),
+        ),
+    )
+
+
+# --- /undo ----------------------------------------------------------------------------------------
+
+
+def undo_question(lang: Language, post: Post) -> str:
+    return t(lang, "undo.confirm", label=fmt.post_label(lang, post))
+
+
+def undo_confirm(lang: Language, post_id: int) -> InlineKeyboardMarkup:
+    return markup(
+        [
+            [
+                btn(t(lang, "btn.undo_yes"), UndoPress(str(post_id))),
+                btn(t(lang, "btn.undo_no"), UndoPress(KEEP)),
+            ]
+        ]
+    )
+
+
+def undo_kept(lang: Language) -> str:
+    return t(lang, "undo.kept")
+
+
+def undo_done(lang: Language, post: Post, streak: int) -> str:
+    return t(
+        lang,
+        "undo.done",
+        label=fmt.post_label(lang, post),
+        streak=h(lang, "streak.days", count=streak),
+    )
+
+
+# --- /followers and /metrics ----------------------------------------------------------------------
+
+
+def followers_recorded(lang: Language, change: FollowerChange) -> str:
+    lines = [
+        t(
+            lang,
+            "followers.recorded",
+            platform=fmt.platform_name(lang, change.platform),
+            count=fmt.number(change.count),
+        )
+    ]
+    if change.since_previous is None:
+        lines.append(t(lang, "followers.first"))
+    else:
+        lines.append(
+            t(
+                lang,
+                "followers.since_previous",
+                change=fmt.signed(change.since_previous),
+                date=str(change.previous_date),
+            )
+        )
+        lines.append(
+            t(
+                lang,
+                "followers.since_first",
+                change=fmt.signed(change.since_first or 0),
+                date=str(change.first_date),
+            )
+        )
+    lines.append(
+        t(
+            lang,
+            "followers.total",
+            total=fmt.number(change.total),
+            change=fmt.signed(change.total_since_first),
+        )
+    )
+    return "\n".join(lines)
+
+
+def metrics_recorded(lang: Language, post: Post, metrics: Metrics, hit: HitStanding) -> str:
+    lines = [
+        t(lang, "metrics.recorded", label=fmt.post_label(lang, post)),
+        metrics_line(lang, metrics),
+    ]
+    if hit.news is HitNews.BECAME:
+        lines.append(t(lang, "metrics.hit", saves=hit.saves, threshold=hit.threshold))
+    elif hit.news is HitNews.STILL:
+        lines.append(t(lang, "metrics.still_hit"))
+    elif hit.news is HitNews.SHORT:
+        lines.append(t(lang, "metrics.to_hit", count=hit.saves_to_go, threshold=hit.threshold))
+    return "\n".join(lines)
+
+
+def metrics_line(lang: Language, metrics: Metrics) -> str:
+    """`saves 12 · likes 80`: the numbers a reading gave."""
+    return " · ".join(
+        t(lang, f"metric.{name}", value=fmt.number(value))
+        for name, value in metrics.given().items()
+    )

@@ -1,0 +1,87 @@
+"""What /export and /forget say and send: the export's files (one JSON, a CSV per table) and the
+forget confirmation with its buttons."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from telegram import InlineKeyboardMarkup
+
+from bot.domain.models import Language
+from bot.render.callbacks import ButtonData
+from bot.render.keyboards import btn, markup
+from bot.texts import t
+
+Rows = Mapping[str, Sequence[Mapping[str, Any]]]  # table name → its rows about the user
+
+
+class ForgetChoice(StrEnum):
+    YES = "yes"
+    NO = "no"
+
+
+@dataclass(frozen=True)
+class ForgetPress(ButtonData):
+    action: ClassVar[str] = "forget"
+    choice: ForgetChoice
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    name: str
+    content: bytes
+
+
+def export_files(rows: Rows, today: date) -> list[ExportFile]:
+    """The JSON of every table first, then one CSV per table that has rows."""
+    stamp = f"{today:%Y%m%d}"
+    document = json.dumps(rows, ensure_ascii=False, indent=2, default=str).encode()
+    files = [ExportFile(f"postpact-{stamp}.json", document)]
+    files += [
+        ExportFile(f"postpact-{stamp}-{table}.csv", _csv(table_rows))
+        for table, table_rows in rows.items()
+        if table_rows
+    ]
+    return files
+
+
+def _csv(rows: Sequence[Mapping[str, Any]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheet apps see UTF-8
+
+
+def export_caption(lang: Language, rows: Rows) -> str:
+    return t(lang, "export.caption", tables=sum(1 for r in rows.values() if r))
+
+
+def forget_question(lang: Language) -> str:
+    return t(lang, "forget.confirm")
+
+
+def forget_buttons(lang: Language) -> InlineKeyboardMarkup:
+    return markup(
+        [
+            [
+                btn(t(lang, "btn.forget_yes"), ForgetPress(ForgetChoice.YES)),
+                btn(t(lang, "btn.forget_no"), ForgetPress(ForgetChoice.NO)),
+            ]
+        ]
+    )
+
+
+def forget_kept(lang: Language) -> str:
+    return t(lang, "forget.kept")
+
+
+def forget_done(lang: Language, rows: int) -> str:
+    return t(lang, "forget.done", rows=rows)

@@ -1,0 +1,84 @@
+"""The data that is yours: /export sends all of it, /forget deletes all of it and nobody else's."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+
+import pytest
+
+from bot.fakeapi import Person, Session
+from bot.store.privacy import USER_ROWS
+from tests.helpers import ROOM, room_of, rows, utc
+
+
+async def test_export_round_trip(session: Session, maya: Person) -> None:
+    await session.send(maya, "/post tiktok Dumplings #food")
+    await session.send(maya, "/followers tiktok 1200")
+    await session.send(maya, "/metrics last saves=3")
+    exchange = await session.send(maya, "/export")
+    documents = [m for m in exchange.messages if m.kind == "document"]
+    names = [m.file_name for m in documents]
+    assert names[0] == "postpact-20260302.json"
+    assert "postpact-20260302-posts.csv" in names
+    exported = json.loads(documents[0].content)
+    assert exported["posts"][0]["title"] == "Dumplings"
+    assert exported["post_tags"] == [{"post_id": exported["posts"][0]["post_id"], "tag": "food"}]
+    assert exported["follower_counts"][0]["count"] == 1200
+    for document in documents[1:]:
+        table = document.file_name.removeprefix("postpact-20260302-").removesuffix(".csv")
+        parsed = list(csv.DictReader(io.StringIO(document.content.decode("utf-8-sig"))))
+        expected = [{k: "" if v is None else str(v) for k, v in row.items()}
+                    for row in exported[table]]  # fmt: skip
+        assert parsed == expected
+
+
+async def test_forget_leaves_nothing(session: Session, maya: Person) -> None:
+    jo = session.person("Jo")
+    await room_of(session, maya, jo)
+    await session.send(maya, "/nudge 20:00")
+    await session.send(maya, "/plan")
+    await session.send(maya, "/rest")
+    await session.send(jo, "/post xhs mine")  # Jo's data must survive
+    checkin = await session.send(maya, "/post tiktok x #food", chat_id=ROOM)
+    await session.press(jo, checkin.last, "👏 Cheer")
+    jo_post = await session.send(jo, "/post tiktok jo2", chat_id=ROOM)
+    await session.press(maya, jo_post.last, "👏 Cheer")
+    await session.send(maya, "/followers tiktok 10")
+    await session.send(maya, "/metrics last saves=2")
+    await session.send(maya, "/followed Jo", chat_id=ROOM)
+    await session.send(jo, "/followed Maya", chat_id=ROOM)
+    await session.at(utc(2026, 3, 2, 20, 0))
+    confirm = await session.send(maya, "/forget")
+    kept = await session.press(maya, confirm.last, "Keep my data")
+    assert kept.last.text == "Nothing was deleted."
+    confirm = await session.send(maya, "/forget")
+    done = await session.press(maya, confirm.last, "Delete everything")
+    assert done.last.text.startswith("🗑 Done:")
+    with sqlite3.connect(session.database_path) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        for table in tables:
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            for column in columns:
+                found = conn.execute(
+                    f"SELECT COUNT(*) FROM {table} WHERE {column} = ?", (maya.user_id,)
+                ).fetchone()[0]
+                assert found == 0, f"{table}.{column} still holds Maya"
+    assert rows(session, "SELECT title FROM posts") == [("mine",), ("jo2",)]
+
+
+def test_every_table_with_user_data_is_covered(session: Session) -> None:
+    with sqlite3.connect(session.database_path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables - set(USER_ROWS) == {"groups"}  # a group is the room's, not a member's
+
+
+@pytest.mark.parametrize("data", ["1|forget", "1|forget|maybe", "1|forget|YES"])
+async def test_forged_forget_buttons(session: Session, maya: Person, data: str) -> None:
+    await session.send(maya, "/post tiktok keep me")
+    confirm = await session.send(maya, "/forget")
+    pressed = await session.press(maya, confirm.last, data=data)
+    assert pressed.alerts == ["That button is out of date. Send the command again."]
+    assert rows(session, "SELECT title FROM posts") == [("keep me",)]
