@@ -156,6 +156,13 @@ class Database:
             return await fetch_all(conn, sql, params, read)
 
 
+class Queries:
+    """The base of each aggregate's queries (users, posts, rooms…): all share the one database."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+
 Row = aiosqlite.Row
 Params = Sequence[object] | Mapping[str, object]
 Read = Callable[[Row], T]

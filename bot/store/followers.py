@@ -5,13 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from bot.domain.models import FollowerCount
-from bot.store.db import Database, Row, from_db_date, from_db_instant, to_db_instant
+from bot.store.db import Queries, Row, from_db_date, from_db_instant, to_db_instant
 
 
-class Followers:
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
+class Followers(Queries):
     async def record(
         self, user_id: int, platform: str, count: int, now: datetime, day: date
     ) -> list[FollowerCount]:

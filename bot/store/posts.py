@@ -9,7 +9,7 @@ import aiosqlite
 from bot.domain.hits import HitChange, hit_change
 from bot.domain.models import METRIC_NAMES, DayActivity, Metrics, Post, PostDraft
 from bot.domain.review import ScoredPost
-from bot.store.db import Database, from_db_date, from_db_instant, to_db_instant
+from bot.store.db import Queries, from_db_date, from_db_instant, to_db_instant
 
 
 class DuplicatePostError(Exception):
@@ -41,10 +41,7 @@ def _post(row: aiosqlite.Row) -> Post:
     )
 
 
-class Posts:
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
+class Posts(Queries):
     async def add(
         self,
         user_id: int,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.store.db import Database, fetch_all
+from bot.store.db import Queries, fetch_all
 
 _OWN_POSTS = "post_id IN (SELECT post_id FROM posts WHERE user_id = :user)"
 
@@ -30,10 +30,7 @@ USER_ROWS: dict[str, str] = {
 }
 
 
-class Privacy:
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
+class Privacy(Queries):
     async def export(self, user_id: int) -> dict[str, list[dict[str, Any]]]:
         """Every row about the user, table by table (parents first, as people read them)."""
         found: dict[str, list[dict[str, Any]]] = {}

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import aiosqlite
 
 from bot.domain.program import Program
-from bot.store.db import Database, from_db_date, to_db_instant
+from bot.store.db import Queries, from_db_date, to_db_instant
 
 
 def _program(row: aiosqlite.Row) -> Program:
@@ -18,10 +18,7 @@ class ProgramRunningError(Exception):
     """The user already has a program running."""
 
 
-class Programs:
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
+class Programs(Queries):
     async def current(self, user_id: int) -> Program | None:
         return await self._one("user_id = ? AND ended_at IS NULL", (user_id,))
 
@@ -63,10 +60,7 @@ class Programs:
         return await self._db.one(f"SELECT * FROM programs WHERE {where}", params, _program)
 
 
-class RestDays:
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
+class RestDays(Queries):
     async def add(self, user_id: int, day: date) -> bool:
         """False when the day was already a rest day."""
         async with self._db.transaction() as conn:

@@ -14,7 +14,7 @@ from typing import Literal
 import aiosqlite
 
 from bot.domain.deliveries import DeliveryKind, PeriodCodec
-from bot.store.db import Database, from_db_instant, to_db_instant
+from bot.store.db import Queries, from_db_instant, to_db_instant
 
 Status = Literal["pending", "sending", "sent", "skipped", "failed", "unknown"]
 
@@ -77,10 +77,7 @@ def _instant(value: datetime | None) -> str | None:
     return to_db_instant(value) if value is not None else None
 
 
-class Reminders:
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
+class Reminders(Queries):
     # --- the schedule -----------------------------------------------------------------------------
 
     async def due_nudges(self, now: datetime, limit: int) -> list[Due]:

@@ -13,7 +13,7 @@ from bot.domain.models import DayActivity, FollowerCount
 from bot.domain.rooms import CheerNotice, Group, RoomMember
 from bot.domain.timezones import zone
 from bot.store.db import (
-    Database,
+    Queries,
     Row,
     fetch_one,
     from_db_date,
@@ -108,10 +108,7 @@ class Member:
     username: str | None
 
 
-class Rooms:
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
+class Rooms(Queries):
     # --- groups -----------------------------------------------------------------------------------
 
     async def ensure(self, chat_id: int, title: str, timezone: str, now: datetime) -> Group:

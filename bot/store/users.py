@@ -10,7 +10,7 @@ from bot.domain.models import LANGUAGES, Language, Profile, Sharing
 from bot.domain.rooms import Shareable
 from bot.domain.schedule import QuietHours
 from bot.store.db import (
-    Database,
+    Queries,
     Row,
     fetch_all,
     fetch_one,
@@ -97,10 +97,7 @@ _UPSERT_CONTACT = """
 """
 
 
-class Users:
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
+class Users(Queries):
     async def touch(
         self,
         user_id: int,
