@@ -36,6 +36,18 @@ AnyContext = ContextTypes.DEFAULT_TYPE
 AnyHandler = BaseHandler[Update, AnyContext, None]
 
 
+class Feature:
+    """A capability a user meets: built with the services, it declares its handlers (and, where
+    it writes proactive messages, `renderers()` and `sweeps()`)."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.store = services.store
+
+    def handlers(self) -> list[AnyHandler]:
+        raise NotImplementedError
+
+
 @dataclass(frozen=True)
 class Caller:
     """The user behind an update, with what every reply needs: language, zone, local today."""

@@ -12,7 +12,7 @@ from bot.domain.hits import hit_standing
 from bot.domain.models import Metrics, Post, PostDraft
 from bot.domain.parsing import parse_platform, split_words
 from bot.domain.progress import follower_change
-from bot.features.base import AnyHandler, Caller, answer, button, command, standing_of
+from bot.features.base import AnyHandler, Caller, Feature, answer, button, command, standing_of
 from bot.render import checkins as render
 from bot.render.checkins import PostPick, UndoPress, When
 from bot.services import Services
@@ -22,10 +22,9 @@ UNDO_WINDOW = timedelta(hours=24)
 YESTERDAY_WORDS = ("yesterday", "昨天", "y")
 
 
-class Checkins:
+class Checkins(Feature):
     def __init__(self, services: Services, posts: PostLog) -> None:
-        self.services = services
-        self.store = services.store
+        super().__init__(services)
         self.posts = posts
 
     def handlers(self) -> list[AnyHandler]:

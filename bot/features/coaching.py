@@ -35,7 +35,16 @@ from bot.domain.review import (
 )
 from bot.domain.settings_input import parse_goal_change
 from bot.domain.streaks import compute_streak
-from bot.features.base import AnyHandler, Caller, answer, button, caller_for, command, refreshed
+from bot.features.base import (
+    AnyHandler,
+    Caller,
+    Feature,
+    answer,
+    button,
+    caller_for,
+    command,
+    refreshed,
+)
 from bot.outbound import Outgoing, Render
 from bot.planner import Planner
 from bot.render import review as render
@@ -51,10 +60,9 @@ STOP_WORDS = ("stop", "end", "结束", "停止")
 LAST_WORDS = ("last", "previous", "上月", "上个月")
 
 
-class Coaching:
+class Coaching(Feature):
     def __init__(self, services: Services, planner: Planner) -> None:
-        self.services = services
-        self.store = services.store
+        super().__init__(services)
         self.planner = planner
 
     def renderers(self) -> dict[DeliveryKind, Render]:

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from telegram import InputFile, Update
 
-from bot.features.base import AnyHandler, Caller, answer, button, command
+from bot.features.base import AnyHandler, Caller, Feature, answer, button, command
 from bot.render import data as render
 from bot.render.data import ForgetChoice, ForgetPress
-from bot.services import Services
 
 
-class YourData:
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.store = services.store
-
+class YourData(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [

@@ -11,9 +11,17 @@ from telegram import (
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.domain.models import LANGUAGES
-from bot.features.base import PRIVATE, AnyContext, AnyHandler, Caller, answer, command, identify
+from bot.features.base import (
+    PRIVATE,
+    AnyContext,
+    AnyHandler,
+    Caller,
+    Feature,
+    answer,
+    command,
+    identify,
+)
 from bot.render import profile as render
-from bot.services import Services
 
 # The private command menu, in the order shown in Telegram's "/" list.
 MENU: tuple[str, ...] = (
@@ -39,10 +47,7 @@ MENU: tuple[str, ...] = (
 )
 
 
-class Help:
-    def __init__(self, services: Services) -> None:
-        self.services = services
-
+class Help(Feature):
     def handlers(self) -> list[AnyHandler]:
         return [
             command(self.services, "help", self.help),

@@ -10,20 +10,15 @@ from telegram import InputFile, Update
 from bot.domain.errors import InputError
 from bot.domain.insights import SharedHistory, personal_insights, room_insights
 from bot.domain.parsing import parse_platform, split_words
-from bot.features.base import AnyHandler, Caller, Room, answer, command, group_command
+from bot.features.base import AnyHandler, Caller, Feature, Room, answer, command, group_command
 from bot.render import insights as render
 from bot.render.charts import calendar_figure, followers_figure, png
-from bot.services import Services
 
 CALENDAR_WORDS = ("calendar", "日历")
 FOLLOWERS_WORDS = ("followers", "粉丝")
 
 
-class Insights:
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.store = services.store
-
+class Insights(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [

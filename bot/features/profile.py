@@ -35,6 +35,7 @@ from bot.features.base import (
     AnyContext,
     AnyHandler,
     Caller,
+    Feature,
     answer,
     button,
     caller_for,
@@ -52,11 +53,11 @@ from bot.services import Services
 Answer = Callable[[Update, Caller, str, str], Awaitable[None]]
 
 
-class ProfileFeature:
+class ProfileFeature(Feature):
     def __init__(
         self, services: Services, planner: Planner, answers: Mapping[Asked, Answer] | None = None
     ) -> None:
-        self.services = services
+        super().__init__(services)
         self.users = services.store.users
         self.planner = planner
         self.answers = dict(answers or {})

@@ -28,6 +28,7 @@ from bot.features.base import (
     AnyContext,
     AnyHandler,
     Caller,
+    Feature,
     answer,
     button,
     caller_for,
@@ -51,10 +52,9 @@ FOLLOWUP_FRESH = timedelta(hours=12)
 TOGGLES = {"nudges": "nudges_on", "lastcall": "last_call_on", "followups": "followups_on"}
 
 
-class ReminderFeature:
+class ReminderFeature(Feature):
     def __init__(self, services: Services, planner: Planner, buddies: Buddies) -> None:
-        self.services = services
-        self.store = services.store
+        super().__init__(services)
         self.planner = planner
         self.buddies = buddies
 

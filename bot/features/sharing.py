@@ -8,16 +8,11 @@ from telegram import Update
 from bot.domain.errors import InputError
 from bot.domain.parsing import parse_switch, split_words
 from bot.domain.rooms import Shareable
-from bot.features.base import AnyHandler, Caller, answer, button, caller_for, command
+from bot.features.base import AnyHandler, Caller, Feature, answer, button, caller_for, command
 from bot.render.sharing import ShareToggle, share_keyboard, share_text
-from bot.services import Services
 
 
-class SharingFeature:
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.store = services.store
-
+class SharingFeature(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [command(s, "share", self.share, usage="share"), button(s, ShareToggle, self.toggle)]

@@ -6,18 +6,13 @@ from telegram import Update
 
 from bot.domain.progress import month_target_days, period_progress, this_month, this_week
 from bot.domain.streaks import compute_streak
-from bot.features.base import AnyHandler, Caller, answer, command, standing_of
+from bot.features.base import AnyHandler, Caller, Feature, answer, command, standing_of
 from bot.render import stats as render
-from bot.services import Services
 
 TODAY_LIST_LIMIT = 20
 
 
-class Stats:
-    def __init__(self, services: Services) -> None:
-        self.store = services.store
-        self.services = services
-
+class Stats(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [

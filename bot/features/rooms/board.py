@@ -16,16 +16,11 @@ from bot.domain.rooms import (
     room_views,
     shared_handles,
 )
-from bot.features.base import AnyHandler, Room, answer, group_command
+from bot.features.base import AnyHandler, Feature, Room, answer, group_command
 from bot.render.rooms import board_text, follow_gaps_text, followed_text, handles_text
-from bot.services import Services
 
 
-class Board:
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.store = services.store
-
+class Board(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [

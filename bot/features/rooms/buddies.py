@@ -11,17 +11,12 @@ from bot.domain.days import week_start
 from bot.domain.errors import InputError
 from bot.domain.parsing import parse_switch, split_words
 from bot.domain.rooms import Group, pair_buddies
-from bot.features.base import AnyHandler, Room, answer, group_command, is_admin
+from bot.features.base import AnyHandler, Feature, Room, answer, group_command, is_admin
 from bot.render.rooms import buddies_switched_text, buddy_text
-from bot.services import Services
 from bot.store import Store
 
 
-class RoomBuddies:
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.store = services.store
-
+class RoomBuddies(Feature):
     def handlers(self) -> list[AnyHandler]:
         return [group_command(self.services, "buddy", self.buddy, usage="buddy")]
 

@@ -6,16 +6,24 @@ from telegram import Update
 
 from bot.domain.checkin_input import parse_post
 from bot.domain.errors import InputError
-from bot.features.base import AnyHandler, Caller, Room, answer, button, group_command, standing_of
+from bot.features.base import (
+    AnyHandler,
+    Caller,
+    Feature,
+    Room,
+    answer,
+    button,
+    group_command,
+    standing_of,
+)
 from bot.render.rooms import CheerPress, checkin_reply, cheer_keyboard
 from bot.services import Services
 from bot.services.posting import PostLog
 
 
-class RoomCheckins:
+class RoomCheckins(Feature):
     def __init__(self, services: Services, posts: PostLog) -> None:
-        self.services = services
-        self.store = services.store
+        super().__init__(services)
         self.posts = posts
 
     def handlers(self) -> list[AnyHandler]:

@@ -15,6 +15,7 @@ from bot.domain.digests import (
     room_period,
     summary_period,
 )
+from bot.features.base import Feature
 from bot.features.rooms.buddies import pair_week
 from bot.outbound import Outbox, Outgoing, Render
 from bot.render.digests import cheers_messages, digest_messages, summary_messages
@@ -29,10 +30,9 @@ CHEER_BATCH = timedelta(minutes=5)
 SWEEP_BATCH = 500
 
 
-class Digests:
+class Digests(Feature):
     def __init__(self, services: Services, outbox: Outbox) -> None:
-        self.services = services
-        self.store = services.store
+        super().__init__(services)
         self.outbox = outbox
 
     def renderers(self) -> dict[DeliveryKind, Render]:

@@ -10,20 +10,23 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ChatMemberHandler, MessageHandler, filters
 
 from bot.domain.digests import next_digest_at
-from bot.features.base import AnyContext, AnyHandler, Room, answer, enter_room, group_command
+from bot.features.base import (
+    AnyContext,
+    AnyHandler,
+    Feature,
+    Room,
+    answer,
+    enter_room,
+    group_command,
+)
 from bot.render.rooms import connect_link, intro_text, joined_reply, left_text, room_help_text
-from bot.services import Services
 
 log = logging.getLogger(__name__)
 
 GONE = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
 
 
-class Membership:
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.store = services.store
-
+class Membership(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [

@@ -11,19 +11,14 @@ from bot.domain.models import LANGUAGES
 from bot.domain.parsing import parse_clock, parse_switch, split_words
 from bot.domain.rooms import BOARD_METRICS
 from bot.domain.timezones import TimezoneError, parse_timezone
-from bot.features.base import AnyHandler, Room, answer, group_command
+from bot.features.base import AnyHandler, Feature, Room, answer, group_command
 from bot.render.rooms import goal_saved_text, goal_text, settings_saved_text, settings_text
-from bot.services import Services
 
 MAX_GROUP_GOAL_POSTS = 100_000
 SETTINGS = ("time", "timezone", "lang", "mention", "board", "topic")
 
 
-class RoomSettings:
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.store = services.store
-
+class RoomSettings(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [
