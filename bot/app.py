@@ -18,7 +18,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.domain.deliveries import DeliveryKind
 from bot.domain.onboarding import Asked
-from bot.features.base import AnyContext
+from bot.features.base import AnyContext, Feature
 from bot.features.checkins import Checkins
 from bot.features.coaching import Coaching
 from bot.features.data import YourData
@@ -32,13 +32,14 @@ from bot.features.stats import Stats
 from bot.ordering import PerUserOrder
 from bot.outbound import FloodGuard, Limits, OnBlocked, Outbox, Outgoing, Render
 from bot.planner import Planner
+from bot.render.errors import apology
 from bot.services import Services
 from bot.services.buddies import Buddies
 from bot.services.posting import PostLog
 from bot.store import Store
 from bot.store.reminders import Delivery
 from bot.sweeps import Sweep, Sweeps
-from bot.texts import language_for, t
+from bot.texts import language_for
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +55,9 @@ LONG_POLL_SECONDS = 25
 
 @dataclass(frozen=True)
 class Features:
-    """What the features declared: their handlers, who writes each kind of proactive message, and
-    the sweeps that find what is due."""
+    """What the features declared beyond their handlers: who writes each kind of proactive
+    message, and the sweeps that find what is due (the planner's for nudges, follow-ups and
+    reviews, the rooms' for digests and cheers)."""
 
     planner: Planner
     renderers: Mapping[DeliveryKind, Render]
@@ -84,7 +86,7 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
     coaching = Coaching(services, planner)
     profile = ProfileFeature(services, planner, answers={Asked.METRICS: checkins.metrics_answer})
     # Order matters within a group: the catch-all pointers in Help come last.
-    for feature in (
+    every: tuple[Feature, ...] = (
         profile,
         checkins,
         Stats(services),
@@ -95,15 +97,16 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
         Insights(services),
         YourData(services),
         Help(services),
-    ):
+    )
+    for feature in every:
         application.add_handlers(feature.handlers())
     # The bot's own membership: private chats (blocking) in group 0, groups here.
     application.add_handler(rooms.membership_handler(), group=1)
     application.add_error_handler(on_error)
     features = Features(
         planner=planner,
-        renderers=reminders.renderers() | coaching.renderers() | rooms.renderers(),
-        sweeps=planner.sweeps() | rooms.sweeps(),
+        renderers={kind: r for f in every for kind, r in f.renderers().items()},
+        sweeps=planner.sweeps() | {name: s for f in every for name, s in f.sweeps().items()},
     )
     return application, outbox, features
 
@@ -154,15 +157,13 @@ async def on_error(update: object, context: AnyContext) -> None:
         log.error("unhandled error while handling an update", exc_info=context.error)
     if not isinstance(update, Update) or update.effective_user is None:
         return
-    user = update.effective_user
-    lang = language_for(None, user.language_code)
-    short, long = ("error.storage_short", "error.storage") if storage else (
-        "error.unexpected_short", "error.unexpected")  # fmt: skip
+    lang = language_for(None, update.effective_user.language_code)
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer(t(lang, short), show_alert=True)
+            alert = apology(lang, storage, short=True)
+            await update.callback_query.answer(alert, show_alert=True)
         elif update.effective_message is not None:
-            await update.effective_message.reply_text(t(lang, long))
+            await update.effective_message.reply_text(apology(lang, storage))
     except Exception:  # the apology itself failed (network, blocked): already logged above
         log.warning("could not tell user about the error", exc_info=True)
 

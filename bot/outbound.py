@@ -1,4 +1,4 @@
-"""The one outbound queue for proactive messages: nudges, follow-ups, reviews (and later digests).
+"""The one outbound queue for proactive messages: nudges, follow-ups, reviews, room digests.
 
 Replies to a user's own command never come through here: they go straight out, so a fan-out of
 thousands of nudges never makes a check-in wait. What does come through here respects Telegram's

@@ -121,10 +121,10 @@ class KeyPeriod:
         return cls(text) if text else None
 
 
+AnyPeriod = DayPeriod | SnoozePeriod | FollowupPeriod | MonthPeriod | KeyPeriod
+
 # The one period type of each kind.
-PERIOD_OF: dict[
-    DeliveryKind, type[DayPeriod | SnoozePeriod | FollowupPeriod | MonthPeriod | KeyPeriod]
-] = {
+PERIOD_OF: dict[DeliveryKind, type[AnyPeriod]] = {
     DeliveryKind.NUDGE: DayPeriod,
     DeliveryKind.SNOOZE: SnoozePeriod,
     DeliveryKind.LAST_CALL: DayPeriod,

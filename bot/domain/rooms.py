@@ -1,4 +1,5 @@
-"""Group rooms: what a room may see of each member, the leaderboard, digests, buddies, follows.
+"""Group rooms: what a room may see of each member, the leaderboard, buddies, follows (the
+digests and summaries are in `digests.py`).
 
 Nothing here knows Telegram or SQL. Privacy is decided here once: a member's numbers reach a room
 only through `MemberView`, built from what that member chose to share.

@@ -25,7 +25,7 @@ MAX_NICHE = 200
 MAX_NICHE_TAGS = 5
 MAX_HANDLE = 64
 MAX_PROFILE_URL = 300
-_HANDLE = re.compile(r"^@?([\w.\-]{1,64})$")
+_HANDLE = re.compile(rf"^@?([\w.\-]{{1,{MAX_HANDLE}}})$")
 
 
 def parse_day_start(text: str) -> time:

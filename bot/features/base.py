@@ -20,14 +20,17 @@ from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
 from bot.domain.days import local_date
+from bot.domain.deliveries import DeliveryKind
 from bot.domain.errors import InputError
 from bot.domain.models import Language, Profile
 from bot.domain.progress import Standing, standing
 from bot.domain.rooms import Group
 from bot.domain.timezones import Zone
+from bot.outbound import Render
 from bot.render.callbacks import ButtonData, ButtonExpired, Callback, pattern
 from bot.render.errors import alert_text, refusal_text
 from bot.services import Services
+from bot.sweeps import Sweep
 from bot.texts import language_for
 
 log = logging.getLogger(__name__)
@@ -45,7 +48,15 @@ class Feature:
         self.store = services.store
 
     def handlers(self) -> list[AnyHandler]:
-        raise NotImplementedError
+        return []
+
+    def renderers(self) -> dict[DeliveryKind, Render]:
+        """Who writes each kind of proactive message this feature sends (at send time)."""
+        return {}
+
+    def sweeps(self) -> dict[str, Sweep]:
+        """The scheduled jobs that find this feature's messages due."""
+        return {}
 
 
 @dataclass(frozen=True)

@@ -28,3 +28,10 @@ def refusal_text(lang: Language, error: InputError, usage: str | None) -> str:
 def alert_text(lang: Language, error: InputError) -> str:
     """A refused button press, as the alert Telegram shows over the chat."""
     return t(lang, error.key, **error.params)[:MAX_ALERT]
+
+
+def apology(lang: Language, storage: bool, short: bool = False) -> str:
+    """Something went wrong on our side: no details, and whether trying again later will work
+    (the database refused a write) — short for a button's alert."""
+    key = "error.storage" if storage else "error.unexpected"
+    return t(lang, key + ("_short" if short else ""))

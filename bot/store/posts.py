@@ -103,17 +103,6 @@ class Posts(Queries):
         async with self._db.reading() as conn:
             return await self._one(conn, "p.post_id = ?", (post_id,))
 
-    async def hits_on(self, user_id: int, day: date) -> list[Post]:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                f"SELECT {_POST_COLUMNS} FROM posts p WHERE p.user_id = ? AND p.hit_date = ?"
-                " ORDER BY p.number",
-                (user_id, day.isoformat()),
-            ) as cursor,
-        ):
-            return [_post(row) for row in await cursor.fetchall()]
-
     async def on_date(self, user_id: int, day: date, limit: int) -> list[Post]:
         async with (
             self._db.reading() as conn,

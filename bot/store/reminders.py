@@ -1,8 +1,10 @@
 """What is due, and the deliveries ledger.
 
-Each user row carries its next nudge and next review instant (UTC, indexed). A sweep reads what is
-due, then claims each message: one transaction inserts the delivery row (unique per chat, kind and
-period) and moves the schedule on. A second sweep or a restart finds the row and sends nothing.
+Each user row carries its next nudge and next review instant (UTC, indexed), each post its next
+follow-up. A sweep reads what is due, then claims each message (nudges, follow-ups, reviews, and
+the rooms' digests, summaries and cheer notices alike): one transaction inserts the delivery row
+(unique per chat, kind and period) and moves the schedule on. A second sweep or a restart finds
+the row and sends nothing.
 """
 
 from __future__ import annotations
@@ -65,12 +67,7 @@ class NextFollowup:
     stage: int
 
 
-@dataclass(frozen=True)
-class NextDigest:
-    at: datetime | None
-
-
-Advance = NextNudge | NextReview | NextFollowup | NextDigest
+Advance = NextNudge | NextReview | NextFollowup
 
 
 def _instant(value: datetime | None) -> str | None:
@@ -229,11 +226,6 @@ async def _advance(conn: aiosqlite.Connection, user_id: int, advance: Advance) -
         await conn.execute(
             "UPDATE users SET next_review_at = ?, next_review_period = ? WHERE user_id = ?",
             (_instant(advance.at), advance.period, user_id),
-        )
-    elif isinstance(advance, NextDigest):
-        await conn.execute(
-            "UPDATE groups SET next_digest_at = ? WHERE chat_id = ?",
-            (_instant(advance.at), user_id),
         )
     else:
         await conn.execute(

@@ -15,7 +15,7 @@ are written in `render.rooms` and `render.digests`, their decisions made in `dom
 from __future__ import annotations
 
 from bot.domain.deliveries import DeliveryKind
-from bot.features.base import AnyHandler
+from bot.features.base import AnyHandler, Feature
 from bot.features.rooms.board import Board
 from bot.features.rooms.buddies import RoomBuddies
 from bot.features.rooms.checkins import RoomCheckins
@@ -30,8 +30,11 @@ from bot.sweeps import Sweep
 __all__ = ["RoomsFeature"]
 
 
-class RoomsFeature:
+class RoomsFeature(Feature):
+    """Every part of the rooms, as one feature for the application."""
+
     def __init__(self, services: Services, outbox: Outbox, posts: PostLog) -> None:
+        super().__init__(services)
         self.membership = Membership(services)
         self.digests = Digests(services, outbox)
         self.commands = (
