@@ -30,9 +30,9 @@ class Membership(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [
-            group_command(s, "join", self.join),
-            group_command(s, "leave", self.leave),
-            group_command(s, ["help", "start"], self.help, as_person=False),
+            group_command(s, "join", self.join, menu="menu.join"),
+            group_command(s, "leave", self.leave, menu="menu.leave"),
+            group_command(s, ["help", "start"], self.help, as_person=False, menu="menu.room_help"),
             MessageHandler(filters.StatusUpdate.MIGRATE, self.migrated),
         ]
 
