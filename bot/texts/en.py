@@ -545,7 +545,7 @@ MESSAGES: dict[str, Entry] = {
     "btn.share_handles": "Handles: {state}",
     "digest.heading": "📣 <b>{title}</b> · {date}",
     "digest.posted": "✅ Posted today ({count} of {of}): {names}",
-    "digest.nobody": "Nobody has posted yet today.",
+    "digest.nobody": "Nobody posted today.",
     "digest.streak": "🔥 Longest streak: {name}, {streak}",
     "digest.hit": "🎯 New hit: {name} — {label}",
     "digest.milestone": "🎉 {name} passed {count} followers",

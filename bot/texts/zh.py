@@ -524,7 +524,7 @@ MESSAGES: dict[str, Entry] = {
     "btn.share_handles": "账号：{state}",
     "digest.heading": "📣 <b>{title}</b> · {date}",
     "digest.posted": "✅ 今天已发布（{count}/{of}）：{names}",
-    "digest.nobody": "今天还没有人发布。",
+    "digest.nobody": "今天没有人发布。",
     "digest.streak": "🔥 最长连续：{name}，{streak}",
     "digest.hit": "🎯 新爆款：{name} — {label}",
     "digest.milestone": "🎉 {name} 粉丝突破 {count}",
