@@ -8,9 +8,11 @@ numbered — type the number to press one. Lines starting with `:` drive the san
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import sys
 import tempfile
+import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -167,26 +169,36 @@ class Sandbox:
 
 
 async def lines_from(stream: TextIO) -> AsyncIterator[str]:
-    """Lines as they are typed (or piped), without blocking the bot while waiting."""
+    """Lines as they are typed (or piped), without blocking the bot while waiting. The reading
+    thread is a daemon: Ctrl-C leaves at once, without waiting for a line that never comes."""
     loop = asyncio.get_running_loop()
-    while True:
-        line = await loop.run_in_executor(None, stream.readline)
-        if not line:
-            return
+    lines: asyncio.Queue[str] = asyncio.Queue()
+
+    def read() -> None:
+        for line in iter(stream.readline, ""):
+            loop.call_soon_threadsafe(lines.put_nowait, line)
+        loop.call_soon_threadsafe(lines.put_nowait, "")  # the end of the input
+
+    threading.Thread(target=read, name="sandbox-input", daemon=True).start()
+    while line := await lines.get():
         yield line
 
 
 async def run_sandbox(stream: TextIO, out: TextIO, start: datetime | None = None) -> None:
     clock = ControllableClock((start or SystemClock().now()).replace(second=0, microsecond=0))
-    with tempfile.TemporaryDirectory(prefix="postpact-sandbox-") as folder:
-        async with Session(Path(folder), clock) as session:
-            sandbox = Sandbox(session, out)
-            sandbox.say(HELP)
-            async for line in lines_from(stream):
-                if not await sandbox.handle(line):
-                    break
-    print("· bye (the sandbox database is gone)", file=out, flush=True)
+    try:
+        with tempfile.TemporaryDirectory(prefix="postpact-sandbox-") as folder:
+            async with Session(Path(folder), clock) as session:
+                sandbox = Sandbox(session, out)
+                sandbox.say(HELP)
+                async for line in lines_from(stream):
+                    if not await sandbox.handle(line):
+                        break
+    finally:  # :quit, the end of the input, or Ctrl-C: everything above is closed by now
+        print("· bye (the sandbox database is gone)", file=out, flush=True)
 
 
 def main() -> None:
-    asyncio.run(run_sandbox(sys.stdin, sys.stdout))
+    # Ctrl-C is how one leaves: the bot has stopped cleanly and said bye by then.
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run_sandbox(sys.stdin, sys.stdout))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import signal
 import sys
 import time
 from datetime import UTC, datetime
@@ -77,6 +78,45 @@ async def test_make_run_without_a_token_starts_the_sandbox(tmp_path: Path) -> No
     assert "starting the sandbox instead" in stderr.decode()
     assert "🤖 ✅ Logged #1 · TikTok · “hi”" in stdout.decode()
     assert "Traceback" not in stderr.decode()
+
+
+async def start_sandbox(tmp_path: Path, *args: str) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", *args,
+        cwd=tmp_path, env=environment(), stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+
+
+async def test_quitting_right_after_start_prints_no_traceback(tmp_path: Path) -> None:
+    process = await start_sandbox(tmp_path, "--or-sandbox")
+    stdout, stderr = await asyncio.wait_for(process.communicate(b":quit\n"), 60)
+    assert process.returncode == 0
+    assert "Traceback" not in stderr.decode()
+    assert "raised an exception" not in stderr.decode()
+    assert stdout.decode().rstrip().endswith("· bye (the sandbox database is gone)")
+
+
+async def test_ctrl_c_leaves_the_sandbox_at_once_and_cleanly(tmp_path: Path) -> None:
+    process = await start_sandbox(tmp_path, "sandbox")
+    assert process.stdout is not None
+    assert process.stdin is not None
+    while b":quit" not in await asyncio.wait_for(process.stdout.readline(), 60):
+        pass  # the help is printed once the bot runs
+    process.stdin.write(b"/today\n")
+    await process.stdin.drain()
+    assert "🤖".encode() in await asyncio.wait_for(process.stdout.readline(), 30)
+    process.send_signal(signal.SIGINT)  # stdin stays open: the sandbox is waiting for a line
+    try:
+        await asyncio.wait_for(process.wait(), 10)  # stdin still open: no line will come
+    finally:
+        if process.returncode is None:
+            process.kill()
+    assert process.returncode == 0
+    assert process.stderr is not None
+    assert "Traceback" not in (await process.stderr.read()).decode()
+    stdout = (await process.stdout.read()).decode()
+    assert stdout.rstrip().endswith("· bye (the sandbox database is gone)")
 
 
 async def test_the_demo_plays_90_days_in_under_a_minute(tmp_path: Path) -> None:
