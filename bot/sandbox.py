@@ -49,9 +49,11 @@ class Chat:
 
 
 class Sandbox:
-    def __init__(self, session: Session, out: TextIO) -> None:
+    def __init__(self, session: Session, out: TextIO, pictures: Path | None = None) -> None:
         self.session = session
         self.out = out
+        self.pictures = pictures  # where pictures and files go; made on the first one
+        self.saved = 0
         me = session.person("You", username="you")
         self.chat = Chat(person=me, people={"You": me})
 
@@ -141,9 +143,7 @@ class Sandbox:
         buttons: list[tuple[StoredMessage, str]] = []
         for message in messages:
             where = self._recipient(message.chat_id) if proactive else ""
-            kind = {"photo": "🖼 ", "document": "📎 "}.get(message.kind, "")
-            name = f" {message.file_name}" if message.file_name else ""
-            self.say(f"🤖{where} {kind}{message.text}{name}".rstrip())
+            self.say(f"🤖{where} {self._attachment(message)}{message.text}".rstrip())
             labels = [label for label, data in message.buttons]
             if labels and message.chat_id != self._here():
                 self.say(f"   (buttons for {where.removeprefix(' → ')}: " + ", ".join(labels) + ")")
@@ -154,6 +154,21 @@ class Sandbox:
                 self.say(f"   {numbered}")
         if buttons:
             self.chat.buttons = buttons
+
+    def _attachment(self, message: StoredMessage) -> str:
+        """A photo or file, saved so it can be opened: where it is, before its caption."""
+        if message.kind == "text" or not message.content:
+            return ""
+        if self.pictures is None:
+            self.pictures = Path(tempfile.mkdtemp(prefix="postpact-sandbox-pictures-"))
+        self.pictures.mkdir(parents=True, exist_ok=True)
+        self.saved += 1
+        name = Path(message.file_name).name or f"{message.kind}{_extension(message.content)}"
+        path = self.pictures / f"{self.saved:03d}-{name}"
+        path.write_bytes(message.content)
+        if message.kind == "photo":
+            return f"🖼 (picture: {path}) "
+        return f"📎 (file: {path}) "
 
     def _here(self) -> int:
         return self.chat.group[1] if self.chat.group else self.chat.person.user_id
@@ -166,6 +181,12 @@ class Sandbox:
             if person.user_id == chat_id:
                 return f" → {name}"
         return ""
+
+
+def _extension(content: bytes) -> str:
+    return (
+        ".png" if content.startswith(b"\x89PNG") else ".jpg" if content[:2] == b"\xff\xd8" else ""
+    )
 
 
 async def lines_from(stream: TextIO) -> AsyncIterator[str]:
@@ -184,12 +205,16 @@ async def lines_from(stream: TextIO) -> AsyncIterator[str]:
         yield line
 
 
-async def run_sandbox(stream: TextIO, out: TextIO, start: datetime | None = None) -> None:
+async def run_sandbox(
+    stream: TextIO, out: TextIO, start: datetime | None = None, pictures: Path | None = None
+) -> None:
+    """Chat until `:quit`, the end of the input or Ctrl-C. Pictures and files the bot sends are
+    saved in `pictures` (a new temporary folder by default), kept after the sandbox ends."""
     clock = ControllableClock((start or SystemClock().now()).replace(second=0, microsecond=0))
     try:
         with tempfile.TemporaryDirectory(prefix="postpact-sandbox-") as folder:
             async with Session(Path(folder), clock) as session:
-                sandbox = Sandbox(session, out)
+                sandbox = Sandbox(session, out, pictures)
                 sandbox.say(HELP)
                 async for line in lines_from(stream):
                     if not await sandbox.handle(line):

@@ -58,6 +58,21 @@ async def test_a_short_session() -> None:
     assert "Today, 2026" not in transcript
 
 
+async def test_review_cards_and_charts_show_and_are_saved_where_it_says(tmp_path: Path) -> None:
+    out = io.StringIO()
+    script = ["/plan", "/post tiktok a", ":advance 31d", "/chart calendar", ":quit"]
+    lines = io.StringIO("\n".join(script) + "\n")
+    await asyncio.wait_for(run_sandbox(lines, out, START, pictures=tmp_path / "pics"), 60)
+    transcript = out.getvalue()
+    saved = sorted((tmp_path / "pics").iterdir())
+    assert len(saved) == 2  # the review's card, then the chart
+    card, chart = saved
+    assert card.read_bytes().startswith(b"\x89PNG")
+    assert f"🤖 → You 🖼 (picture: {card})" in transcript  # sent on its own, at the review
+    assert transcript.index(str(card)) < transcript.index("📅 Month 1 of 3 review")
+    assert f"🤖 🖼 (picture: {chart})" in transcript
+
+
 async def test_buttons_and_bad_sandbox_commands() -> None:
     transcript = await chat("7", ":advance soon", ":time tomorrow", ":nonsense", ":quit")
     assert "· there is no button [7]" not in transcript  # no buttons yet: "7" goes to the bot
