@@ -27,7 +27,9 @@ Postpact sandbox — the real bot, a fake Telegram, a throw-away database; nothi
 machine. Type as a user would (/start, /post tiktok my first video, /help).
 Buttons show as [1] [2] …: type the number to press one.
   :user NAME       talk as NAME (created on first use)
-  :group NAME      talk in the group NAME (the bot is added to it); :private to go back
+  :group NAME      talk in the group NAME (the bot is added to it, by you: its admin);
+                   :private to go back
+  :admin NAME      make NAME an admin of this group too (so /groupsettings can be tried)
   :advance 1d|3h|30m   move the clock; nudges, reviews and digests that fall due are shown
   :time YYYY-MM-DD HH:MM   set the clock (UTC)
   :db              where the database is
@@ -80,12 +82,12 @@ class Sandbox:
         if name in ("quit", "q", "exit"):
             return False
         if name == "user" and arg:
-            person = self.chat.people.get(arg) or self.session.person(arg[:64])
-            self.chat.people[arg] = person
-            self.chat.person = person
+            self.chat.person = self._person(arg)
             self.say(f"· you are {arg} now")
         elif name == "group" and arg:
             await self._enter_group(arg)
+        elif name == "admin" and arg:
+            self._make_admin(arg)
         elif name == "private":
             self.chat.group = None
             self.say(f"· private chat with the bot, as {self.chat.person.first_name}")
@@ -105,16 +107,36 @@ class Sandbox:
             self.say(HELP)
         return True
 
+    def _person(self, name: str) -> Person:
+        """The person called `name`, created on first use."""
+        person = self.chat.people.get(name) or self.session.person(name[:64])
+        self.chat.people[name] = person
+        return person
+
     async def _enter_group(self, name: str) -> None:
+        """Into the group `name`; the first time, whoever adds the bot to it is its admin (as in
+        Telegram, where adding bots takes an admin)."""
         chat_id = self.chat.groups.get(name)
         if chat_id is None:
             chat_id = -1_000_000_000_000 - len(self.chat.groups) - 1
             self.chat.groups[name] = chat_id
             self.session.group_titles[chat_id] = name
+            self.session.server.chat_members[(chat_id, self.chat.person.user_id)] = "creator"
             added = await self.session.bot_added(self.chat.person, chat_id)
             self._show(added.messages, added.alerts)
         self.chat.group = (name, chat_id)
-        self.say(f"· in the group {name}, as {self.chat.person.first_name}")
+        role = self.session.server.chat_members.get((chat_id, self.chat.person.user_id))
+        admin = " (its admin)" if role in ("creator", "administrator") else ""
+        self.say(f"· in the group {name}, as {self.chat.person.first_name}{admin}")
+
+    def _make_admin(self, name: str) -> None:
+        """`:admin NAME`: NAME becomes an administrator of the group we are in."""
+        if self.chat.group is None:
+            self.say("· :admin works in a group: :group NAME first")
+            return
+        group, chat_id = self.chat.group
+        self.session.server.chat_members[(chat_id, self._person(name).user_id)] = "administrator"
+        self.say(f"· {name} is an admin of {group} now")
 
     async def _move_to(self, when: datetime) -> None:
         """Walk the clock there in steps, so each due message arrives at its time."""

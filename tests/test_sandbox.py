@@ -73,6 +73,27 @@ async def test_review_cards_and_charts_show_and_are_saved_where_it_says(tmp_path
     assert f"🤖 🖼 (picture: {chart})" in transcript
 
 
+async def test_whoever_adds_the_bot_to_a_group_is_its_admin_and_can_make_others() -> None:
+    transcript = await chat(
+        ":admin Jo",  # not in a group yet
+        ":group Club",
+        "/groupsettings",
+        ":user Jo",
+        "/groupsettings",
+        ":admin Jo",
+        "/groupsettings time 20:00",
+        ":admin",
+        ":quit",
+    )
+    assert "· :admin works in a group: :group NAME first" in transcript
+    assert "· in the group Club, as You (its admin)" in transcript
+    assert transcript.count("⚙️ Room settings") == 2  # You's, then Jo's once an admin
+    assert "🤖 Only the group's admins can do that." in transcript
+    assert "· Jo is an admin of Club now" in transcript
+    assert "Digest: 20:00" in transcript
+    assert transcript.count(":admin NAME") == 2  # the help, again for :admin without a name
+
+
 async def test_buttons_and_bad_sandbox_commands() -> None:
     transcript = await chat("7", ":advance soon", ":time tomorrow", ":nonsense", ":quit")
     assert "· there is no button [7]" not in transcript  # no buttons yet: "7" goes to the bot
