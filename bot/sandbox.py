@@ -25,13 +25,13 @@ from bot.fakeapi import Person, Session, StoredMessage
 HELP = """\
 Postpact sandbox — the real bot, a fake Telegram, a throw-away database; nothing leaves this
 machine. Type as a user would (/start, /post tiktok my first video, /help).
-Buttons show as [1] [2] …: type the number to press one.
+The latest message's buttons show as [1] [2] …: type the number to press one; 🔗 marks a link.
   :user NAME       talk as NAME (created on first use)
   :group NAME      talk in the group NAME (the bot is added to it, by you: its admin);
                    :private to go back
   :admin NAME      make NAME an admin of this group too (so /groupsettings can be tried)
   :advance 1d|3h|30m   move the clock; nudges, reviews and digests that fall due are shown
-  :time YYYY-MM-DD HH:MM   set the clock (UTC)
+  :time YYYY-MM-DD HH:MM   set the clock (UTC), forward only
   :db              where the database is
   :quit            leave (the database is deleted)"""
 
@@ -73,7 +73,7 @@ class Sandbox:
             await self._press(int(text))
             return True
         exchange = await self.session.send(self.chat.person, text, chat_id=self._here())
-        self._show(exchange.messages, exchange.alerts)
+        await self._show(exchange.messages, exchange.alerts)
         return True
 
     async def _command(self, text: str) -> bool:
@@ -95,17 +95,25 @@ class Sandbox:
             step = timedelta(**{_UNITS[match[2]]: int(match[1])})
             await self._move_to(self.session.clock.now() + step)
         elif name == "time":
-            try:
-                when = datetime.strptime(arg, "%Y-%m-%d %H:%M").replace(tzinfo=UTC)
-            except ValueError:
-                self.say("· :time wants YYYY-MM-DD HH:MM (UTC)")
-                return True
-            await self._move_to(when)
+            await self._set_time(arg)
         elif name == "db":
             self.say(f"· the database is {self.session.database_path}")
         else:
             self.say(HELP)
         return True
+
+    async def _set_time(self, arg: str) -> None:
+        """`:time`: forward only — the bot's day, streaks and claims assume time moves on."""
+        try:
+            when = datetime.strptime(arg, "%Y-%m-%d %H:%M").replace(tzinfo=UTC)
+        except ValueError:
+            self.say("· :time wants YYYY-MM-DD HH:MM (UTC)")
+            return
+        now = self.session.clock.now()
+        if when < now:
+            self.say(f"· :time can't go back: it is {now:%Y-%m-%d %H:%M} UTC already")
+            return
+        await self._move_to(when)
 
     def _person(self, name: str) -> Person:
         """The person called `name`, created on first use."""
@@ -123,7 +131,7 @@ class Sandbox:
             self.session.group_titles[chat_id] = name
             self.session.server.chat_members[(chat_id, self.chat.person.user_id)] = "creator"
             added = await self.session.bot_added(self.chat.person, chat_id)
-            self._show(added.messages, added.alerts)
+            await self._show(added.messages, added.alerts)
         self.chat.group = (name, chat_id)
         role = self.session.server.chat_members.get((chat_id, self.chat.person.user_id))
         admin = " (its admin)" if role in ("creator", "administrator") else ""
@@ -146,7 +154,7 @@ class Sandbox:
             sent += await self.session.at(self.session.clock.now() + step)
         sent += await self.session.at(when)
         self.say(f"· it is now {when:%Y-%m-%d %H:%M} UTC")
-        self._show(sent, [], proactive=True)
+        await self._show(sent, [], proactive=True)
 
     async def _press(self, number: int) -> None:
         if not 1 <= number <= len(self.chat.buttons):
@@ -154,28 +162,50 @@ class Sandbox:
             return
         message, label = self.chat.buttons[number - 1]
         exchange = await self.session.press(self.chat.person, message, label)
-        self._show(exchange.messages, exchange.alerts)
+        await self._show(exchange.messages, exchange.alerts)
 
-    def _show(
+    async def _show(
         self, messages: list[StoredMessage], alerts: list[str], proactive: bool = False
     ) -> None:
+        """What the bot did, as a chat would show it. Only the latest message in this chat can
+        have its buttons pressed by number; one without buttons leaves numbers as plain text."""
         for alert in alerts:
             if alert:
                 self.say(f"  ⚠ {alert}")
-        buttons: list[tuple[StoredMessage, str]] = []
+        here = [m for m in messages if m.chat_id == self._here()]
         for message in messages:
             where = self._recipient(message.chat_id) if proactive else ""
-            self.say(f"🤖{where} {self._attachment(message)}{message.text}".rstrip())
-            labels = [label for label, data in message.buttons]
-            if labels and message.chat_id != self._here():
-                self.say(f"   (buttons for {where.removeprefix(' → ')}: " + ", ".join(labels) + ")")
-            elif labels:
-                start = len(buttons) + 1
-                buttons += [(message, label) for label in labels]
-                numbered = "  ".join(f"[{start + n}] {label}" for n, label in enumerate(labels))
-                self.say(f"   {numbered}")
-        if buttons:
-            self.chat.buttons = buttons
+            stamp = f" [{await self._local_time(message)}]" if proactive else ""
+            self.say(f"🤖{stamp}{where} {self._attachment(message)}{message.text}".rstrip())
+            self._show_buttons(message, where, latest=bool(here) and message is here[-1])
+        if here:
+            latest = here[-1]
+            self.chat.buttons = [(latest, label) for label in _pressable(latest)]
+
+    def _show_buttons(self, message: StoredMessage, where: str, latest: bool) -> None:
+        for label, url in _links(message):
+            self.say(f"   🔗 {label}: {url}")
+        labels = _pressable(message)
+        if not labels:
+            return
+        if message.chat_id != self._here():
+            self.say(f"   (buttons for {where.removeprefix(' → ')}: " + ", ".join(labels) + ")")
+        elif latest:
+            self.say("   " + "  ".join(f"[{n}] {label}" for n, label in enumerate(labels, 1)))
+        else:
+            self.say("   (buttons: " + ", ".join(labels) + ")")
+
+    async def _local_time(self, message: StoredMessage) -> str:
+        """When a message arrived, in its recipient's own timezone (a group's, or a person's)."""
+        store = self.session.bot.services.store
+        owner = (
+            await store.rooms.get(message.chat_id)
+            if message.chat_id < 0
+            else await store.users.get(message.chat_id)
+        )
+        sent = datetime.fromtimestamp(message.date, UTC)
+        local = sent.astimezone(owner.zone.tz) if owner is not None else sent
+        return f"{local:%a %H:%M}"
 
     def _attachment(self, message: StoredMessage) -> str:
         """A photo or file, saved so it can be opened: where it is, before its caption."""
@@ -185,7 +215,9 @@ class Sandbox:
             self.pictures = Path(tempfile.mkdtemp(prefix="postpact-sandbox-pictures-"))
         self.pictures.mkdir(parents=True, exist_ok=True)
         self.saved += 1
-        name = Path(message.file_name).name or f"{message.kind}{_extension(message.content)}"
+        name, extension = Path(message.file_name).name, _extension(message.content)
+        if not name or not name.endswith(extension):  # a picture sent as raw bytes
+            name = f"{message.kind}{extension}"
         path = self.pictures / f"{self.saved:03d}-{name}"
         path.write_bytes(message.content)
         if message.kind == "photo":
@@ -203,6 +235,16 @@ class Sandbox:
             if person.user_id == chat_id:
                 return f" → {name}"
         return ""
+
+
+def _pressable(message: StoredMessage) -> list[str]:
+    """The labels of the buttons that send a press (link buttons open a URL instead)."""
+    return [label for label, data in message.buttons if data]
+
+
+def _links(message: StoredMessage) -> list[tuple[str, str]]:
+    rows = (message.reply_markup or {}).get("inline_keyboard", [])
+    return [(b["text"], b["url"]) for row in rows for b in row if b.get("url")]
 
 
 def _extension(content: bytes) -> str:

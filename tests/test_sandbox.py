@@ -50,8 +50,8 @@ async def test_a_short_session() -> None:
     assert "🤖 ✅ You joined the room. 2 members now." in transcript
     assert "🏆 This week" in transcript
     assert "· it is now 2026-03-03 12:00 UTC" in transcript
-    assert "🤖 → Club 📣 Club · 2026-03-02" in transcript  # the digest fell due on the way
-    assert "🤖 → Jo 📈 A day on" in transcript  # Jo's follow-up, shown, not pressable by You
+    assert "🤖 [Mon 21:00] → Club 📣 Club · 2026-03-02" in transcript  # fell due on the way
+    assert "] → Jo 📈 A day on" in transcript  # Jo's follow-up, shown, not pressable by You
     assert "(buttons for Jo: ✍️ Enter numbers, Stop asking)" in transcript
     assert "· the database is /" in transcript
     assert transcript.rstrip().endswith("· bye (the sandbox database is gone)")
@@ -68,7 +68,8 @@ async def test_review_cards_and_charts_show_and_are_saved_where_it_says(tmp_path
     assert len(saved) == 2  # the review's card, then the chart
     card, chart = saved
     assert card.read_bytes().startswith(b"\x89PNG")
-    assert f"🤖 → You 🖼 (picture: {card})" in transcript  # sent on its own, at the review
+    assert card.name == "001-photo.png"
+    assert f"] → You 🖼 (picture: {card})" in transcript  # sent on its own, at the review
     assert transcript.index(str(card)) < transcript.index("📅 Month 1 of 3 review")
     assert f"🤖 🖼 (picture: {chart})" in transcript
 
@@ -92,6 +93,35 @@ async def test_whoever_adds_the_bot_to_a_group_is_its_admin_and_can_make_others(
     assert "· Jo is an admin of Club now" in transcript
     assert "Digest: 20:00" in transcript
     assert transcript.count(":admin NAME") == 2  # the help, again for :admin without a name
+
+
+async def test_numbers_press_the_latest_buttons_and_links_are_links() -> None:
+    transcript = await chat(
+        "/timezone Asia/Shanghai",
+        "/nudge 20:00",
+        ":advance 2d",  # two nudges: only the latest one's buttons take numbers
+        "/today",  # a reply without buttons: numbers are text again
+        "1",
+        ":user Jo",
+        ":group Club",
+        "/join",  # Jo never opened the private chat: a link to it
+        ":quit",
+    )
+    assert "🤖 [Tue 20:00] → You " in transcript  # proactive: the recipient's local time
+    assert "🤖 [Wed 20:00] → You " in transcript
+    assert "[4]" not in transcript
+    assert transcript.count("[1] Posted ✅") == 1
+    assert "   (buttons: Posted ✅, Snooze 1h, Rest day)" in transcript  # the older nudge's
+    assert "🤖 I read commands." in transcript  # "1" was sent, not a press
+    assert "🔗 Open Postpact: https://t.me/PostpactTestBot?start=g-1000000000001" in transcript
+    assert "[1] Open Postpact" not in transcript
+
+
+async def test_time_never_goes_back() -> None:
+    transcript = await chat(":time 2026-03-01 12:00", ":time 2026-03-02 12:00", ":quit")
+    assert "· :time can't go back: it is 2026-03-02 12:00 UTC already" in transcript
+    assert "· it is now 2026-03-01" not in transcript
+    assert "· it is now 2026-03-02 12:00 UTC" in transcript
 
 
 async def test_buttons_and_bad_sandbox_commands() -> None:
