@@ -45,22 +45,23 @@ SANDBOX_INSTEAD = (
 )
 
 
-def load_settings(or_sandbox: bool = False) -> Settings:
+def load_settings(or_sandbox: bool = False) -> Settings | None:
+    """The settings; None when there is no token and the sandbox should run instead. (It runs
+    after this returns, not inside the `except`: its own errors must not chain to this one.)"""
     try:
         return Settings()  # type: ignore[call-arg]  # values come from the environment
     except ValidationError as error:
         problems = error.errors()
-        if any(p["loc"] == ("bot_token",) and p["type"] == "missing" for p in problems):
-            print(BOTFATHER_HELP, file=sys.stderr)
-            if or_sandbox:
-                print(SANDBOX_INSTEAD, file=sys.stderr)
-                sandbox.main()
-                raise SystemExit(0) from None
-        else:
-            for problem in problems:
-                name = ".".join(str(part) for part in problem["loc"]).upper()
-                print(f"postpact: setting {name} is invalid: {problem['msg']}", file=sys.stderr)
-        raise SystemExit(EXIT_CONFIG) from None
+    if any(p["loc"] == ("bot_token",) and p["type"] == "missing" for p in problems):
+        print(BOTFATHER_HELP, file=sys.stderr)
+        if or_sandbox:
+            print(SANDBOX_INSTEAD, file=sys.stderr)
+            return None
+    else:
+        for problem in problems:
+            name = ".".join(str(part) for part in problem["loc"]).upper()
+            print(f"postpact: setting {name} is invalid: {problem['msg']}", file=sys.stderr)
+    raise SystemExit(EXIT_CONFIG)
 
 
 async def serve(settings: Settings) -> None:
@@ -83,6 +84,9 @@ def main() -> None:
     if args not in ([], ["--or-sandbox"]):
         fail(USAGE, EXIT_CONFIG)
     settings = load_settings(or_sandbox=bool(args))
+    if settings is None:
+        sandbox.main()
+        return
     token = settings.bot_token.get_secret_value()
     configure_logging(settings.log_level, [token, quote(token, safe="")])
     try:

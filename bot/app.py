@@ -18,7 +18,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.domain.deliveries import DeliveryKind
 from bot.domain.onboarding import Asked
-from bot.features.base import AnyContext, Feature
+from bot.features.base import AnyContext, Feature, menu_entries
 from bot.features.checkins import Checkins
 from bot.features.coaching import Coaching
 from bot.features.data import YourData
@@ -197,7 +197,7 @@ async def running_bot(
             services, limits or Limits(per_second=settings.send_rate_per_second)
         )
         async with application:
-            await publish_command_menu(application.bot)
+            await publish_command_menu(application.bot, menu_entries(application.handlers[0]))
             await application.start()
             assert application.updater is not None
             await application.updater.start_polling(

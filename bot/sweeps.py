@@ -59,9 +59,12 @@ class Sweeps:
 
     async def stop(self, grace: float = 10.0) -> None:
         """No new runs; a sweep already running finishes its batch (claims are transactional,
-        so one cut short would lose nothing either)."""
-        if self._scheduler.running:
-            self._scheduler.shutdown(wait=False)
+        so one cut short would lose nothing either). The scheduler's shutdown cancels the runs
+        still going, so it comes after they finished (or the grace ran out)."""
+        if not self._scheduler.running:
+            return
+        self._scheduler.pause()
+        await asyncio.sleep(0)  # a run just handed to the loop starts (and says it is running)
         async with self._progress:
             try:
                 await asyncio.wait_for(
@@ -69,6 +72,7 @@ class Sweeps:
                 )
             except TimeoutError:
                 log.warning("a sweep was still running at shutdown")
+        self._scheduler.shutdown(wait=False)
 
     async def run_now(self, within: float = 30.0) -> None:
         """Run every sweep once more, now, through the scheduler; return when each has finished a
@@ -96,6 +100,9 @@ class Sweeps:
                 log.info("sweep %s queued %d message(s)", name, queued)
         except Exception:
             log.exception("sweep %s failed; it runs again in %s s", name, self._interval)
+        except asyncio.CancelledError:
+            # Only shutdown cancels a sweep (past its grace): one line, not a traceback.
+            log.warning("sweep %s was cut short by shutdown", name)
         finally:
             async with self._progress:
                 self._running[name] = False

@@ -175,6 +175,23 @@ def _goal(
 # --- when a room's messages are due --------------------------------------------------------------
 
 
+# A room's digest comes in its evening, but not so late that it would be about the next day.
+EVENING = time(21, 0)
+LATEST_DIGEST = time(23, 30)
+
+
+def digest_time_for(nudge_time: time, day_start: time) -> time:
+    """The digest time of a room added by this creator: the evening (21:00), or an hour after
+    their own reminder when that is later, so what they post after it is in; a reminder after
+    midnight (a night owl's day starting later) gives the latest time, 23:30."""
+    if nudge_time < day_start:
+        return LATEST_DIGEST
+    later = datetime.combine(date.min, nudge_time) + timedelta(hours=1)
+    if later.date() > date.min:  # past midnight
+        return LATEST_DIGEST
+    return min(max(later.time(), EVENING), LATEST_DIGEST)
+
+
 def next_digest_at(group: Group, now: datetime) -> datetime:
     """The next time the room's digest is due: today's digest time, or tomorrow's once it passed."""
     today = group.day_at(now)

@@ -27,6 +27,8 @@ TOKEN = "123456789:FAKE-token_for-local-runs-only"
 SETTLE_SECONDS = 15.0
 
 _ids = itertools.count(1001)
+# What the bot can send on its own: texts, and a review's card (or a file) before its text.
+SENDS = frozenset({"sendMessage", "sendPhoto", "sendDocument"})
 ANONYMOUS_ADMIN = {
     "id": 1087968824,
     "is_bot": True,
@@ -291,7 +293,7 @@ class Session:
     def _sent_since(self, mark: int) -> list[StoredMessage]:
         sent = []
         for call in self.server.calls[mark:]:
-            if call.method == "sendMessage" and isinstance(call.result, dict):
+            if call.method in SENDS and isinstance(call.result, dict):
                 stored = self.server.message(call.result["chat"]["id"], call.result["message_id"])
                 if stored is not None:
                     sent.append(replace(stored))

@@ -8,9 +8,10 @@ command's usage. Anything else propagates to the application's error handler.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from typing import TypeVar
 
 from telegram import Bot, InlineKeyboardMarkup, Message, Update
@@ -136,6 +137,64 @@ PRIVATE = filters.ChatType.PRIVATE
 GROUPS = filters.ChatType.GROUPS
 
 
+class MenuScope(StrEnum):
+    """Who sees a command in Telegram's "/" menu."""
+
+    PRIVATE = "private"
+    ROOM = "room"  # every member of a group
+    ADMINS = "admins"  # a group's administrators only (they also see the room's)
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """A command on a "/" menu: its name, its description's text key, and who sees it. Declared
+    where the command is registered, so a menu never lists a command the bot doesn't answer."""
+
+    command: str
+    description: str
+    scope: MenuScope
+
+
+class MenuCommand(CommandHandler[AnyContext, None]):
+    """A command handler that knows its menu entry (None: not on a menu)."""
+
+    def __init__(
+        self,
+        names: str | Sequence[str],
+        callback: Callable[[Update, AnyContext], Coroutine[object, object, None]],
+        chats: filters.BaseFilter,
+        menu: MenuEntry | None,
+    ) -> None:
+        super().__init__(names, callback, filters=chats)
+        self.menu = menu
+
+
+def menu_entries(handlers: Sequence[AnyHandler]) -> list[MenuEntry]:
+    """Every menu entry among the registered handlers, in their order."""
+    return [h.menu for h in handlers if isinstance(h, MenuCommand) and h.menu is not None]
+
+
+def _entry(names: str | Sequence[str], key: str | None, scope: MenuScope) -> MenuEntry | None:
+    if key is None:
+        return None
+    return MenuEntry(names if isinstance(names, str) else names[0], key, scope)
+
+
+def spoken_command(update: Update) -> tuple[str, str | None]:
+    """The command a message starts with, and the bot it names: `/Post@SomeBot x` → ("post",
+    "SomeBot"); a bare `/post` names none."""
+    text = (update.effective_message.text if update.effective_message else None) or ""
+    head = text.split(maxsplit=1)[0] if text.strip() else ""
+    name, at, target = head.removeprefix("/").partition("@")
+    return name.casefold(), (target if at else None)
+
+
+def addressed_to_us(update: Update, username: str) -> bool:
+    """`/cmd@ThisBot`, whatever the case of the name."""
+    target = spoken_command(update)[1]
+    return target is not None and target.casefold() == username.casefold()
+
+
 def command_args(update: Update) -> str:
     """Everything after `/command` (or `/command@BotName`), with its spacing kept."""
     text = update.effective_message.text if update.effective_message else None
@@ -144,9 +203,15 @@ def command_args(update: Update) -> str:
 
 
 def command(
-    services: Services, names: str | Sequence[str], handle: Handle, usage: str | None = None
+    services: Services,
+    names: str | Sequence[str],
+    handle: Handle,
+    usage: str | None = None,
+    *,
+    menu: str | None = None,
 ) -> AnyHandler:
-    """A private-chat command. `usage` names the `usage.*` text shown after an input error."""
+    """A private-chat command. `usage` names the `usage.*` text shown after an input error;
+    `menu` the `menu.*` text that puts it on the private "/" menu."""
 
     async def callback(update: Update, context: AnyContext) -> None:
         assert update.effective_user is not None
@@ -168,7 +233,7 @@ def command(
         except InputError as error:
             await answer(update, refusal_text(caller.lang, error, usage))
 
-    return CommandHandler(names, callback, filters=PRIVATE)
+    return MenuCommand(names, callback, PRIVATE, _entry(names, menu, MenuScope.PRIVATE))
 
 
 B = TypeVar("B", bound=ButtonData)
@@ -261,12 +326,21 @@ def group_command(
     members_only: bool = False,
     admins_only: bool = False,
     as_person: bool = True,
+    menu: str | None = None,
+    admin_menu: bool = False,
 ) -> AnyHandler:
-    """A group command (also `/cmd@BotName`). The room's language answers; input errors get the
-    command's usage, like in private. `as_person`: it acts for the sender, so an admin posting
-    anonymously as the group is asked to post as themself."""
+    """A group command. The room's language answers; input errors get the command's usage, like
+    in private. `as_person`: it acts for the sender, so an admin posting anonymously as the group
+    is asked to post as themself. `menu` puts it on the room's "/" menu (`admin_menu`: only its
+    admins'); several bots share a room, so a bare `/cmd` is answered only when it is on one of
+    our menus, and any other only as `/cmd@ThisBot`."""
+
+    entry = _entry(names, menu, MenuScope.ADMINS if admin_menu else MenuScope.ROOM)
 
     async def callback(update: Update, context: AnyContext) -> None:
+        bare_on_menu = entry is not None and spoken_command(update)[0] == entry.command
+        if not bare_on_menu and not addressed_to_us(update, context.bot.username):
+            return  # a bare `/start` may be another bot's
         room = await enter_room(services, update)
         try:
             if admins_only and not await is_admin(context.bot, room):
@@ -281,4 +355,4 @@ def group_command(
         except InputError as error:
             await answer(update, refusal_text(room.lang, error, usage))
 
-    return CommandHandler(names, callback, filters=GROUPS)
+    return MenuCommand(names, callback, GROUPS, entry)

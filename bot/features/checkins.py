@@ -30,10 +30,10 @@ class Checkins(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [
-            command(s, "post", self.post, usage="post"),
-            command(s, "undo", self.undo, usage="undo"),
-            command(s, "followers", self.followers, usage="followers"),
-            command(s, "metrics", self.metrics, usage="metrics"),
+            command(s, "post", self.post, usage="post", menu="menu.post"),
+            command(s, "undo", self.undo, usage="undo", menu="menu.undo"),
+            command(s, "followers", self.followers, usage="followers", menu="menu.followers"),
+            command(s, "metrics", self.metrics, usage="metrics", menu="menu.metrics"),
             button(s, PostPick, self.post_button),
             button(s, UndoPress, self.undo_button),
         ]

@@ -71,9 +71,9 @@ class Coaching(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [
-            command(s, "plan", self.plan, usage="plan"),
-            command(s, "goals", self.goals, usage="goals"),
-            command(s, "review", self.review, usage="review"),
+            command(s, "plan", self.plan, usage="plan", menu="menu.plan"),
+            command(s, "goals", self.goals, usage="goals", menu="menu.goals"),
+            command(s, "review", self.review, usage="review", menu="menu.review"),
             button(s, PlanPress, self.plan_button),
         ]
 

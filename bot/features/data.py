@@ -13,8 +13,8 @@ class YourData(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [
-            command(s, "export", self.export),
-            command(s, "forget", self.forget),
+            command(s, "export", self.export, menu="menu.export"),
+            command(s, "forget", self.forget, menu="menu.forget"),
             button(s, ForgetPress, self.forget_button),
         ]
 

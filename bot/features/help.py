@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from telegram import (
     Bot,
+    BotCommandScope,
+    BotCommandScopeAllChatAdministrators,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
     Update,
@@ -17,40 +21,20 @@ from bot.features.base import (
     AnyHandler,
     Caller,
     Feature,
+    MenuEntry,
+    MenuScope,
+    addressed_to_us,
     answer,
     command,
     identify,
 )
 from bot.render import profile as render
 
-# The private command menu, in the order shown in Telegram's "/" list.
-MENU: tuple[str, ...] = (
-    "post",
-    "today",
-    "streak",
-    "progress",
-    "followers",
-    "metrics",
-    "undo",
-    "plan",
-    "goals",
-    "review",
-    "rest",
-    "nudge",
-    "insights",
-    "chart",
-    "share",
-    "export",
-    "forget",
-    "settings",
-    "help",
-)
-
 
 class Help(Feature):
     def handlers(self) -> list[AnyHandler]:
         return [
-            command(self.services, "help", self.help),
+            command(self.services, "help", self.help, menu="menu.help"),
             MessageHandler(PRIVATE & filters.COMMAND, self.unknown_command),
             MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, self.group_command),
             CallbackQueryHandler(self.stale_button),
@@ -65,9 +49,9 @@ class Help(Feature):
         await answer(update, render.unknown_command(caller.lang))
 
     async def group_command(self, update: Update, context: AnyContext) -> None:
-        """A command no room feature knows: a pointer, but only when it was meant for this bot."""
-        message = update.effective_message
-        if message is None or not _addressed_to_bot(message.text or "", context.bot.username):
+        """A command no room feature answers: a pointer when it named this bot (`/cmd@ThisBot`);
+        a bare one may be another bot's, so silence."""
+        if not addressed_to_us(update, context.bot.username):
             return
         assert update.effective_user is not None
         caller = await identify(self.services, update.effective_user)
@@ -81,19 +65,21 @@ class Help(Feature):
         await query.answer(render.button_expired(caller.lang), show_alert=True)
 
 
-def _addressed_to_bot(text: str, username: str) -> bool:
-    """In a group, `/cmd` may be for any bot; answer only bare commands or `/cmd@ThisBot`."""
-    head = text.split(maxsplit=1)[0] if text else ""
-    _, at, target = head.partition("@")
-    return not at or target.casefold() == username.casefold()
+# Who sees which menu: a room's admins see the room's commands and their own.
+SCOPES: tuple[tuple[BotCommandScope, frozenset[MenuScope]], ...] = (
+    (BotCommandScopeAllPrivateChats(), frozenset({MenuScope.PRIVATE})),
+    (BotCommandScopeAllGroupChats(), frozenset({MenuScope.ROOM})),
+    (BotCommandScopeAllChatAdministrators(), frozenset({MenuScope.ROOM, MenuScope.ADMINS})),
+)
 
 
-async def publish_command_menu(bot: Bot) -> None:
-    """Set the "/" menu for private chats in each language (Telegram picks by the user's app)."""
-    for lang in LANGUAGES:
-        commands = render.command_menu(lang, MENU)
-        language_code = None if lang == "en" else lang
-        await bot.set_my_commands(
-            commands, scope=BotCommandScopeAllPrivateChats(), language_code=language_code
-        )
-    await bot.set_my_commands([], scope=BotCommandScopeAllGroupChats())
+async def publish_command_menu(bot: Bot, entries: Sequence[MenuEntry]) -> None:
+    """Set the "/" menus, built from the registered commands' own entries: private chats, all
+    groups, and groups' admins, each in every language (Telegram picks by the user's app)."""
+    for scope, shown in SCOPES:
+        pairs = [(e.command, e.description) for e in entries if e.scope in shown]
+        for lang in LANGUAGES:
+            language_code = None if lang == "en" else lang
+            await bot.set_my_commands(
+                render.command_menu(lang, pairs), scope=scope, language_code=language_code
+            )

@@ -22,9 +22,11 @@ class Insights(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [
-            command(s, "chart", self.chart, usage="chart"),
-            command(s, "insights", self.insights),
-            group_command(s, "insights", self.room_insights, as_person=False),
+            command(s, "chart", self.chart, usage="chart", menu="menu.chart"),
+            command(s, "insights", self.insights, menu="menu.insights"),
+            group_command(
+                s, "insights", self.room_insights, as_person=False, menu="menu.room_insights"
+            ),
         ]
 
     # --- charts ---------------------------------------------------------------------------------

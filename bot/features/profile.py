@@ -66,7 +66,7 @@ class ProfileFeature(Feature):
         s = self.services
         return [
             command(s, "start", self.start),
-            command(s, "settings", self.settings),
+            command(s, "settings", self.settings, menu="menu.settings"),
             command(s, "lang", self.lang, usage="lang"),
             command(s, "timezone", self.timezone, usage="timezone"),
             command(s, "niche", self.niche, usage="niche"),

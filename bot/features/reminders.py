@@ -69,11 +69,11 @@ class ReminderFeature(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [
-            command(s, "nudge", self.nudge, usage="nudge"),
+            command(s, "nudge", self.nudge, usage="nudge", menu="menu.nudge"),
             command(s, "quiet", self.quiet, usage="quiet"),
             command(s, "pause", self.pause, usage="pause"),
             command(s, "resume", self.resume),
-            command(s, "rest", self.rest),
+            command(s, "rest", self.rest, menu="menu.rest"),
             button(s, NudgePress, self.nudge_button),
             button(s, RemindToggle, self.toggle_button),
             button(s, FollowupPress, self.followup_button),

@@ -15,7 +15,10 @@ from bot.render.sharing import ShareToggle, share_keyboard, share_text
 class SharingFeature(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
-        return [command(s, "share", self.share, usage="share"), button(s, ShareToggle, self.toggle)]
+        return [
+            command(s, "share", self.share, usage="share", menu="menu.share"),
+            button(s, ShareToggle, self.toggle),
+        ]
 
     async def share(self, update: Update, caller: Caller, args: str) -> None:
         """`/share` shows the switches; `/share <what> on|off` sets one."""

@@ -16,9 +16,9 @@ class Stats(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [
-            command(s, "today", self.today),
-            command(s, "streak", self.streak),
-            command(s, "progress", self.progress),
+            command(s, "today", self.today, menu="menu.today"),
+            command(s, "streak", self.streak, menu="menu.streak"),
+            command(s, "progress", self.progress, menu="menu.progress"),
         ]
 
     async def today(self, update: Update, caller: Caller, args: str) -> None:

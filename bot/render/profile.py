@@ -268,6 +268,6 @@ def button_expired(lang: Language) -> str:
     return t(lang, "error.button_expired")
 
 
-def command_menu(lang: Language, names: Iterable[str]) -> list[BotCommand]:
-    """The "/" menu: each command with its one-line description."""
-    return [BotCommand(name, t(lang, f"menu.{name}")) for name in names]
+def command_menu(lang: Language, entries: Iterable[tuple[str, str]]) -> list[BotCommand]:
+    """A "/" menu: each command with its one-line description (the text key given with it)."""
+    return [BotCommand(name, t(lang, key)) for name, key in entries]

@@ -440,6 +440,17 @@ MESSAGES: dict[str, Entry] = {
         "Admins: /groupgoal, /buddy on|off, /groupsettings\n"
         "What the room sees of you is your choice: /share in private with @{bot}."
     ),
+    "menu.join": "Join this room",
+    "menu.leave": "Leave this room",
+    "menu.room_help": "What I do in a room",
+    "menu.room_post": "Log a post and tell the room",
+    "menu.board": "This week's leaderboard",
+    "menu.mutual": "Members' handles, who to follow",
+    "menu.followed": "Note that you followed someone",
+    "menu.room_insights": "What works in this room",
+    "menu.buddy": "Weekly buddies: on, off, whose",
+    "menu.groupgoal": "The room's goal",
+    "menu.groupsettings": "Digest time, timezone, language, topic",
     "room.unknown_command": "I don't know that command here. /help shows what works in a room.",
     "room.joined": Plural(
         "✅ {name} joined the room. {count} member now.",
@@ -534,7 +545,7 @@ MESSAGES: dict[str, Entry] = {
     "btn.share_handles": "Handles: {state}",
     "digest.heading": "📣 <b>{title}</b> · {date}",
     "digest.posted": "✅ Posted today ({count} of {of}): {names}",
-    "digest.nobody": "Nobody has posted yet today.",
+    "digest.nobody": "Nobody posted today.",
     "digest.streak": "🔥 Longest streak: {name}, {streak}",
     "digest.hit": "🎯 New hit: {name} — {label}",
     "digest.milestone": "🎉 {name} passed {count} followers",

@@ -421,6 +421,17 @@ MESSAGES: dict[str, Entry] = {
         "管理员：/groupgoal、/buddy on|off、/groupsettings\n"
         "群里能看到你的什么由你决定：私聊 @{bot} 发 /share。"
     ),
+    "menu.join": "加入这个小组",
+    "menu.leave": "退出这个小组",
+    "menu.room_help": "我在群里能做什么",
+    "menu.room_post": "记录发布并在群里打卡",
+    "menu.board": "本周排行",
+    "menu.mutual": "成员账号，该关注谁",
+    "menu.followed": "记下你关注了谁",
+    "menu.room_insights": "本群什么内容有效",
+    "menu.buddy": "每周搭档：开、关、是谁",
+    "menu.groupgoal": "本群目标",
+    "menu.groupsettings": "总结时间、时区、语言、话题",
     "room.unknown_command": "这个命令在群里用不了。/help 看群里能用的命令。",
     "room.joined": Plural(
         "✅ {name} 加入了本群，现在 {count} 人。", "✅ {name} 加入了本群，现在 {count} 人。"
@@ -513,7 +524,7 @@ MESSAGES: dict[str, Entry] = {
     "btn.share_handles": "账号：{state}",
     "digest.heading": "📣 <b>{title}</b> · {date}",
     "digest.posted": "✅ 今天已发布（{count}/{of}）：{names}",
-    "digest.nobody": "今天还没有人发布。",
+    "digest.nobody": "今天没有人发布。",
     "digest.streak": "🔥 最长连续：{name}，{streak}",
     "digest.hit": "🎯 新爆款：{name} — {label}",
     "digest.milestone": "🎉 {name} 粉丝突破 {count}",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -14,6 +14,7 @@ from bot.domain.deliveries import DayPeriod, DeliveryKind, MonthPeriod
 from bot.domain.digests import (
     CheeredPost,
     cheered_posts,
+    digest_time_for,
     due_sends,
     next_digest_at,
     room_day,
@@ -309,3 +310,21 @@ def test_cheers_are_told_a_line_per_post_and_room_in_the_order_they_came() -> No
         CheeredPost(2, "Room", ("Kim",)),
         CheeredPost(1, "Other room", ("Ada",)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("nudge", "day_start", "digest"),
+    [
+        (time(9, 0), time(0), time(21, 0)),  # a morning reminder: the evening
+        (time(19, 30), time(0), time(21, 0)),
+        (time(20, 15), time(0), time(21, 15)),  # an hour after the reminder
+        (time(22, 30), time(0), time(23, 30)),
+        (time(23, 0), time(0), time(23, 30)),  # never past 23:30
+        (time(23, 59), time(0), time(23, 30)),
+        (time(1, 0), time(3, 0), time(23, 30)),  # a night owl's reminder after midnight
+    ],
+)
+def test_a_room_added_by_a_creator_gets_its_digest_in_their_evening(
+    nudge: time, day_start: time, digest: time
+) -> None:
+    assert digest_time_for(nudge, day_start) == digest

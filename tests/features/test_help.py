@@ -3,12 +3,29 @@ from __future__ import annotations
 import pytest
 
 from bot.fakeapi import Person, Session
-from bot.features.help import MENU
+
+# The private menu, as registered with the handlers (daily things first: features' order).
+PRIVATE_MENU = [
+    "settings", "post", "undo", "followers", "metrics", "today", "streak", "progress", "nudge",
+    "rest", "plan", "goals", "review", "share", "chart", "insights", "export", "forget", "help",
+]  # fmt: skip
+ROOM_MENU = ["join", "leave", "help", "post", "board", "mutual", "followed", "insights"]
+ADMIN_MENU = ["join", "leave", "help", "post", "board", "mutual", "followed", "buddy",
+              "groupgoal", "groupsettings", "insights"]  # fmt: skip
 
 
 async def test_help_names_every_command(session: Session, maya: Person) -> None:
     text = (await session.send(maya, "/help")).text
-    for name in (*MENU, "start", "lang", "timezone", "daystart", "niche", "handle", "cancel"):
+    for name in (
+        *PRIVATE_MENU,
+        "start",
+        "lang",
+        "timezone",
+        "daystart",
+        "niche",
+        "handle",
+        "cancel",
+    ):
         assert f"/{name}" in text
 
 
@@ -21,12 +38,41 @@ async def test_unknown_commands_and_free_text_point_to_help(session: Session, ma
     )
 
 
+def published(session: Session, scope: str, lang: str = "") -> list[str]:
+    return [c["command"] for c in session.server.commands[(scope, lang)]]
+
+
+def described(session: Session, scope: str, lang: str = "") -> dict[str, str]:
+    return {c["command"]: c["description"] for c in session.server.commands[(scope, lang)]}
+
+
 async def test_command_menu_is_published_in_both_languages(session: Session) -> None:
-    english = session.server.commands[("all_private_chats", "")]
+    assert published(session, "all_private_chats") == PRIVATE_MENU
+    assert published(session, "all_private_chats", "zh") == PRIVATE_MENU
     chinese = session.server.commands[("all_private_chats", "zh")]
-    assert [c["command"] for c in english] == list(MENU)
-    assert [c["command"] for c in chinese] == list(MENU)
-    assert chinese[0]["description"] == "记录一条发布"
+    assert chinese[1] == {"command": "post", "description": "记录一条发布"}
+
+
+async def test_rooms_get_a_menu_and_their_admins_one_with_the_settings(session: Session) -> None:
+    for lang in ("", "zh"):
+        assert published(session, "all_group_chats", lang) == ROOM_MENU
+        assert published(session, "all_chat_administrators", lang) == ADMIN_MENU
+    english = described(session, "all_chat_administrators")
+    assert english["post"] == "Log a post and tell the room"
+    assert english["groupsettings"] == "Digest time, timezone, language, topic"
+    chinese = described(session, "all_group_chats", "zh")
+    assert chinese["join"] == "加入这个小组"
+
+
+async def test_every_menu_entry_is_a_command_the_bot_answers(
+    session: Session, maya: Person
+) -> None:
+    group = -100123
+    for name in PRIVATE_MENU:
+        if name != "forget":  # asks before deleting; answered all the same
+            assert (await session.send(maya, f"/{name}")).messages, name
+    for name in ADMIN_MENU:
+        assert (await session.send(maya, f"/{name}", chat_id=group)).messages, name
 
 
 async def test_group_commands_answer_only_when_addressed(session: Session, maya: Person) -> None:
@@ -40,6 +86,27 @@ async def test_group_commands_answer_only_when_addressed(session: Session, maya:
     elsewhere = await session.send(maya, "/nonsense@SomeOtherBot", chat_id=group)
     assert elsewhere.messages == []
     assert session.server.bot_messages(maya.user_id) == []  # nothing said privately
+
+
+@pytest.mark.parametrize(
+    "text", ["/foo", "/streak", "/streak@OtherBot", "/start", "/settings", "/FOO bar", "/🙂"]
+)
+async def test_in_a_room_other_bots_commands_get_no_answer(
+    session: Session, maya: Person, text: str
+) -> None:
+    """Several bots share a room: a bare command not on our room menu may be any bot's."""
+    group = -100123
+    assert (await session.send(maya, text, chat_id=group)).messages == []
+    assert session.server.bot_messages(maya.user_id) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["/board", "/help", "/start@PostpactTestBot", "/streak@postpacttestbot"]
+)
+async def test_in_a_room_our_bare_menu_commands_and_addressed_ones_are_answered(
+    session: Session, maya: Person, text: str
+) -> None:
+    assert (await session.send(maya, text, chat_id=-100123)).messages != []
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,7 @@ def test_the_digest_with_news_and_who_is_still_to_post() -> None:
 def test_a_digest_of_a_day_nobody_posted_in_chinese() -> None:
     digest = RoomDay(DAY, (), 2, None, (), ())
     assert digest_messages("zh", "Room", digest) == [
-        "📣 <b>Room</b> · 2026-03-02\n今天还没有人发布。"
+        "📣 <b>Room</b> · 2026-03-02\n今天没有人发布。"
     ]
 
 

@@ -209,6 +209,6 @@ def test_usage_and_retry_tails() -> None:
 
 
 def test_command_menu() -> None:
-    menu = command_menu("zh", ["post", "help"])
+    menu = command_menu("zh", [("post", "menu.post"), ("help", "menu.room_help")])
     assert [c.command for c in menu] == ["post", "help"]
-    assert menu[0].description == "记录一条发布"
+    assert [c.description for c in menu] == ["记录一条发布", "我在群里能做什么"]

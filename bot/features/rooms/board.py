@@ -24,9 +24,16 @@ class Board(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [
-            group_command(s, "board", self.board, as_person=False),
-            group_command(s, "mutual", self.mutual, usage="mutual"),
-            group_command(s, "followed", self.followed, usage="followed", members_only=True),
+            group_command(s, "board", self.board, as_person=False, menu="menu.board"),
+            group_command(s, "mutual", self.mutual, usage="mutual", menu="menu.mutual"),
+            group_command(
+                s,
+                "followed",
+                self.followed,
+                usage="followed",
+                members_only=True,
+                menu="menu.followed",
+            ),
         ]
 
     async def board(self, update: Update, room: Room, args: str) -> None:

@@ -18,7 +18,16 @@ from bot.store import Store
 
 class RoomBuddies(Feature):
     def handlers(self) -> list[AnyHandler]:
-        return [group_command(self.services, "buddy", self.buddy, usage="buddy")]
+        return [
+            group_command(
+                self.services,
+                "buddy",
+                self.buddy,
+                usage="buddy",
+                menu="menu.buddy",
+                admin_menu=True,
+            )
+        ]
 
     async def buddy(self, update: Update, room: Room, args: str) -> None:
         words = split_words(args)

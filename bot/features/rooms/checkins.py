@@ -29,7 +29,7 @@ class RoomCheckins(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [
-            group_command(s, "post", self.post, usage="group_post"),
+            group_command(s, "post", self.post, usage="group_post", menu="menu.room_post"),
             button(s, CheerPress, self.cheer),
         ]
 

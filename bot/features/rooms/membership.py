@@ -4,12 +4,14 @@ supergroup, `/join`, `/leave` and `/help` in the room."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ChatMemberHandler, MessageHandler, filters
 
-from bot.domain.digests import next_digest_at
+from bot.domain.digests import digest_time_for, next_digest_at
+from bot.domain.models import Profile
 from bot.features.base import (
     AnyContext,
     AnyHandler,
@@ -30,9 +32,9 @@ class Membership(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [
-            group_command(s, "join", self.join),
-            group_command(s, "leave", self.leave),
-            group_command(s, ["help", "start"], self.help, as_person=False),
+            group_command(s, "join", self.join, menu="menu.join"),
+            group_command(s, "leave", self.leave, menu="menu.leave"),
+            group_command(s, ["help", "start"], self.help, as_person=False, menu="menu.room_help"),
             MessageHandler(filters.StatusUpdate.MIGRATE, self.migrated),
         ]
 
@@ -52,7 +54,11 @@ class Membership(Feature):
             return
         if change.old_chat_member.status not in GONE:
             return  # a promotion or a restriction: nothing to introduce
+        new_room = await self.store.rooms.get(chat_id) is None
+        adder = await self.store.users.get(change.from_user.id)  # before they are seen here
         room = await enter_room(self.services, update)
+        if new_room and adder is not None:
+            room = await self.evening_of(room, adder)
         await self.schedule_digest(room)
         await context.bot.send_message(chat_id, intro_text(room.lang, context.bot.username))
 
@@ -84,6 +90,14 @@ class Membership(Feature):
 
     async def help(self, update: Update, room: Room, args: str) -> None:
         await answer(update, room_help_text(room.lang, update.get_bot().username))
+
+    async def evening_of(self, room: Room, adder: Profile) -> Room:
+        """A new room takes the timezone and evening of the known creator who added the bot."""
+        digest = digest_time_for(adder.nudge_time, adder.day_start)
+        group = await self.store.rooms.update(
+            room.chat_id, timezone=adder.timezone, digest_time=f"{digest:%H:%M}"
+        )
+        return replace(room, group=group, today=group.day_at(room.caller.now))
 
     async def schedule_digest(self, room: Room) -> None:
         await self.store.rooms.set_next_digest(

@@ -22,9 +22,23 @@ class RoomSettings(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [
-            group_command(s, "groupgoal", self.group_goal, usage="groupgoal", admins_only=True),
             group_command(
-                s, "groupsettings", self.settings, usage="groupsettings", admins_only=True
+                s,
+                "groupgoal",
+                self.group_goal,
+                usage="groupgoal",
+                admins_only=True,
+                menu="menu.groupgoal",
+                admin_menu=True,
+            ),
+            group_command(
+                s,
+                "groupsettings",
+                self.settings,
+                usage="groupsettings",
+                admins_only=True,
+                menu="menu.groupsettings",
+                admin_menu=True,
             ),
         ]
 

@@ -101,3 +101,52 @@ async def test_group_sends_keep_to_the_group_limit(
     arrivals = [c.at for c in session.server.calls_to("sendMessage") if c.at >= started]
     assert len(sent) == 2
     assert arrivals[1] - arrivals[0] >= 0.45
+
+
+async def test_a_day_nobody_posted_ends_with_a_digest_that_says_so(
+    session: Session, maya: Person
+) -> None:
+    jo = session.person("Jo", language_code="zh")
+    await room_of(session, maya, jo)
+    (digest,) = in_room(await session.at(utc(2026, 3, 2, 21, 0)))
+    assert digest.text == "📣 Group 100555 · 2026-03-02\nNobody posted today."
+    admin = session.person("Ada")
+    session.server.chat_members[(ROOM, admin.user_id)] = "administrator"
+    await session.send(admin, "/groupsettings lang zh", chat_id=ROOM)
+    (digest,) = in_room(await session.at(utc(2026, 3, 3, 21, 0)))
+    assert digest.text.splitlines()[1] == "今天没有人发布。"
+
+
+async def test_a_room_added_by_a_known_creator_takes_their_timezone_and_evening(
+    session: Session, maya: Person
+) -> None:
+    await session.send(maya, "/timezone Asia/Shanghai")
+    await session.bot_added(maya, ROOM)
+    await room_of(session, maya)
+    session.server.chat_members[(ROOM, maya.user_id)] = "creator"
+    settings = await session.send(maya, "/groupsettings", chat_id=ROOM)
+    assert "Digest: 21:00 (Asia/Shanghai)" in settings.text
+    assert in_room(await session.at(utc(2026, 3, 2, 12, 59))) == []
+    (digest,) = in_room(await session.at(utc(2026, 3, 2, 13, 0)))  # 21:00 in Shanghai
+    assert digest.text.startswith("📣 Group 100555 · 2026-03-02")
+
+
+async def test_a_night_owls_room_gets_its_digest_after_their_reminder(
+    session: Session, maya: Person
+) -> None:
+    await session.send(maya, "/timezone Europe/Berlin")
+    await session.send(maya, "/nudge 22:30")
+    await session.bot_added(maya, ROOM)
+    session.server.chat_members[(ROOM, maya.user_id)] = "creator"
+    settings = await session.send(maya, "/groupsettings", chat_id=ROOM)
+    assert "Digest: 23:30 (Europe/Berlin)" in settings.text
+
+
+async def test_a_room_added_by_a_stranger_keeps_the_default_evening(
+    session: Session, maya: Person
+) -> None:
+    stranger = session.person("Sam")
+    await session.bot_added(stranger, ROOM)
+    session.server.chat_members[(ROOM, stranger.user_id)] = "creator"
+    settings = await session.send(stranger, "/groupsettings", chat_id=ROOM)
+    assert "Digest: 21:00 (UTC)" in settings.text
