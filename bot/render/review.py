@@ -16,7 +16,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.domain.models import Language
 from bot.domain.phase import PhaseView
-from bot.domain.program import MONTHS, GoalKind, Goals, Program, posting_target
+from bot.domain.program import MONTHS, GoalKind, Goals, GoalStatus, Program, posting_target
 from bot.domain.review import MonthReview, ProgramReport, Verdict
 from bot.render import format as fmt
 from bot.render.callbacks import ButtonData, Callback
@@ -72,7 +72,7 @@ def goal_text(lang: Language, kind: GoalKind, goals: Goals, days: int = 30) -> H
         return h(lang, "goal.hit", threshold=goals.hit_threshold)
     return h(
         lang,
-        "goal.followers",
+        "goal.followers" if goals.follower_goal_kind == "total" else "goal.followers_gain",
         target=fmt.number(goals.follower_target),
         where=_where(lang, goals),
     )
@@ -96,8 +96,7 @@ def goals_view(lang: Language, goals: Goals) -> str:
         days=goals.days_per_week,
         month_days=posting_target(goals.days_per_week),
         threshold=goals.hit_threshold,
-        followers=fmt.number(goals.follower_target),
-        where=_where(lang, goals),
+        followers=goal_text(lang, "followers", goals),
         rest=h(lang, "goals.rest", count=goals.rest_days_per_week),
     )
 
@@ -131,7 +130,7 @@ def plan_view(lang: Language, view: PhaseView) -> str:
             end=program.end_date.isoformat(),
         ),
         "",
-        progress_line(lang, f"plan.progress_{view.goal.kind}", view.goal.done, view.goal.target),
+        _goal_progress(lang, view.goal, goals),
     ]
     if view.best_saves is not None:
         lines.append(progress_line(lang, "plan.best_saves", view.best_saves, goals.hit_threshold))
@@ -142,6 +141,16 @@ def plan_view(lang: Language, view: PhaseView) -> str:
     if view.hits_in_program is not None:
         lines.append(t(lang, "plan.habit_hits", count=view.hits_in_program))
     return "\n".join(lines)
+
+
+def _goal_progress(lang: Language, goal: GoalStatus, goals: Goals) -> str:
+    """This month's goal so far; a growth goal with nothing to measure from asks for a count."""
+    if not goal.measured:
+        return t(lang, "plan.followers_unmeasured")
+    key = f"plan.progress_{goal.kind}"
+    if goal.kind == "followers" and goals.follower_goal_kind == "gain":
+        key = "plan.progress_followers_gain"
+    return progress_line(lang, key, goal.done, goal.target)
 
 
 def plan_outside(lang: Language, program: Program, today: date) -> str:
@@ -209,7 +218,10 @@ def month_review(
         lines.append(t(lang, "review.so_far", date=data.upto.isoformat()))
     goal = goal_text(lang, review.goal_kind(), goals, period.length)
     verdict = h(lang, VERDICTS[data.verdict])
-    lines += [t(lang, "review.goal", goal=goal, verdict=verdict), ""]
+    lines.append(t(lang, "review.goal", goal=goal, verdict=verdict))
+    if not data.goal.measured:
+        lines.append(t(lang, "plan.followers_unmeasured"))
+    lines.append("")
     lines += [*_in_your_hands(lang, data, niche_tags), "", *_not_in_your_hands(lang, data)]
     if data.next_goal is not None:
         key = "review.next_program" if review.program_month else "review.next_calendar"

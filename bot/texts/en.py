@@ -268,8 +268,9 @@ MESSAGES: dict[str, Entry] = {
     "usage.goals": (
         "<code>/goals days 5</code> — posting days per week (1–7)\n"
         "<code>/goals hit 10</code> — saves that make a post a hit\n"
-        "<code>/goals followers 500</code> — follower target, total; "
-        "<code>/goals followers 500 tiktok</code> for one platform\n"
+        "<code>/goals followers +150</code> — followers to gain during the program (default +100); "
+        "<code>/goals followers 5000</code> — a total to reach instead; "
+        "add <code>tiktok</code> for one platform\n"
         "<code>/goals rest 1</code> — rest days per week that keep your streak (0–3)"
     ),
     "usage.review": "<code>/review</code> — this month so far · <code>/review last</code> — the month before",
@@ -322,6 +323,10 @@ MESSAGES: dict[str, Entry] = {
     "plan.progress_posting": "Days posted: {done} of {target} {bar}",
     "plan.progress_hit": "Hits this month: {done} of {target} {bar}",
     "plan.progress_followers": "Followers: {done} of {target} {bar}",
+    "plan.progress_followers_gain": "Followers gained: {done} of {target} {bar}",
+    "plan.followers_unmeasured": (
+        "Send <code>/followers &lt;platform&gt; &lt;count&gt;</code> so I can measure your growth."
+    ),
     "plan.best_saves": "Best post this month: {done} of {target} saves {bar}",
     "plan.habit_posting": "Habit — posting this week: {done} of {target} days {bar}",
     "plan.habit_hits": Plural(
@@ -330,13 +335,14 @@ MESSAGES: dict[str, Entry] = {
     "goal.posting": "post on {target} of {days} days",
     "goal.hit": "get one hit — a post saved by {threshold}+ people",
     "goal.followers": "reach {target} followers{where}",
+    "goal.followers_gain": "gain {target} followers{where} during the program",
     "goal.total": " in total",
     "goal.on_platform": " on {platform}",
     "goals.show": (
         "🎯 <b>Your targets</b>\n"
         "Posting: {days} days a week ({month_days} in a 30-day month)\n"
         "Hit: a post saved by {threshold}+ people\n"
-        "Followers: {followers}{where}\n"
+        "Followers: {followers}\n"
         "Rest: {rest} a week, streak kept"
     ),
     "goals.rest": Plural("{count} day", "{count} days"),

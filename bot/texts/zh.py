@@ -252,8 +252,9 @@ MESSAGES: dict[str, Entry] = {
     "usage.goals": (
         "<code>/goals days 5</code> — 每周发布天数（1–7）\n"
         "<code>/goals hit 10</code> — 收藏达到多少算爆款\n"
-        "<code>/goals followers 500</code> — 粉丝目标（所有平台合计）；"
-        "<code>/goals followers 500 小红书</code> 只算一个平台\n"
+        "<code>/goals followers +150</code> — 计划期间要涨的粉丝数（默认 +100）；"
+        "<code>/goals followers 5000</code> — 改为要达到的粉丝总数；"
+        "加上 <code>小红书</code> 只算一个平台\n"
         "<code>/goals rest 1</code> — 每周可休息天数，不断连续（0–3）"
     ),
     "usage.review": "<code>/review</code> — 本月到目前为止 · <code>/review last</code> — 上个月",
@@ -305,19 +306,24 @@ MESSAGES: dict[str, Entry] = {
     "plan.progress_posting": "已发布天数：{done}/{target} {bar}",
     "plan.progress_hit": "本月爆款：{done}/{target} {bar}",
     "plan.progress_followers": "粉丝：{done}/{target} {bar}",
+    "plan.progress_followers_gain": "已涨粉：{done}/{target} {bar}",
+    "plan.followers_unmeasured": (
+        "发送 <code>/followers &lt;平台&gt; &lt;粉丝数&gt;</code>，我才能算出你涨了多少粉。"
+    ),
     "plan.best_saves": "本月最佳作品：{done}/{target} 收藏 {bar}",
     "plan.habit_posting": "习惯 — 本周发布：{done}/{target} 天 {bar}",
     "plan.habit_hits": Plural("习惯 — 本轮爆款：{count}", "习惯 — 本轮爆款：{count}"),
     "goal.posting": "{days} 天里发布 {target} 天",
     "goal.hit": "出一个爆款 — 一条作品被 {threshold} 人以上收藏",
     "goal.followers": "粉丝达到 {target}{where}",
+    "goal.followers_gain": "计划期间涨粉 {target}{where}",
     "goal.total": "（合计）",
     "goal.on_platform": "（{platform}）",
     "goals.show": (
         "🎯 <b>我的目标</b>\n"
         "发布：每周 {days} 天（30 天里 {month_days} 天）\n"
         "爆款：一条作品被 {threshold} 人以上收藏\n"
-        "粉丝：{followers}{where}\n"
+        "粉丝：{followers}\n"
         "休息：每周 {rest}，不断连续"
     ),
     "goals.rest": Plural("{count} 天", "{count} 天"),

@@ -93,16 +93,41 @@ def test_every_goal_met_and_not_met() -> None:
     assert goal_status("posting", month_1, GOALS, short, [], []) == GoalStatus("posting", 29, 30)
     assert not goal_status("hit", month_2, GOALS, [], [d(29)], []).met  # a month-1 hit
     assert goal_status("hit", month_2, GOALS, [], [d(30)], []).met
+    total = Goals(7, 5, 100, None, 1, "total")
     counts = [count("tiktok", 60, d(61)), count("xhs", 39, d(70))]
-    assert goal_status("followers", month_3, GOALS, [], [], counts) == GoalStatus(
+    assert goal_status("followers", month_3, total, [], [], counts) == GoalStatus(
         "followers", 99, 100
     )
     counts.append(count("xhs", 40, d(89)))
-    assert goal_status("followers", month_3, GOALS, [], [], counts).met
+    assert goal_status("followers", month_3, total, [], [], counts).met
     late = [*counts[:2], count("xhs", 400, d(90))]  # after the month: doesn't count
-    assert not goal_status("followers", month_3, GOALS, [], [], late).met
-    one = Goals(7, 5, 50, "tiktok", 1)
+    assert not goal_status("followers", month_3, total, [], [], late).met
+    one = Goals(7, 5, 50, "tiktok", 1, "total")
     assert goal_status("followers", month_3, one, [], [], counts) == GoalStatus("followers", 60, 50)
+
+
+def test_the_follower_goal_is_growth_from_the_programs_start() -> None:
+    month_3 = PROGRAM.month_period(3)
+
+    def gained(counts: list[FollowerCount], upto: date | None = None) -> GoalStatus:
+        return goal_status("followers", month_3, GOALS, [], [], counts, upto, since=START)
+
+    established = [count("tiktok", 1950, d(-3)), count("tiktok", 2000, d(0))]
+    assert gained(established) == GoalStatus("followers", 0, 100)  # 2,000 is not "met" on day 1
+    assert not gained(established).met
+    grown = [*established, count("tiktok", 2080, d(70))]
+    assert gained(grown) == GoalStatus("followers", 80, 100)  # from the last count by day 1
+    assert gained([*grown, count("tiktok", 2100, d(89))]).met
+    first_inside = [count("tiktok", 500, d(10)), count("tiktok", 620, d(80))]
+    assert gained(first_inside) == GoalStatus("followers", 120, 100)  # from the first count
+    new_platform = [*first_inside, count("xhs", 3000, d(85))]
+    assert gained(new_platform) == GoalStatus("followers", 120, 100)  # adds no growth
+    assert gained(first_inside, upto=d(70)) == GoalStatus("followers", 0, 100)
+    unmeasured = gained([])
+    assert (unmeasured.measured, unmeasured.met) == (False, False)
+    on_tiktok = Goals(7, 5, 100, "tiktok", 1)
+    xhs_only = [count("xhs", 10, d(1)), count("xhs", 900, d(80))]
+    assert not goal_status("followers", month_3, on_tiktok, [], [], xhs_only, since=START).measured
 
 
 def test_current_followers_total_and_platform() -> None:
@@ -114,7 +139,7 @@ def test_current_followers_total_and_platform() -> None:
 
 
 def test_raised_goals() -> None:
-    assert raised_goals(GOALS, 105) == Goals(7, 10, 205, None, 1)
+    assert raised_goals(GOALS, 105) == Goals(7, 10, 200, None, 1)
     assert raised_goals(GOALS, 20) == Goals(7, 10, 200, None, 1)
 
 
@@ -171,11 +196,11 @@ def test_a_review_with_exact_numbers() -> None:
 
 def test_the_final_report() -> None:
     activity = [DayActivity(d(n), 2 if n == 0 else 1) for n in range(0, 90, 2)]
-    counts = [count("tiktok", 40, d(-1)), count("tiktok", 120, d(80))]
+    counts = [count("tiktok", 40, d(-1)), count("tiktok", 140, d(80)), count("xhs", 9, d(85))]
     report = build_program_report(PROGRAM, GOALS, activity, [d(45), d(46)], counts)
-    assert [m.met for m in report.months] == [False, True, True]
+    assert [m.met for m in report.months] == [False, True, True]  # +100 followers
     assert (report.days_posted, report.posts, report.hits) == (45, 46, 2)
-    assert (report.followers_start, report.followers_end) == (40, 120)
+    assert (report.followers_start, report.followers_end) == (49, 149)
     fresh = build_program_report(PROGRAM, GOALS, [], [], [count("tiktok", 7, d(3))])
     assert (fresh.followers_start, fresh.followers_end) == (7, 7)
 

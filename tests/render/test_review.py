@@ -28,7 +28,7 @@ from bot.render.review import (
 PROGRAM = Program(program_id=7, cycle=1, start_date=date(2026, 3, 2))
 GOALS = Goals(
     days_per_week=6, hit_threshold=5, follower_target=1200, follower_platform="xiaohongshu",
-    rest_days_per_week=0,
+    rest_days_per_week=0, follower_goal_kind="total",
 )  # fmt: skip
 AT = datetime(2026, 3, 6, 12, tzinfo=UTC)
 BEST = ScoredPost(Post(9, 1, 5, "tiktok", None, "dish4", (), AT, date(2026, 3, 6)), 1234)
@@ -81,7 +81,7 @@ def test_the_goals_on_one_platform() -> None:
         "🎯 <b>Your targets</b>\n"
         "Posting: 6 days a week (26 in a 30-day month)\n"
         "Hit: a post saved by 5+ people\n"
-        "Followers: 1,200 on Xiaohongshu\n"
+        "Followers: reach 1,200 followers on Xiaohongshu\n"
         "Rest: 0 days a week, streak kept"
     )
 
