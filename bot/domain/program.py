@@ -8,7 +8,7 @@ length wherever it starts.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -189,21 +189,61 @@ def goal_status(
     return follower_goal_status(goals, counts, since or period.start, last)
 
 
-def raised_goals(goals: Goals, followers_now: int | None) -> Goals:
-    """Targets for the next cycle: the habit stays, the outcomes ask for more."""
-    return Goals(
-        days_per_week=goals.days_per_week,
-        hit_threshold=min(goals.hit_threshold * 2, MAX_HIT_THRESHOLD),
-        follower_target=min(
-            goals.follower_target * 2
-            if goals.follower_goal_kind == "gain"
-            else max(goals.follower_target * 2, (followers_now or 0) + goals.follower_target),
-            MAX_FOLLOWER_TARGET,
-        ),
-        follower_platform=goals.follower_platform,
-        rest_days_per_week=goals.rest_days_per_week,
-        follower_goal_kind=goals.follower_goal_kind,
+DEFAULT_FOLLOWER_GAIN = 100
+
+
+@dataclass(frozen=True)
+class NextCycle:
+    """The next cycle's goals: a met goal is raised, a missed one comes again — or, the user's
+    choice, eased. The posting habit is the user's own rhythm: met, it is kept."""
+
+    met: tuple[bool, bool, bool]  # posting, hit, followers
+    again: Goals  # missed goals as they were
+    eased: Goals  # missed goals made easier
+
+    @property
+    def any_missed(self) -> bool:
+        return not all(self.met)
+
+
+def next_cycle(
+    goals: Goals, months: Sequence[GoalStatus], followers_start: int | None
+) -> NextCycle:
+    """Proposals from a cycle's results (`months`: each month's goal status, in order). Never a
+    doubled target after a miss, never a higher hit threshold after no hit."""
+    posting, hit, followers = (m.met for m in months)
+    days, threshold, target = goals.days_per_week, goals.hit_threshold, goals.follower_target
+    if hit:
+        threshold = min(max(threshold + 1, -(-threshold * 3 // 2)), MAX_HIT_THRESHOLD)
+    if followers:
+        target = min(_raised_followers(goals, months[2], followers_start), MAX_FOLLOWER_TARGET)
+    again = replace(goals, hit_threshold=threshold, follower_target=target)
+    eased = replace(
+        again,
+        days_per_week=days if posting else max(1, days - 1),
+        hit_threshold=threshold if hit else max(1, -(-threshold // 2)),
+        follower_target=target if followers else _eased_followers(goals, months[2]),
     )
+    return NextCycle((posting, hit, followers), again, eased)
+
+
+def _raised_followers(goals: Goals, status: GoalStatus, start: int | None) -> int:
+    """A met gain goal: half as much again, or what was gained if more. A met total: the total
+    reached plus what this cycle gained (at least the default gain)."""
+    if goals.follower_goal_kind == "gain":
+        return max(-(-goals.follower_target * 3 // 2), status.done)
+    gained = status.done - start if start is not None else 0
+    return max(goals.follower_target, status.done) + max(DEFAULT_FOLLOWER_GAIN, gained)
+
+
+def _eased_followers(goals: Goals, status: GoalStatus) -> int:
+    """A missed goal made easier: half the way (a gain of half; a total halfway from the count
+    reached), or what was actually reached if that is more — never below 1."""
+    target = goals.follower_target
+    if goals.follower_goal_kind == "gain":
+        return max(1, min(target - 1, max(target // 2, status.done)))
+    reached = status.done if status.measured else 0
+    return max(1, min(target - 1, reached + (target - reached) // 2))
 
 
 def goals_of(profile: Profile) -> Goals:

@@ -16,7 +16,15 @@ from telegram import InlineKeyboardMarkup
 
 from bot.domain.models import Language
 from bot.domain.phase import PhaseView
-from bot.domain.program import MONTHS, GoalKind, Goals, GoalStatus, Program, posting_target
+from bot.domain.program import (
+    MONTHS,
+    GoalKind,
+    Goals,
+    GoalStatus,
+    NextCycle,
+    Program,
+    posting_target,
+)
 from bot.domain.review import MonthReview, ProgramReport, Verdict
 from bot.render import format as fmt
 from bot.render.callbacks import ButtonData, Callback
@@ -29,6 +37,7 @@ class PlanChoice(StrEnum):
     STOP = "stop"
     KEEP = "keep"
     NEXT = "next"  # start the next cycle, from the final report
+    EASE = "ease"  # start it with the missed goals eased
 
 
 @dataclass(frozen=True)
@@ -271,9 +280,10 @@ def _not_in_your_hands(lang: Language, data: MonthReview) -> list[str]:
 
 
 def final_report(
-    lang: Language, program: Program, report: ProgramReport, goals: Goals, raised: Goals
+    lang: Language, program: Program, report: ProgramReport, goals: Goals, proposal: NextCycle
 ) -> str:
-    """The end of a cycle: each month's goal, the totals, and the next cycle's raised targets."""
+    """The end of a cycle: each month's goal, the totals, and the next cycle's goals — what was
+    met raised, what was missed again, and how the missed ones would be eased."""
     unknown = t(lang, "report.unknown")
     lines = [t(lang, "report.heading", cycle=program.cycle)]
     lines += [
@@ -299,20 +309,43 @@ def final_report(
             end=fmt.number(report.followers_end) if report.followers_end is not None else unknown,
         ),
         "",
-        t(
-            lang,
-            "report.next",
-            threshold=raised.hit_threshold,
-            followers=fmt.number(raised.follower_target),
-            where=_where(lang, raised),
-        ),
+        *_next_cycle(lang, proposal),
     ]
     return "\n".join(lines)
 
 
-def next_cycle_buttons(lang: Language, program: Program) -> InlineKeyboardMarkup:
+NEXT_GOALS: tuple[GoalKind, ...] = ("posting", "hit", "followers")
+
+
+def _next_cycle(lang: Language, proposal: NextCycle) -> list[str]:
+    lines = [t(lang, "report.next")]
+    for kind, met in zip(NEXT_GOALS, proposal.met, strict=True):
+        change = "report.kept" if kind == "posting" and met else "report.raised"
+        lines.append(
+            t(
+                lang,
+                "report.next_goal",
+                goal=goal_text(lang, kind, proposal.again),
+                change=h(lang, change if met else "report.again"),
+            )
+        )
+    missed = [k for k, met in zip(NEXT_GOALS, proposal.met, strict=True) if not met]
+    if missed:
+        eased = Html(h(lang, "report.and").join(goal_text(lang, k, proposal.eased) for k in missed))
+        lines.append(t(lang, "report.eased", goals=eased))
+    lines.append(t(lang, "report.ready"))
+    return lines
+
+
+def next_cycle_buttons(
+    lang: Language, program: Program, offer_ease: bool = False
+) -> InlineKeyboardMarkup:
+    """ "Start cycle N" (the proposal), and "Ease missed goals" when a goal was missed."""
     label = t(lang, "btn.next_cycle", cycle=program.cycle + 1)
-    return markup([[btn(label, PlanPress.about(PlanChoice.NEXT, program))]])
+    row = [btn(label, PlanPress.about(PlanChoice.NEXT, program))]
+    if offer_ease:
+        row.append(btn(t(lang, "btn.ease_cycle"), PlanPress.about(PlanChoice.EASE, program)))
+    return markup([row])
 
 
 def card_figures(lang: Language, data: MonthReview, streak: int) -> CardFigures:

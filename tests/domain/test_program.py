@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -16,10 +17,10 @@ from bot.domain.program import (
     ProgramDay,
     current_followers,
     goal_status,
+    next_cycle,
     posting_target,
     program_day,
     program_start,
-    raised_goals,
 )
 from bot.domain.review import (
     ScoredPost,
@@ -138,9 +139,37 @@ def test_current_followers_total_and_platform() -> None:
     assert current_followers([], None) is None
 
 
-def test_raised_goals() -> None:
-    assert raised_goals(GOALS, 105) == Goals(7, 10, 200, None, 1)
-    assert raised_goals(GOALS, 20) == Goals(7, 10, 200, None, 1)
+MET, MISSED = GoalStatus("posting", 1, 1), GoalStatus("posting", 0, 1)
+
+
+def test_the_next_cycle_raises_what_was_met() -> None:
+    gained = GoalStatus("followers", 240, 100)
+    proposal = next_cycle(GOALS, [MET, MET, gained], None)
+    assert not proposal.any_missed
+    assert proposal.again == proposal.eased == Goals(7, 8, 240, None, 1)  # gained more than +150
+    assert (
+        next_cycle(GOALS, [MET, MET, GoalStatus("followers", 100, 100)], 0).again.follower_target
+        == 150
+    )
+    assert next_cycle(replace(GOALS, hit_threshold=1), [MET, MET, MET], 0).again.hit_threshold == 2
+    total = replace(GOALS, follower_goal_kind="total", follower_target=5000)
+    reached = GoalStatus("followers", 5200, 5000)
+    assert next_cycle(total, [MET, MET, reached], 4900).again.follower_target == 5500
+    assert next_cycle(total, [MET, MET, reached], 5150).again.follower_target == 5300
+
+
+def test_the_next_cycle_offers_a_missed_goal_again_or_eased() -> None:
+    nothing = next_cycle(GOALS, [MISSED, MISSED, GoalStatus("followers", 0, 100)], 2000)
+    assert nothing.any_missed
+    assert nothing.again == GOALS  # never doubled after a miss, never more saves after no hit
+    assert nothing.eased == Goals(6, 3, 50, None, 1)
+    close = next_cycle(GOALS, [MET, MISSED, GoalStatus("followers", 80, 100)], None)
+    assert (close.again.follower_target, close.eased.follower_target) == (100, 80)
+    tiny = replace(GOALS, days_per_week=1, hit_threshold=1, follower_target=1)
+    assert next_cycle(tiny, [MISSED, MISSED, GoalStatus("followers", 0, 1)], 0).eased == tiny
+    total = replace(GOALS, follower_goal_kind="total", follower_target=5000)
+    short = next_cycle(total, [MET, MET, GoalStatus("followers", 4000, 5000)], 3900)
+    assert (short.again.follower_target, short.eased.follower_target) == (5000, 4500)
 
 
 def test_review_periods_and_keys() -> None:

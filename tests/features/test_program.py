@@ -252,17 +252,39 @@ async def test_month_3_review_ends_with_the_final_report(
         "Month 3 · gain 100 followers in total during the program: 100 of 100 ✅ met\n"
         "90 days: 27 days posted · 27 posts · hits: 1\n"
         "Followers: 55 → 155",
-        "Next cycle, raised targets: a hit at 10 saves, 200 followers in total. Ready?",
+        "Next cycle — what you met goes up, what you missed comes again:\n"
+        "• post on 26 of 30 days — kept\n"
+        "• get one hit — a post saved by 5+ people — again\n"
+        "• gain 150 followers in total during the program — raised\n"
+        "Or ease what you missed: get one hit — a post saved by 3+ people.\n"
+        "Ready?",
     ]
+    assert [label for label, _ in final[0].buttons] == ["Start cycle 2 🚀", "Ease missed goals"]
     assert rows(session, "SELECT outcome FROM programs") == [("completed",)]
 
 
-async def test_the_next_cycle_button_starts_cycle_2_with_raised_targets(
+async def test_the_next_cycle_button_raises_only_what_was_met(
     session: Session, program: ProgramWalk
 ) -> None:
     cycle_2 = await program.next_cycle()
     assert cycle_2.last.text.startswith("🚀 Cycle 2 is on. It runs until 2026-08-29.")
-    assert rows(session, "SELECT hit_threshold, follower_target FROM users") == [(10, 200)]
+    assert rows(
+        session, "SELECT posting_days_per_week, hit_threshold, follower_target FROM users"
+    ) == [(6, 5, 150)]
+
+
+async def test_ease_missed_goals_starts_cycle_2_with_the_missed_goals_eased(
+    session: Session, maya: Person, program: ProgramWalk
+) -> None:
+    (final,) = await program.final_review()
+    session.clock.set(utc(2026, 6, 1, 9, 0))
+    eased = await session.press(maya, final, "Ease missed goals")
+    assert eased.last.text.startswith("🚀 Cycle 2 is on.")
+    assert rows(
+        session, "SELECT posting_days_per_week, hit_threshold, follower_target FROM users"
+    ) == [(6, 3, 150)]
+    stale = await session.press(maya, final, "Start cycle 2 🚀")
+    assert stale.alerts == ["That button is out of date. /plan shows where you are."]
 
 
 async def test_the_next_cycle_button_works_once(
