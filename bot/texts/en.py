@@ -421,8 +421,19 @@ MESSAGES: dict[str, Entry] = {
     "btn.nudge_rest": "Rest day",
     "rest.taken": "😌 Rest day. Your streak stays at {streak}; {left}.",
     "rest.left": Plural("{count} rest day left this week", "{count} rest days left this week"),
+    "rest.taken_yesterday": "😌 Yesterday ({date}) is a rest day. Your streak: {streak}; {left}.",
     "rest.already": "Today is already a rest day.",
+    "rest.already_that_day": "That day is already a rest day.",
     "rest.already_posted": "You've already posted today, no rest needed.",
+    "rest.already_posted_that_day": "You posted that day, no rest needed.",
+    "rest.undone": "Rest day on {date} taken back.",
+    "rest.nothing_to_undo": "No rest day today or yesterday to take back.",
+    "error.rest_shape": "I didn't understand that.",
+    "usage.rest": (
+        "<code>/rest</code> or <code>/rest today</code> — rest today · "
+        "<code>/rest yesterday</code> — rest yesterday · "
+        "<code>/rest undo</code> — take back today's or yesterday's rest day"
+    ),
     "rest.none_left": Plural(
         "You've used your {count} rest day this week. /goals rest sets the allowance.",
         "You've used your {count} rest days this week. /goals rest sets the allowance.",

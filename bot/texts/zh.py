@@ -402,8 +402,19 @@ MESSAGES: dict[str, Entry] = {
     "btn.nudge_rest": "今天休息",
     "rest.taken": "😌 今天休息。连续天数保持 {streak}；{left}。",
     "rest.left": Plural("本周还可休息 {count} 天", "本周还可休息 {count} 天"),
+    "rest.taken_yesterday": "😌 昨天（{date}）算休息日。连续天数：{streak}；{left}。",
     "rest.already": "今天已经是休息日了。",
+    "rest.already_that_day": "那天已经是休息日了。",
     "rest.already_posted": "你今天已经发布了，不用休息。",
+    "rest.already_posted_that_day": "你那天发布过了，不用休息。",
+    "rest.undone": "已撤销 {date} 的休息日。",
+    "rest.nothing_to_undo": "今天和昨天都没有可撤销的休息日。",
+    "error.rest_shape": "没看懂这个用法。",
+    "usage.rest": (
+        "<code>/rest</code> 或 <code>/rest today</code> — 今天休息 · "
+        "<code>/rest 昨天</code> — 昨天休息 · "
+        "<code>/rest undo</code> — 撤销今天或昨天的休息日"
+    ),
     "rest.none_left": Plural(
         "本周 {count} 天休息已用完。/goals rest 可以调整。",
         "本周 {count} 天休息已用完。/goals rest 可以调整。",
