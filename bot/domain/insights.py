@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from bot.domain.days import week_start
 from bot.domain.models import DayActivity, FollowerCount, Post, Profile
-from bot.domain.program import goals_of
+from bot.domain.program import followers_to_reach, goals_of
 from bot.domain.progress import this_month
 from bot.domain.review import ScoredPost
 
@@ -273,7 +273,7 @@ class PersonalInsights:
     niche_then: int | None  # last calendar month's
     weeks: list[int]  # days posted in each of the last 8 weeks, oldest first
     habit: int  # 0–100
-    follower_target: int
+    follower_target: int | None  # the count that meets the goal; None: no count to measure from
     projection: Projection | None
 
 
@@ -285,13 +285,17 @@ def personal_insights(
     scored: Sequence[ScoredPost],
     activity: Sequence[DayActivity],
     rest_days: Sequence[date],
+    program_start: date | None = None,
 ) -> PersonalInsights:
+    """`program_start`: day 1 of the current or last program, which a growth goal is measured
+    from; without a program, growth is measured from today, as a program started now would be."""
     posts = [s.post for s in scored]
     days = [a.day for a in activity]
     month = this_month(today)
     last = this_month(month.start - timedelta(days=1))
     tags, platforms = hit_rates(posts)
     goals = goals_of(profile)
+    target = followers_to_reach(goals, counts, program_start or today, today)
     return PersonalInsights(
         followers=attribute_followers(counts, posts),
         tag_rates=tags,
@@ -304,10 +308,10 @@ def personal_insights(
         habit=habit_strength(
             days, rest_days, min([*days, today]), today, profile.posting_days_per_week
         ),
-        follower_target=goals.follower_target,
-        projection=project_followers(
-            total_readings(counts, goals.follower_platform), goals.follower_target, today
-        ),
+        follower_target=target,
+        projection=None
+        if target is None
+        else project_followers(total_readings(counts, goals.follower_platform), target, today),
     )
 
 

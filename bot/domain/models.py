@@ -46,6 +46,7 @@ class Profile:
     created_at: datetime
     follower_target: int = 100
     follower_platform: str | None = None  # None: the target is the total across platforms
+    follower_goal_kind: str = "gain"  # "gain": followers won during the program; "total": reach
     rest_days_per_week: int = 1
     nudges_on: bool = True
     last_call_on: bool = False

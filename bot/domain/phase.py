@@ -54,7 +54,9 @@ def phase_view(
         program=program,
         day=day,
         goals=goals,
-        goal=goal_status(kind, month, goals, activity, hit_dates, counts, upto=today),
+        goal=goal_status(
+            kind, month, goals, activity, hit_dates, counts, upto=today, since=program.start_date
+        ),
         best_saves=max((p.saves or 0 for p in this_month_posts), default=0)
         if kind == "hit"
         else None,

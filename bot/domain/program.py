@@ -8,7 +8,7 @@ length wherever it starts.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -23,6 +23,7 @@ MAX_BACKDATE_DAYS = PROGRAM_DAYS - 1  # /plan start can begin a program that is 
 MAX_START_AHEAD_DAYS = 30
 
 GoalKind = Literal["posting", "hit", "followers"]
+FollowerGoalKind = Literal["gain", "total"]  # gain N during the program, or reach a total
 GOAL_OF_MONTH: dict[int, GoalKind] = {1: "posting", 2: "hit", 3: "followers"}
 
 # Limits for /goals: wide enough for any real creator, narrow enough to catch typos.
@@ -38,6 +39,7 @@ class Goals:
     follower_target: int
     follower_platform: str | None  # None: the total across platforms
     rest_days_per_week: int
+    follower_goal_kind: FollowerGoalKind = "gain"
 
 
 @dataclass(frozen=True)
@@ -111,10 +113,57 @@ class GoalStatus:
     kind: GoalKind
     done: int
     target: int
+    measured: bool = True  # False: a follower goal with no count to measure from yet
 
     @property
     def met(self) -> bool:
-        return self.done >= self.target
+        return self.measured and self.done >= self.target
+
+
+def follower_goal_status(
+    goals: Goals, counts: Sequence[FollowerCount], since: date, last: date
+) -> GoalStatus:
+    """The follower goal, the one definition every view uses.
+
+    A total goal compares the followers on `last` with the target. A gain goal (the default)
+    measures growth since `since` (the program's day 1) from `follower_baseline`. So a creator who
+    starts with 2,000 followers has gained 0, not met "100".
+    """
+    now = followers_by(counts, last, goals.follower_platform)
+    if goals.follower_goal_kind == "total":
+        return GoalStatus("followers", now or 0, goals.follower_target, now is not None)
+    baseline = follower_baseline(counts, since, last, goals.follower_platform)
+    if now is None or baseline is None:
+        return GoalStatus("followers", 0, goals.follower_target, measured=False)
+    return GoalStatus("followers", now - baseline, goals.follower_target)
+
+
+def follower_baseline(
+    counts: Sequence[FollowerCount], since: date, last: date, platform: str | None
+) -> int | None:
+    """The followers a program started from, per platform summed (or one platform's): the last
+    count on or before `since`, else the platform's first count up to `last`. A platform first
+    counted mid-program starts from that count, so adding it adds no growth."""
+    upto = sorted((c for c in counts if c.local_date <= last), key=lambda c: c.recorded_at)
+    baselines: dict[str, int] = {}
+    for c in upto:
+        if platform in (None, c.platform) and (
+            c.local_date <= since or c.platform not in baselines
+        ):
+            baselines[c.platform] = c.count
+    return sum(baselines.values()) if baselines else None
+
+
+def followers_to_reach(
+    goals: Goals, counts: Sequence[FollowerCount], since: date, last: date
+) -> int | None:
+    """The follower count (as `current_followers` reads it) that meets the goal; None while the
+    growth can't be measured."""
+    status = follower_goal_status(goals, counts, since, last)
+    now = followers_by(counts, last, goals.follower_platform)
+    if not status.measured or now is None:
+        return None
+    return now + status.target - status.done
 
 
 def goal_status(
@@ -125,30 +174,76 @@ def goal_status(
     hit_dates: Sequence[date],
     counts: Sequence[FollowerCount],
     upto: date | None = None,
+    since: date | None = None,
 ) -> GoalStatus:
-    """How a goal stands over `period`, counting days up to `upto` (default: the period's end)."""
+    """How a goal stands over `period`, counting days up to `upto` (default: the period's end).
+
+    A follower goal is measured over the whole program: from `since` (its day 1; default the
+    period's start)."""
     last = min(period.end, upto) if upto is not None else period.end
     if kind == "posting":
         done = sum(1 for a in activity if period.start <= a.day <= last)
         return GoalStatus(kind, done, posting_target(goals.days_per_week, period.length))
     if kind == "hit":
         return GoalStatus(kind, sum(1 for d in hit_dates if period.start <= d <= last), 1)
-    followers = followers_by(counts, last, goals.follower_platform)
-    return GoalStatus(kind, followers or 0, goals.follower_target)
+    return follower_goal_status(goals, counts, since or period.start, last)
 
 
-def raised_goals(goals: Goals, followers_now: int | None) -> Goals:
-    """Targets for the next cycle: the habit stays, the outcomes ask for more."""
-    return Goals(
-        days_per_week=goals.days_per_week,
-        hit_threshold=min(goals.hit_threshold * 2, MAX_HIT_THRESHOLD),
-        follower_target=min(
-            max(goals.follower_target * 2, (followers_now or 0) + goals.follower_target),
-            MAX_FOLLOWER_TARGET,
-        ),
-        follower_platform=goals.follower_platform,
-        rest_days_per_week=goals.rest_days_per_week,
+DEFAULT_FOLLOWER_GAIN = 100
+
+
+@dataclass(frozen=True)
+class NextCycle:
+    """The next cycle's goals: a met goal is raised, a missed one comes again — or, the user's
+    choice, eased. The posting habit is the user's own rhythm: met, it is kept."""
+
+    met: tuple[bool, bool, bool]  # posting, hit, followers
+    again: Goals  # missed goals as they were
+    eased: Goals  # missed goals made easier
+
+    @property
+    def any_missed(self) -> bool:
+        return not all(self.met)
+
+
+def next_cycle(
+    goals: Goals, months: Sequence[GoalStatus], followers_start: int | None
+) -> NextCycle:
+    """Proposals from a cycle's results (`months`: each month's goal status, in order). Never a
+    doubled target after a miss, never a higher hit threshold after no hit."""
+    posting, hit, followers = (m.met for m in months)
+    days, threshold, target = goals.days_per_week, goals.hit_threshold, goals.follower_target
+    if hit:
+        threshold = min(max(threshold + 1, -(-threshold * 3 // 2)), MAX_HIT_THRESHOLD)
+    if followers:
+        target = min(_raised_followers(goals, months[2], followers_start), MAX_FOLLOWER_TARGET)
+    again = replace(goals, hit_threshold=threshold, follower_target=target)
+    eased = replace(
+        again,
+        days_per_week=days if posting else max(1, days - 1),
+        hit_threshold=threshold if hit else max(1, -(-threshold // 2)),
+        follower_target=target if followers else _eased_followers(goals, months[2]),
     )
+    return NextCycle((posting, hit, followers), again, eased)
+
+
+def _raised_followers(goals: Goals, status: GoalStatus, start: int | None) -> int:
+    """A met gain goal: half as much again, or what was gained if more. A met total: the total
+    reached plus what this cycle gained (at least the default gain)."""
+    if goals.follower_goal_kind == "gain":
+        return max(-(-goals.follower_target * 3 // 2), status.done)
+    gained = status.done - start if start is not None else 0
+    return max(goals.follower_target, status.done) + max(DEFAULT_FOLLOWER_GAIN, gained)
+
+
+def _eased_followers(goals: Goals, status: GoalStatus) -> int:
+    """A missed goal made easier: half the way (a gain of half; a total halfway from the count
+    reached), or what was actually reached if that is more — never below 1."""
+    target = goals.follower_target
+    if goals.follower_goal_kind == "gain":
+        return max(1, min(target - 1, max(target // 2, status.done)))
+    reached = status.done if status.measured else 0
+    return max(1, min(target - 1, reached + (target - reached) // 2))
 
 
 def goals_of(profile: Profile) -> Goals:
@@ -159,4 +254,5 @@ def goals_of(profile: Profile) -> Goals:
         follower_target=profile.follower_target,
         follower_platform=profile.follower_platform,
         rest_days_per_week=profile.rest_days_per_week,
+        follower_goal_kind="total" if profile.follower_goal_kind == "total" else "gain",
     )

@@ -16,12 +16,13 @@ from bot.domain.days import month_start
 from bot.domain.models import DayActivity, FollowerCount, Post
 from bot.domain.program import (
     GOAL_OF_MONTH,
+    MONTH_DAYS,
     MONTHS,
     GoalKind,
     Goals,
     GoalStatus,
     Program,
-    current_followers,
+    follower_baseline,
     followers_by,
     goal_status,
     program_day,
@@ -40,6 +41,13 @@ class ReviewPeriod:
     @property
     def is_final(self) -> bool:
         return self.program_month == MONTHS
+
+    @property
+    def since(self) -> date:
+        """Day 1 of the program (a program's follower goal is measured from there), else the
+        period's start."""
+        months_before = (self.program_month or 1) - 1
+        return self.period.start - timedelta(days=MONTH_DAYS * months_before)
 
     def goal_kind(self) -> GoalKind:
         return GOAL_OF_MONTH[self.program_month] if self.program_month else "posting"
@@ -147,7 +155,9 @@ def build_review(
     so_far = Period(period.start, last)
     return MonthReview(
         review=review,
-        goal=goal_status(review.goal_kind(), period, goals, activity, hit_dates, counts, upto),
+        goal=goal_status(
+            review.goal_kind(), period, goals, activity, hit_dates, counts, upto, review.since
+        ),
         posting=goal_status("posting", period, goals, activity, hit_dates, counts, upto),
         posts=len(inside),
         rest_days=sum(1 for d in rest_days if period.start <= d <= last),
@@ -180,19 +190,25 @@ def build_program_report(
 ) -> ProgramReport:
     whole = Period(program.start_date, program.end_date)
     months = tuple(
-        goal_status(GOAL_OF_MONTH[m], program.month_period(m), goals, activity, hit_dates, counts)
+        goal_status(
+            GOAL_OF_MONTH[m],
+            program.month_period(m),
+            goals,
+            activity,
+            hit_dates,
+            counts,
+            since=program.start_date,
+        )
         for m in range(1, MONTHS + 1)
     )
-    # Followers at the start: the last reading before day 1, else the first day with readings.
-    before = [c for c in counts if c.local_date < whole.start]
-    first_inside = sorted(c.local_date for c in counts if c.local_date in whole)[:1]
-    at_start = before or [c for c in counts if c.local_date in first_inside]
+    # Followers at the start: the baseline the follower goal is measured from.
+    start = follower_baseline(counts, whole.start, whole.end, goals.follower_platform)
     return ProgramReport(
         months=months,
         days_posted=sum(1 for a in activity if a.day in whole),
         posts=sum(a.posts for a in activity if a.day in whole),
         hits=sum(1 for d in hit_dates if d in whole),
-        followers_start=current_followers(at_start, goals.follower_platform),
+        followers_start=start,
         followers_end=followers_by(counts, whole.end, goals.follower_platform),
     )
 

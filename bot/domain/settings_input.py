@@ -143,7 +143,10 @@ def parse_goal_change(
     if name == "followers":
         if len(words) > 3:
             raise InputError("error.goal_extra")
-        target = parse_count(words[1])
+        # "+150": followers to gain during the program; "5000": a total to reach.
+        given = clean_text(words[1]).strip()
+        gain = given.startswith(("+", "＋"))
+        target = parse_count(given[1:] if gain else given)
         if not 1 <= target <= max_followers:
             raise InputError("error.goal_range", low=1, high=f"{max_followers:,}")
         platform: str | None = None
@@ -152,6 +155,7 @@ def parse_goal_change(
         return [
             GoalChange("follower_target", target),
             GoalChange("follower_target_platform", platform, platform_given=True),
+            GoalChange("follower_goal_kind", "gain" if gain else "total"),
         ]
     if len(words) > 2:
         raise InputError("error.goal_extra")

@@ -16,16 +16,17 @@ from bot.domain.program import (
     MAX_FOLLOWER_TARGET,
     MAX_HIT_THRESHOLD,
     MAX_REST_DAYS,
+    NextCycle,
     Program,
     ProgramDay,
-    current_followers,
     goals_of,
+    next_cycle,
     program_day,
     program_start,
-    raised_goals,
 )
 from bot.domain.review import (
     MonthReview,
+    ProgramReport,
     ReviewPeriod,
     build_program_report,
     build_review,
@@ -125,18 +126,22 @@ class Coaching(Feature):
             latest = await self.store.programs.latest(caller.user_id)
             if current is not None or not pressed.is_for(latest):
                 raise InputError("plan.stale")
-            await self._next_cycle(update, caller)
+            await self._next_cycle(update, caller, latest, pressed.choice is PlanChoice.EASE)
 
-    async def _next_cycle(self, update: Update, caller: Caller) -> None:
-        """The next cycle starts today, with the targets raised as the final report said."""
-        counts = await self.store.followers.history(caller.user_id)
-        goals = goals_of(caller.profile)
-        raised = raised_goals(goals, current_followers(counts, goals.follower_platform))
+    async def _next_cycle(
+        self, update: Update, caller: Caller, done: Program | None, eased: bool
+    ) -> None:
+        """The next cycle starts today, with the goals the final report proposed: met goals
+        raised, missed ones again (or eased, when the user chose so)."""
+        assert done is not None  # `is_for` checked it
+        _, proposal = await self._report(caller.profile, done)
+        goals = proposal.eased if eased else proposal.again
         profile = await self.store.users.update(
             caller.user_id,
             caller.now,
-            hit_threshold=raised.hit_threshold,
-            follower_target=raised.follower_target,
+            posting_days_per_week=goals.days_per_week,
+            hit_threshold=goals.hit_threshold,
+            follower_target=goals.follower_target,
         )
         await self._start(update, caller_for(profile, caller.now), caller.today)
 
@@ -209,8 +214,10 @@ class Coaching(Feature):
             return Outgoing(profile.user_id, text, None, photo=card)
         program = await self.store.programs.by_id(profile.user_id, review.program_id)
         assert program is not None
-        text += "\n\n" + await self._final_report(profile, program)
-        return Outgoing(profile.user_id, text, render.next_cycle_buttons(lang, program), photo=card)
+        report, proposal = await self._report(profile, program)
+        text += "\n\n" + render.final_report(lang, program, report, goals_of(profile), proposal)
+        buttons = render.next_cycle_buttons(lang, program, proposal.any_missed)
+        return Outgoing(profile.user_id, text, buttons, photo=card)
 
     async def _has_activity(self, profile: Profile, review: ReviewPeriod) -> bool:
         period = review.period
@@ -248,13 +255,15 @@ class Coaching(Feature):
         card = render.card_figures(lang, data, streak)
         return await asyncio.to_thread(lambda: png(summary_card_figure(card)))
 
-    async def _final_report(self, profile: Profile, program: Program) -> str:
-        uid = profile.user_id
-        goals = goals_of(profile)
-        counts = await self.store.followers.history(uid)
-        activity = await self.store.posts.activity(uid)
-        hits = await self.store.posts.hit_dates(uid)
-        report = build_program_report(program, goals, activity, hits, counts)
-        raised = raised_goals(goals, current_followers(counts, goals.follower_platform))
-        lang = language_for(profile.language, profile.telegram_language)
-        return render.final_report(lang, program, report, goals, raised)
+    async def _report(self, profile: Profile, program: Program) -> tuple[ProgramReport, NextCycle]:
+        """A finished cycle's report and its proposal for the next one (the final report shows
+        both; its buttons start the proposal)."""
+        uid, goals = profile.user_id, goals_of(profile)
+        report = build_program_report(
+            program,
+            goals,
+            await self.store.posts.activity(uid),
+            await self.store.posts.hit_dates(uid),
+            await self.store.followers.history(uid),
+        )
+        return report, next_cycle(goals, report.months, report.followers_start)

@@ -75,6 +75,7 @@ class Insights(Feature):
 
     async def insights(self, update: Update, caller: Caller, args: str) -> None:
         uid = caller.user_id
+        program = await self.store.programs.latest(uid)
         found = personal_insights(
             caller.profile,
             caller.today,
@@ -83,6 +84,7 @@ class Insights(Feature):
             await self.store.posts.scored_between(uid, date.min, date.max),
             await self.store.posts.activity(uid),
             await self.store.rest_days.all(uid),
+            program.start_date if program is not None else None,
         )
         await answer(update, render.personal_view(caller.lang, found, caller.profile.hit_threshold))
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
@@ -20,7 +20,7 @@ from bot.domain.parsing import (
     parse_switch,
     split_words,
 )
-from bot.domain.rest import rest_days_left
+from bot.domain.rest import RestChoice, parse_rest, rest_day, rest_days_left, rest_to_undo
 from bot.domain.schedule import MAX_PAUSE_DAYS, plan_of, snooze_until
 from bot.domain.settings_input import parse_quiet_hours
 from bot.domain.streaks import compute_streak
@@ -73,7 +73,7 @@ class ReminderFeature(Feature):
             command(s, "quiet", self.quiet, usage="quiet"),
             command(s, "pause", self.pause, usage="pause"),
             command(s, "resume", self.resume),
-            command(s, "rest", self.rest, menu="menu.rest"),
+            command(s, "rest", self.rest, usage="rest", menu="menu.rest"),
             button(s, NudgePress, self.nudge_button),
             button(s, RemindToggle, self.toggle_button),
             button(s, FollowupPress, self.followup_button),
@@ -151,16 +151,25 @@ class ReminderFeature(Feature):
     # --- rest days ------------------------------------------------------------------------------
 
     async def rest(self, update: Update, caller: Caller, args: str) -> None:
-        await answer(update, await self._take_rest(caller))
+        choice = parse_rest(args)
+        if choice is RestChoice.UNDO:
+            day = rest_to_undo(await self.store.rest_days.all(caller.user_id), caller.today)
+            await self.store.rest_days.remove(caller.user_id, day)
+            await answer(update, render.rest_undone(caller.lang, day))
+            return
+        await answer(update, await self._take_rest(caller, rest_day(choice, caller.today)))
 
-    async def _take_rest(self, caller: Caller) -> str:
-        posted = await self.store.posts.posted_on(caller.user_id, caller.today)
+    async def _take_rest(self, caller: Caller, day: date) -> str:
+        posted = await self.store.posts.posted_on(caller.user_id, day)
         rests = await self.store.rest_days.all(caller.user_id) if not posted else []
-        left = rest_days_left(caller.today, posted, rests, caller.profile.rest_days_per_week)
-        await self.store.rest_days.add(caller.user_id, caller.today)
+        allowance = caller.profile.rest_days_per_week
+        left = rest_days_left(day, posted, rests, allowance, caller.today)
+        await self.store.rest_days.add(caller.user_id, day)
         activity = await self.store.posts.activity(caller.user_id)
-        streak = compute_streak((a.day for a in activity), caller.today, [*rests, caller.today])
-        return render.rest_taken(caller.lang, streak.current, left)
+        streak = compute_streak((a.day for a in activity), caller.today, [*rests, day])
+        if day == caller.today:
+            return render.rest_taken(caller.lang, streak.current, left)
+        return render.rest_taken_on(caller.lang, day, streak.current, left)
 
     # --- the nudge and its buttons --------------------------------------------------------------
 
@@ -202,7 +211,7 @@ class ReminderFeature(Feature):
         if not pressed.is_for(caller.today):
             raise InputError("nudge.other_day")
         if pressed.choice is NudgeChoice.REST:
-            await answer(update, await self._take_rest(caller))
+            await answer(update, await self._take_rest(caller, caller.today))
             return
         until = snooze_until(caller.now, plan_of(caller.profile))
         if until is None:

@@ -98,6 +98,8 @@ def _best_time_lines(lang: Language, found: PersonalInsights) -> list[str]:
 
 def _projection_line(lang: Language, found: PersonalInsights) -> str:
     projection = found.projection
+    if found.follower_target is None:
+        return t(lang, "plan.followers_unmeasured")
     if projection is None:
         return t(lang, "insights.no_projection", target=fmt.number(found.follower_target))
     return t(

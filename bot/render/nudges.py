@@ -146,6 +146,21 @@ def rest_taken(lang: Language, streak: int, left: int) -> str:
     )
 
 
+def rest_taken_on(lang: Language, day: date, streak: int, left: int) -> str:
+    """/rest yesterday: the day named, so nobody wonders which one it was."""
+    return t(
+        lang,
+        "rest.taken_yesterday",
+        date=day.isoformat(),
+        streak=h(lang, "streak.days", count=streak),
+        left=h(lang, "rest.left", count=left),
+    )
+
+
+def rest_undone(lang: Language, day: date) -> str:
+    return t(lang, "rest.undone", date=day.isoformat())
+
+
 # --- follow-ups -------------------------------------------------------------------------------
 
 

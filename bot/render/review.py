@@ -16,7 +16,15 @@ from telegram import InlineKeyboardMarkup
 
 from bot.domain.models import Language
 from bot.domain.phase import PhaseView
-from bot.domain.program import MONTHS, GoalKind, Goals, Program, posting_target
+from bot.domain.program import (
+    MONTHS,
+    GoalKind,
+    Goals,
+    GoalStatus,
+    NextCycle,
+    Program,
+    posting_target,
+)
 from bot.domain.review import MonthReview, ProgramReport, Verdict
 from bot.render import format as fmt
 from bot.render.callbacks import ButtonData, Callback
@@ -29,6 +37,7 @@ class PlanChoice(StrEnum):
     STOP = "stop"
     KEEP = "keep"
     NEXT = "next"  # start the next cycle, from the final report
+    EASE = "ease"  # start it with the missed goals eased
 
 
 @dataclass(frozen=True)
@@ -72,7 +81,7 @@ def goal_text(lang: Language, kind: GoalKind, goals: Goals, days: int = 30) -> H
         return h(lang, "goal.hit", threshold=goals.hit_threshold)
     return h(
         lang,
-        "goal.followers",
+        "goal.followers" if goals.follower_goal_kind == "total" else "goal.followers_gain",
         target=fmt.number(goals.follower_target),
         where=_where(lang, goals),
     )
@@ -96,8 +105,7 @@ def goals_view(lang: Language, goals: Goals) -> str:
         days=goals.days_per_week,
         month_days=posting_target(goals.days_per_week),
         threshold=goals.hit_threshold,
-        followers=fmt.number(goals.follower_target),
-        where=_where(lang, goals),
+        followers=goal_text(lang, "followers", goals),
         rest=h(lang, "goals.rest", count=goals.rest_days_per_week),
     )
 
@@ -131,7 +139,7 @@ def plan_view(lang: Language, view: PhaseView) -> str:
             end=program.end_date.isoformat(),
         ),
         "",
-        progress_line(lang, f"plan.progress_{view.goal.kind}", view.goal.done, view.goal.target),
+        _goal_progress(lang, view.goal, goals),
     ]
     if view.best_saves is not None:
         lines.append(progress_line(lang, "plan.best_saves", view.best_saves, goals.hit_threshold))
@@ -142,6 +150,16 @@ def plan_view(lang: Language, view: PhaseView) -> str:
     if view.hits_in_program is not None:
         lines.append(t(lang, "plan.habit_hits", count=view.hits_in_program))
     return "\n".join(lines)
+
+
+def _goal_progress(lang: Language, goal: GoalStatus, goals: Goals) -> str:
+    """This month's goal so far; a growth goal with nothing to measure from asks for a count."""
+    if not goal.measured:
+        return t(lang, "plan.followers_unmeasured")
+    key = f"plan.progress_{goal.kind}"
+    if goal.kind == "followers" and goals.follower_goal_kind == "gain":
+        key = "plan.progress_followers_gain"
+    return progress_line(lang, key, goal.done, goal.target)
 
 
 def plan_outside(lang: Language, program: Program, today: date) -> str:
@@ -209,7 +227,10 @@ def month_review(
         lines.append(t(lang, "review.so_far", date=data.upto.isoformat()))
     goal = goal_text(lang, review.goal_kind(), goals, period.length)
     verdict = h(lang, VERDICTS[data.verdict])
-    lines += [t(lang, "review.goal", goal=goal, verdict=verdict), ""]
+    lines.append(t(lang, "review.goal", goal=goal, verdict=verdict))
+    if not data.goal.measured:
+        lines.append(t(lang, "plan.followers_unmeasured"))
+    lines.append("")
     lines += [*_in_your_hands(lang, data, niche_tags), "", *_not_in_your_hands(lang, data)]
     if data.next_goal is not None:
         key = "review.next_program" if review.program_month else "review.next_calendar"
@@ -259,9 +280,10 @@ def _not_in_your_hands(lang: Language, data: MonthReview) -> list[str]:
 
 
 def final_report(
-    lang: Language, program: Program, report: ProgramReport, goals: Goals, raised: Goals
+    lang: Language, program: Program, report: ProgramReport, goals: Goals, proposal: NextCycle
 ) -> str:
-    """The end of a cycle: each month's goal, the totals, and the next cycle's raised targets."""
+    """The end of a cycle: each month's goal, the totals, and the next cycle's goals — what was
+    met raised, what was missed again, and how the missed ones would be eased."""
     unknown = t(lang, "report.unknown")
     lines = [t(lang, "report.heading", cycle=program.cycle)]
     lines += [
@@ -287,20 +309,43 @@ def final_report(
             end=fmt.number(report.followers_end) if report.followers_end is not None else unknown,
         ),
         "",
-        t(
-            lang,
-            "report.next",
-            threshold=raised.hit_threshold,
-            followers=fmt.number(raised.follower_target),
-            where=_where(lang, raised),
-        ),
+        *_next_cycle(lang, proposal),
     ]
     return "\n".join(lines)
 
 
-def next_cycle_buttons(lang: Language, program: Program) -> InlineKeyboardMarkup:
+NEXT_GOALS: tuple[GoalKind, ...] = ("posting", "hit", "followers")
+
+
+def _next_cycle(lang: Language, proposal: NextCycle) -> list[str]:
+    lines = [t(lang, "report.next")]
+    for kind, met in zip(NEXT_GOALS, proposal.met, strict=True):
+        change = "report.kept" if kind == "posting" and met else "report.raised"
+        lines.append(
+            t(
+                lang,
+                "report.next_goal",
+                goal=goal_text(lang, kind, proposal.again),
+                change=h(lang, change if met else "report.again"),
+            )
+        )
+    missed = [k for k, met in zip(NEXT_GOALS, proposal.met, strict=True) if not met]
+    if missed:
+        eased = Html(h(lang, "report.and").join(goal_text(lang, k, proposal.eased) for k in missed))
+        lines.append(t(lang, "report.eased", goals=eased))
+    lines.append(t(lang, "report.ready"))
+    return lines
+
+
+def next_cycle_buttons(
+    lang: Language, program: Program, offer_ease: bool = False
+) -> InlineKeyboardMarkup:
+    """ "Start cycle N" (the proposal), and "Ease missed goals" when a goal was missed."""
     label = t(lang, "btn.next_cycle", cycle=program.cycle + 1)
-    return markup([[btn(label, PlanPress.about(PlanChoice.NEXT, program))]])
+    row = [btn(label, PlanPress.about(PlanChoice.NEXT, program))]
+    if offer_ease:
+        row.append(btn(t(lang, "btn.ease_cycle"), PlanPress.about(PlanChoice.EASE, program)))
+    return markup([row])
 
 
 def card_figures(lang: Language, data: MonthReview, streak: int) -> CardFigures:

@@ -70,6 +70,15 @@ class RestDays(Queries):
             )
             return cursor.rowcount > 0
 
+    async def remove(self, user_id: int, day: date) -> bool:
+        """Take a rest day back (/rest undo, /undo); False when it wasn't one."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "DELETE FROM rest_days WHERE user_id = ? AND local_date = ?",
+                (user_id, day.isoformat()),
+            )
+            return cursor.rowcount > 0
+
     async def on(self, user_id: int, day: date) -> bool:
         found = await self._db.one(
             "SELECT 1 FROM rest_days WHERE user_id = ? AND local_date = ?",

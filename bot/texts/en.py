@@ -268,8 +268,9 @@ MESSAGES: dict[str, Entry] = {
     "usage.goals": (
         "<code>/goals days 5</code> — posting days per week (1–7)\n"
         "<code>/goals hit 10</code> — saves that make a post a hit\n"
-        "<code>/goals followers 500</code> — follower target, total; "
-        "<code>/goals followers 500 tiktok</code> for one platform\n"
+        "<code>/goals followers +150</code> — followers to gain during the program (default +100); "
+        "<code>/goals followers 5000</code> — a total to reach instead; "
+        "add <code>tiktok</code> for one platform\n"
         "<code>/goals rest 1</code> — rest days per week that keep your streak (0–3)"
     ),
     "usage.review": "<code>/review</code> — this month so far · <code>/review last</code> — the month before",
@@ -322,6 +323,10 @@ MESSAGES: dict[str, Entry] = {
     "plan.progress_posting": "Days posted: {done} of {target} {bar}",
     "plan.progress_hit": "Hits this month: {done} of {target} {bar}",
     "plan.progress_followers": "Followers: {done} of {target} {bar}",
+    "plan.progress_followers_gain": "Followers gained: {done} of {target} {bar}",
+    "plan.followers_unmeasured": (
+        "Send <code>/followers &lt;platform&gt; &lt;count&gt;</code> so I can measure your growth."
+    ),
     "plan.best_saves": "Best post this month: {done} of {target} saves {bar}",
     "plan.habit_posting": "Habit — posting this week: {done} of {target} days {bar}",
     "plan.habit_hits": Plural(
@@ -330,13 +335,14 @@ MESSAGES: dict[str, Entry] = {
     "goal.posting": "post on {target} of {days} days",
     "goal.hit": "get one hit — a post saved by {threshold}+ people",
     "goal.followers": "reach {target} followers{where}",
+    "goal.followers_gain": "gain {target} followers{where} during the program",
     "goal.total": " in total",
     "goal.on_platform": " on {platform}",
     "goals.show": (
         "🎯 <b>Your targets</b>\n"
         "Posting: {days} days a week ({month_days} in a 30-day month)\n"
         "Hit: a post saved by {threshold}+ people\n"
-        "Followers: {followers}{where}\n"
+        "Followers: {followers}\n"
         "Rest: {rest} a week, streak kept"
     ),
     "goals.rest": Plural("{count} day", "{count} days"),
@@ -366,8 +372,16 @@ MESSAGES: dict[str, Entry] = {
     "report.totals": "90 days: {days} days posted · {posts} posts · hits: {hits}",
     "report.followers": "Followers: {start} → {end}",
     "report.unknown": "?",
-    "report.next": "Next cycle, raised targets: a hit at {threshold} saves, {followers} followers{where}. Ready?",
+    "report.next": "<b>Next cycle</b> — what you met goes up, what you missed comes again:",
+    "report.next_goal": "• {goal} — {change}",
+    "report.kept": "kept",
+    "report.raised": "raised",
+    "report.again": "again",
+    "report.eased": "Or ease what you missed: {goals}.",
+    "report.and": "; ",
+    "report.ready": "Ready?",
     "btn.next_cycle": "Start cycle {cycle} 🚀",
+    "btn.ease_cycle": "Ease missed goals",
     "btn.plan_stop": "End it",
     "btn.plan_keep": "Keep going",
     # --- reminders
@@ -407,8 +421,19 @@ MESSAGES: dict[str, Entry] = {
     "btn.nudge_rest": "Rest day",
     "rest.taken": "😌 Rest day. Your streak stays at {streak}; {left}.",
     "rest.left": Plural("{count} rest day left this week", "{count} rest days left this week"),
+    "rest.taken_yesterday": "😌 Yesterday ({date}) is a rest day. Your streak: {streak}; {left}.",
     "rest.already": "Today is already a rest day.",
+    "rest.already_that_day": "That day is already a rest day.",
     "rest.already_posted": "You've already posted today, no rest needed.",
+    "rest.already_posted_that_day": "You posted that day, no rest needed.",
+    "rest.undone": "Rest day on {date} taken back.",
+    "rest.nothing_to_undo": "No rest day today or yesterday to take back.",
+    "error.rest_shape": "I didn't understand that.",
+    "usage.rest": (
+        "<code>/rest</code> or <code>/rest today</code> — rest today · "
+        "<code>/rest yesterday</code> — rest yesterday · "
+        "<code>/rest undo</code> — take back today's or yesterday's rest day"
+    ),
     "rest.none_left": Plural(
         "You've used your {count} rest day this week. /goals rest sets the allowance.",
         "You've used your {count} rest days this week. /goals rest sets the allowance.",

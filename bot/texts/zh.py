@@ -252,8 +252,9 @@ MESSAGES: dict[str, Entry] = {
     "usage.goals": (
         "<code>/goals days 5</code> — 每周发布天数（1–7）\n"
         "<code>/goals hit 10</code> — 收藏达到多少算爆款\n"
-        "<code>/goals followers 500</code> — 粉丝目标（所有平台合计）；"
-        "<code>/goals followers 500 小红书</code> 只算一个平台\n"
+        "<code>/goals followers +150</code> — 计划期间要涨的粉丝数（默认 +100）；"
+        "<code>/goals followers 5000</code> — 改为要达到的粉丝总数；"
+        "加上 <code>小红书</code> 只算一个平台\n"
         "<code>/goals rest 1</code> — 每周可休息天数，不断连续（0–3）"
     ),
     "usage.review": "<code>/review</code> — 本月到目前为止 · <code>/review last</code> — 上个月",
@@ -305,19 +306,24 @@ MESSAGES: dict[str, Entry] = {
     "plan.progress_posting": "已发布天数：{done}/{target} {bar}",
     "plan.progress_hit": "本月爆款：{done}/{target} {bar}",
     "plan.progress_followers": "粉丝：{done}/{target} {bar}",
+    "plan.progress_followers_gain": "已涨粉：{done}/{target} {bar}",
+    "plan.followers_unmeasured": (
+        "发送 <code>/followers &lt;平台&gt; &lt;粉丝数&gt;</code>，我才能算出你涨了多少粉。"
+    ),
     "plan.best_saves": "本月最佳作品：{done}/{target} 收藏 {bar}",
     "plan.habit_posting": "习惯 — 本周发布：{done}/{target} 天 {bar}",
     "plan.habit_hits": Plural("习惯 — 本轮爆款：{count}", "习惯 — 本轮爆款：{count}"),
     "goal.posting": "{days} 天里发布 {target} 天",
     "goal.hit": "出一个爆款 — 一条作品被 {threshold} 人以上收藏",
     "goal.followers": "粉丝达到 {target}{where}",
+    "goal.followers_gain": "计划期间涨粉 {target}{where}",
     "goal.total": "（合计）",
     "goal.on_platform": "（{platform}）",
     "goals.show": (
         "🎯 <b>我的目标</b>\n"
         "发布：每周 {days} 天（30 天里 {month_days} 天）\n"
         "爆款：一条作品被 {threshold} 人以上收藏\n"
-        "粉丝：{followers}{where}\n"
+        "粉丝：{followers}\n"
         "休息：每周 {rest}，不断连续"
     ),
     "goals.rest": Plural("{count} 天", "{count} 天"),
@@ -347,8 +353,16 @@ MESSAGES: dict[str, Entry] = {
     "report.totals": "90 天：发布 {days} 天 · {posts} 条 · {hits} 个爆款",
     "report.followers": "粉丝：{start} → {end}",
     "report.unknown": "?",
-    "report.next": "下一轮目标提高：{threshold} 收藏算爆款，粉丝 {followers}{where}。准备好了吗？",
+    "report.next": "<b>下一轮</b> — 达成的目标提高，没达成的再来一次：",
+    "report.next_goal": "• {goal} — {change}",
+    "report.kept": "保持",
+    "report.raised": "提高",
+    "report.again": "再来一次",
+    "report.eased": "或者把没达成的目标调低：{goals}。",
+    "report.and": "；",
+    "report.ready": "准备好了吗？",
     "btn.next_cycle": "开始第 {cycle} 轮 🚀",
+    "btn.ease_cycle": "调低没达成的目标",
     "btn.plan_stop": "结束",
     "btn.plan_keep": "继续",
     # --- reminders
@@ -388,8 +402,19 @@ MESSAGES: dict[str, Entry] = {
     "btn.nudge_rest": "今天休息",
     "rest.taken": "😌 今天休息。连续天数保持 {streak}；{left}。",
     "rest.left": Plural("本周还可休息 {count} 天", "本周还可休息 {count} 天"),
+    "rest.taken_yesterday": "😌 昨天（{date}）算休息日。连续天数：{streak}；{left}。",
     "rest.already": "今天已经是休息日了。",
+    "rest.already_that_day": "那天已经是休息日了。",
     "rest.already_posted": "你今天已经发布了，不用休息。",
+    "rest.already_posted_that_day": "你那天发布过了，不用休息。",
+    "rest.undone": "已撤销 {date} 的休息日。",
+    "rest.nothing_to_undo": "今天和昨天都没有可撤销的休息日。",
+    "error.rest_shape": "没看懂这个用法。",
+    "usage.rest": (
+        "<code>/rest</code> 或 <code>/rest today</code> — 今天休息 · "
+        "<code>/rest 昨天</code> — 昨天休息 · "
+        "<code>/rest undo</code> — 撤销今天或昨天的休息日"
+    ),
     "rest.none_left": Plural(
         "本周 {count} 天休息已用完。/goals rest 可以调整。",
         "本周 {count} 天休息已用完。/goals rest 可以调整。",

@@ -168,7 +168,12 @@ def test_personal_insights_gather_every_figure() -> None:
     assert (found.niche_tags, found.niche_now, found.niche_then) == (("food",), 50, None)
     assert found.weeks == [0, 0, 0, 0, 0, 0, 0, 2]
     assert found.habit == habit_strength([a.day for a in activity], [], T0.date(), today, 7)
-    assert (found.follower_target, found.projection) == (500, None)
+    assert (found.follower_target, found.projection) == (None, None)  # no count to grow from
+    counts = [count("tiktok", 2000, 0), count("tiktok", 2100, 24)]
+    grown = personal_insights(profile, today, UTC, counts, scored, activity, [], T0.date())
+    assert grown.follower_target == 2500  # a gain of 500 from the program's first count
+    now = personal_insights(profile, today, UTC, counts, scored, activity, [])
+    assert now.follower_target == 2600  # no program: a gain of 500 from today
     assert not found.followers.enough
     assert (found.tag_rates, found.platform_rates) == ([], [])  # one post each: too few
 

@@ -17,7 +17,10 @@ GOALS = Goals(
 )  # fmt: skip
 ACTIVITY = [DayActivity(START + timedelta(days=n), 1) for n in (0, 1, 2, 8, 35, 36)]
 HITS = [START + timedelta(days=8)]
-COUNTS = [FollowerCount("tiktok", 105, datetime(2026, 5, 1, 12, tzinfo=UTC), date(2026, 5, 1))]
+COUNTS = [
+    FollowerCount("tiktok", 5, datetime(2026, 3, 1, 12, tzinfo=UTC), date(2026, 3, 1)),
+    FollowerCount("tiktok", 110, datetime(2026, 5, 1, 12, tzinfo=UTC), date(2026, 5, 1)),
+]
 
 
 def scored(number: int, day: date, saves: int | None) -> ScoredPost:
@@ -52,5 +55,5 @@ def test_month_two_adds_the_best_saves_and_the_posting_habit() -> None:
 
 def test_month_three_adds_the_hits_since_day_one() -> None:
     month_3 = on(70)
-    assert month_3.goal == GoalStatus("followers", 105, 100)
+    assert month_3.goal == GoalStatus("followers", 105, 100)  # gained since the day before day 1
     assert (month_3.best_saves, month_3.posted_this_week, month_3.hits_in_program) == (None, 0, 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -16,10 +17,10 @@ from bot.domain.program import (
     ProgramDay,
     current_followers,
     goal_status,
+    next_cycle,
     posting_target,
     program_day,
     program_start,
-    raised_goals,
 )
 from bot.domain.review import (
     ScoredPost,
@@ -93,16 +94,41 @@ def test_every_goal_met_and_not_met() -> None:
     assert goal_status("posting", month_1, GOALS, short, [], []) == GoalStatus("posting", 29, 30)
     assert not goal_status("hit", month_2, GOALS, [], [d(29)], []).met  # a month-1 hit
     assert goal_status("hit", month_2, GOALS, [], [d(30)], []).met
+    total = Goals(7, 5, 100, None, 1, "total")
     counts = [count("tiktok", 60, d(61)), count("xhs", 39, d(70))]
-    assert goal_status("followers", month_3, GOALS, [], [], counts) == GoalStatus(
+    assert goal_status("followers", month_3, total, [], [], counts) == GoalStatus(
         "followers", 99, 100
     )
     counts.append(count("xhs", 40, d(89)))
-    assert goal_status("followers", month_3, GOALS, [], [], counts).met
+    assert goal_status("followers", month_3, total, [], [], counts).met
     late = [*counts[:2], count("xhs", 400, d(90))]  # after the month: doesn't count
-    assert not goal_status("followers", month_3, GOALS, [], [], late).met
-    one = Goals(7, 5, 50, "tiktok", 1)
+    assert not goal_status("followers", month_3, total, [], [], late).met
+    one = Goals(7, 5, 50, "tiktok", 1, "total")
     assert goal_status("followers", month_3, one, [], [], counts) == GoalStatus("followers", 60, 50)
+
+
+def test_the_follower_goal_is_growth_from_the_programs_start() -> None:
+    month_3 = PROGRAM.month_period(3)
+
+    def gained(counts: list[FollowerCount], upto: date | None = None) -> GoalStatus:
+        return goal_status("followers", month_3, GOALS, [], [], counts, upto, since=START)
+
+    established = [count("tiktok", 1950, d(-3)), count("tiktok", 2000, d(0))]
+    assert gained(established) == GoalStatus("followers", 0, 100)  # 2,000 is not "met" on day 1
+    assert not gained(established).met
+    grown = [*established, count("tiktok", 2080, d(70))]
+    assert gained(grown) == GoalStatus("followers", 80, 100)  # from the last count by day 1
+    assert gained([*grown, count("tiktok", 2100, d(89))]).met
+    first_inside = [count("tiktok", 500, d(10)), count("tiktok", 620, d(80))]
+    assert gained(first_inside) == GoalStatus("followers", 120, 100)  # from the first count
+    new_platform = [*first_inside, count("xhs", 3000, d(85))]
+    assert gained(new_platform) == GoalStatus("followers", 120, 100)  # adds no growth
+    assert gained(first_inside, upto=d(70)) == GoalStatus("followers", 0, 100)
+    unmeasured = gained([])
+    assert (unmeasured.measured, unmeasured.met) == (False, False)
+    on_tiktok = Goals(7, 5, 100, "tiktok", 1)
+    xhs_only = [count("xhs", 10, d(1)), count("xhs", 900, d(80))]
+    assert not goal_status("followers", month_3, on_tiktok, [], [], xhs_only, since=START).measured
 
 
 def test_current_followers_total_and_platform() -> None:
@@ -113,9 +139,37 @@ def test_current_followers_total_and_platform() -> None:
     assert current_followers([], None) is None
 
 
-def test_raised_goals() -> None:
-    assert raised_goals(GOALS, 105) == Goals(7, 10, 205, None, 1)
-    assert raised_goals(GOALS, 20) == Goals(7, 10, 200, None, 1)
+MET, MISSED = GoalStatus("posting", 1, 1), GoalStatus("posting", 0, 1)
+
+
+def test_the_next_cycle_raises_what_was_met() -> None:
+    gained = GoalStatus("followers", 240, 100)
+    proposal = next_cycle(GOALS, [MET, MET, gained], None)
+    assert not proposal.any_missed
+    assert proposal.again == proposal.eased == Goals(7, 8, 240, None, 1)  # gained more than +150
+    assert (
+        next_cycle(GOALS, [MET, MET, GoalStatus("followers", 100, 100)], 0).again.follower_target
+        == 150
+    )
+    assert next_cycle(replace(GOALS, hit_threshold=1), [MET, MET, MET], 0).again.hit_threshold == 2
+    total = replace(GOALS, follower_goal_kind="total", follower_target=5000)
+    reached = GoalStatus("followers", 5200, 5000)
+    assert next_cycle(total, [MET, MET, reached], 4900).again.follower_target == 5500
+    assert next_cycle(total, [MET, MET, reached], 5150).again.follower_target == 5300
+
+
+def test_the_next_cycle_offers_a_missed_goal_again_or_eased() -> None:
+    nothing = next_cycle(GOALS, [MISSED, MISSED, GoalStatus("followers", 0, 100)], 2000)
+    assert nothing.any_missed
+    assert nothing.again == GOALS  # never doubled after a miss, never more saves after no hit
+    assert nothing.eased == Goals(6, 3, 50, None, 1)
+    close = next_cycle(GOALS, [MET, MISSED, GoalStatus("followers", 80, 100)], None)
+    assert (close.again.follower_target, close.eased.follower_target) == (100, 80)
+    tiny = replace(GOALS, days_per_week=1, hit_threshold=1, follower_target=1)
+    assert next_cycle(tiny, [MISSED, MISSED, GoalStatus("followers", 0, 1)], 0).eased == tiny
+    total = replace(GOALS, follower_goal_kind="total", follower_target=5000)
+    short = next_cycle(total, [MET, MET, GoalStatus("followers", 4000, 5000)], 3900)
+    assert (short.again.follower_target, short.eased.follower_target) == (5000, 4500)
 
 
 def test_review_periods_and_keys() -> None:
@@ -171,11 +225,11 @@ def test_a_review_with_exact_numbers() -> None:
 
 def test_the_final_report() -> None:
     activity = [DayActivity(d(n), 2 if n == 0 else 1) for n in range(0, 90, 2)]
-    counts = [count("tiktok", 40, d(-1)), count("tiktok", 120, d(80))]
+    counts = [count("tiktok", 40, d(-1)), count("tiktok", 140, d(80)), count("xhs", 9, d(85))]
     report = build_program_report(PROGRAM, GOALS, activity, [d(45), d(46)], counts)
-    assert [m.met for m in report.months] == [False, True, True]
+    assert [m.met for m in report.months] == [False, True, True]  # +100 followers
     assert (report.days_posted, report.posts, report.hits) == (45, 46, 2)
-    assert (report.followers_start, report.followers_end) == (40, 120)
+    assert (report.followers_start, report.followers_end) == (49, 149)
     fresh = build_program_report(PROGRAM, GOALS, [], [], [count("tiktok", 7, d(3))])
     assert (fresh.followers_start, fresh.followers_end) == (7, 7)
 

@@ -1,4 +1,4 @@
-"""Rest days: today only, not after posting, once, within the week's allowance."""
+"""Rest days: today or yesterday, not after posting, once, within the week's allowance."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from bot.domain.errors import InputError
-from bot.domain.rest import rest_days_left
+from bot.domain.rest import RestChoice, parse_rest, rest_day, rest_days_left, rest_to_undo
+from tests.helpers import error_key
 
 WEDNESDAY = date(2026, 3, 11)
 MONDAY = WEDNESDAY - timedelta(days=2)
@@ -35,3 +36,31 @@ def test_when_a_rest_day_is_refused(
     with pytest.raises(InputError) as refused:
         rest_days_left(WEDNESDAY, posted, rests, allowance)
     assert refused.value.key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "choice"),
+    [
+        ("", RestChoice.TODAY),
+        ("today", RestChoice.TODAY),
+        ("Yesterday", RestChoice.YESTERDAY),
+        ("昨天", RestChoice.YESTERDAY),
+        (" undo ", RestChoice.UNDO),
+    ],
+)
+def test_parse_rest(text: str, choice: RestChoice) -> None:
+    assert parse_rest(text) == choice
+
+
+@pytest.mark.parametrize("text", ["tomorrow", "today undo", "x" * 41, "2026-03-01"])
+def test_parse_rest_refuses(text: str) -> None:
+    assert error_key(lambda: parse_rest(text)) == "error.rest_shape"
+
+
+def test_rest_yesterday_and_undo_pick_their_day() -> None:
+    assert rest_day(RestChoice.YESTERDAY, WEDNESDAY) == WEDNESDAY - timedelta(days=1)
+    assert rest_day(RestChoice.TODAY, WEDNESDAY) == WEDNESDAY
+    assert rest_to_undo([MONDAY, WEDNESDAY], WEDNESDAY) == WEDNESDAY
+    yesterday = WEDNESDAY - timedelta(days=1)
+    assert rest_to_undo([MONDAY, yesterday], WEDNESDAY) == yesterday
+    assert error_key(lambda: rest_to_undo([MONDAY], WEDNESDAY)) == "rest.nothing_to_undo"

@@ -69,5 +69,12 @@ def test_quiet_hours_and_goals() -> None:
     assert [(c.field, c.value) for c in changes] == [
         ("follower_target", 1200),
         ("follower_target_platform", "xiaohongshu"),
+        ("follower_goal_kind", "total"),
+    ]
+    gain = parse_goal_change("followers ＋150", 10, 10**9, 3)
+    assert [(c.field, c.value) for c in gain] == [
+        ("follower_target", 150),
+        ("follower_target_platform", None),
+        ("follower_goal_kind", "gain"),
     ]
     assert parse_goal_change("rest 0", 10, 10, 3)[0].value == 0

@@ -62,13 +62,13 @@ async def test_insights_with_exact_numbers(session: Session, maya: Person) -> No
     assert "• #food: 1 of 2 (50%)" in lines
     assert "This month 67% of posts on your niche tags; last month —." in lines
     assert "Habit strength" in reply.text
-    assert "Not enough data to project 100" in reply.text
+    assert "Not enough data to project 234" in reply.text  # no program: +100 from today's 134
 
 
 async def test_insights_say_when_there_is_too_little(session: Session, maya: Person) -> None:
     reply = await session.send(maya, "/insights")
     assert reply.text.count("Too little data") == 3
-    assert "Not enough data to project 100" in reply.text
+    assert reply.text.endswith("Send /followers <platform> <count> so I can measure your growth.")
 
 
 async def test_room_insights_only_from_what_members_share(session: Session, maya: Person) -> None:

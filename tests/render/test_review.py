@@ -9,7 +9,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.domain.models import Post
 from bot.domain.phase import PhaseView
-from bot.domain.program import Goals, GoalStatus, Program, ProgramDay
+from bot.domain.program import Goals, GoalStatus, Program, ProgramDay, next_cycle
 from bot.domain.review import MonthReview, ProgramReport, ScoredPost, program_review
 from bot.render.callbacks import MAX_BYTES, MAX_INT, Callback
 from bot.render.review import (
@@ -28,7 +28,7 @@ from bot.render.review import (
 PROGRAM = Program(program_id=7, cycle=1, start_date=date(2026, 3, 2))
 GOALS = Goals(
     days_per_week=6, hit_threshold=5, follower_target=1200, follower_platform="xiaohongshu",
-    rest_days_per_week=0,
+    rest_days_per_week=0, follower_goal_kind="total",
 )  # fmt: skip
 AT = datetime(2026, 3, 6, 12, tzinfo=UTC)
 BEST = ScoredPost(Post(9, 1, 5, "tiktok", None, "dish4", (), AT, date(2026, 3, 6)), 1234)
@@ -81,7 +81,7 @@ def test_the_goals_on_one_platform() -> None:
         "🎯 <b>Your targets</b>\n"
         "Posting: 6 days a week (26 in a 30-day month)\n"
         "Hit: a post saved by 5+ people\n"
-        "Followers: 1,200 on Xiaohongshu\n"
+        "Followers: reach 1,200 followers on Xiaohongshu\n"
         "Rest: 0 days a week, streak kept"
     )
 
@@ -133,17 +133,29 @@ def test_the_final_report_and_its_button() -> None:
         None,
         1300,
     )
-    raised = Goals(6, 10, 2500, "xiaohongshu", 0)
-    assert final_report("en", PROGRAM, report, GOALS, raised) == (
+    proposal = next_cycle(GOALS, report.months, report.followers_start)
+    assert final_report("en", PROGRAM, report, GOALS, proposal) == (
         "🏁 <b>Cycle 1 complete</b>\n"
         "Month 1 · post on 26 of 30 days: 26 of 26 ✅ met\n"
         "Month 2 · get one hit — a post saved by 5+ people: 0 of 1 ❌ not met\n"
         "Month 3 · reach 1,200 followers on Xiaohongshu: 1,300 of 1,200 ✅ met\n"
         "90 days: 27 days posted · 27 posts · hits: 1\n"
         "Followers: ? → 1,300\n\n"
-        "Next cycle, raised targets: a hit at 10 saves, 2,500 followers on Xiaohongshu. Ready?"
+        "<b>Next cycle</b> — what you met goes up, what you missed comes again:\n"
+        "• post on 26 of 30 days — kept\n"
+        "• get one hit — a post saved by 5+ people — again\n"
+        "• reach 1,400 followers on Xiaohongshu — raised\n"
+        "Or ease what you missed: get one hit — a post saved by 3+ people.\n"
+        "Ready?"
     )
     assert data(next_cycle_buttons("en", PROGRAM)) == [["1|plan|next|7"]]
+    assert data(next_cycle_buttons("en", PROGRAM, offer_ease=True)) == [
+        ["1|plan|next|7", "1|plan|ease|7"]
+    ]
+    all_met = next_cycle(GOALS, [GoalStatus("posting", 26, 26)] * 3, None)
+    zh = final_report("zh", PROGRAM, report, GOALS, all_met)
+    assert "或者" not in zh
+    assert zh.endswith("准备好了吗？")
 
 
 def test_the_summary_card_figures() -> None:

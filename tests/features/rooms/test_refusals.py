@@ -76,7 +76,9 @@ async def test_room_commands_without_arguments_ignore_them(
 
 
 @pytest.mark.parametrize("case", HOSTILE)
-async def test_rest_ignores_arguments(session: Session, maya: Person, case: str) -> None:
+async def test_rest_refuses_unknown_arguments(session: Session, maya: Person, case: str) -> None:
+    """/rest takes today, yesterday or undo: anything else gets the usage and rests no day."""
     reply = await session.send(maya, f"/rest {HOSTILE[case]}")
-    assert reply.text.startswith("😌 Rest day.")
-    assert rows(session, "SELECT COUNT(*) FROM rest_days") == [(1,)]
+    assert reply.text.startswith("I didn't understand that.")
+    assert "/rest yesterday — rest yesterday" in reply.text
+    assert rows(session, "SELECT COUNT(*) FROM rest_days") == [(0,)]
