@@ -157,7 +157,7 @@ class ReminderFeature(Feature):
         posted = await self.store.posts.posted_on(caller.user_id, caller.today)
         rests = await self.store.rest_days.all(caller.user_id) if not posted else []
         left = rest_days_left(caller.today, posted, rests, caller.profile.rest_days_per_week)
-        await self.store.rest_days.add(caller.user_id, caller.today)
+        await self.store.rest_days.add(caller.user_id, caller.today, caller.now)
         activity = await self.store.posts.activity(caller.user_id)
         streak = compute_streak((a.day for a in activity), caller.today, [*rests, caller.today])
         return render.rest_taken(caller.lang, streak.current, left)

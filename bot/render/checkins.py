@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, tzinfo
 from enum import StrEnum
 from typing import ClassVar, Self
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.entries import Entry, EntryKind
 from bot.domain.hits import HitNews, HitStanding
 from bot.domain.models import Language, Metrics, Post
 from bot.domain.platforms import PLATFORMS, platform
@@ -21,7 +23,7 @@ from bot.domain.progress import FollowerChange, Standing
 from bot.render import format as fmt
 from bot.render.callbacks import ButtonData, ButtonExpired
 from bot.render.keyboards import btn, markup, rows
-from bot.texts import h, t
+from bot.texts import Html, h, t
 
 
 class When(StrEnum):
@@ -63,28 +65,34 @@ KEEP = "keep"
 
 @dataclass(frozen=True)
 class UndoPress(ButtonData):
-    """Yes or No under "Remove your latest post?": the post's id, or `keep`.
+    """Yes or No under "Remove …?": the journal id of the entry it names, or `keep`.
 
-    The id is kept as sent, so any number that is no longer the latest post (however large) is
-    "no longer your latest post"; anything that is not a number is out of date.
+    The id is kept as sent, so any number that is not the latest entry (however large) is out of
+    date or already undone; anything that is not a number is expired.
     """
 
     action: ClassVar[str] = "undo"
-    post: str
+    entry: str
 
     @classmethod
     def decode(cls, args: tuple[str, ...]) -> Self:
         pressed = super().decode(args)
-        if pressed.post != KEEP and not (pressed.post.isascii() and pressed.post.isdigit()):
-            raise ButtonExpired(pressed.post)
+        if pressed.entry != KEEP and not (
+            pressed.entry.isascii() and pressed.entry.isdigit() and len(pressed.entry) <= 16
+        ):
+            raise ButtonExpired(pressed.entry)
         return pressed
 
     @property
     def keeps(self) -> bool:
-        return self.post == KEEP
+        return self.entry == KEEP
 
-    def is_for(self, post: Post) -> bool:
-        return not self.keeps and int(self.post) == post.post_id
+    @property
+    def entry_id(self) -> int:
+        return int(self.entry)
+
+    def is_for(self, entry: Entry) -> bool:
+        return not self.keeps and self.entry_id == entry.entry_id
 
 
 # --- /post ----------------------------------------------------------------------------------------
@@ -133,15 +141,45 @@ def post_logged(lang: Language, post: Post, yesterday: bool, now: Standing) -> s
 # --- /undo ----------------------------------------------------------------------------------------
 
 
-def undo_question(lang: Language, post: Post) -> str:
-    return t(lang, "undo.confirm", label=fmt.post_label(lang, post))
+def undo_question(lang: Language, entry: Entry, tz: tzinfo, today: date) -> str:
+    """ "Remove the follower count TikTok 1,200 from 12:03?" — exactly what will go, and when it
+    was entered (with the date when that was not today)."""
+    local = entry.recorded_at.astimezone(tz)
+    when = local.strftime("%H:%M" if local.date() == today else "%Y-%m-%d %H:%M")
+    return t(lang, "undo.confirm", what=_entry_name(lang, entry), time=when)
 
 
-def undo_confirm(lang: Language, post_id: int) -> InlineKeyboardMarkup:
+def _entry_name(lang: Language, entry: Entry) -> Html:
+    match entry.kind:
+        case EntryKind.POST:
+            assert entry.post is not None
+            return h(lang, "undo.what_post", label=fmt.post_label(lang, entry.post))
+        case EntryKind.FOLLOWERS:
+            assert entry.count is not None
+            return h(
+                lang,
+                "undo.what_followers",
+                platform=fmt.platform_name(lang, entry.count.platform),
+                count=fmt.number(entry.count.count),
+            )
+        case EntryKind.METRICS:
+            assert entry.post is not None
+            assert entry.reading is not None
+            return h(
+                lang,
+                "undo.what_metrics",
+                numbers=metrics_line(lang, entry.reading),
+                label=fmt.post_label(lang, entry.post),
+            )
+        case EntryKind.REST:
+            return h(lang, "undo.what_rest", date=str(entry.rest_day))
+
+
+def undo_confirm(lang: Language, entry: Entry) -> InlineKeyboardMarkup:
     return markup(
         [
             [
-                btn(t(lang, "btn.undo_yes"), UndoPress(str(post_id))),
+                btn(t(lang, "btn.undo_yes"), UndoPress(str(entry.entry_id))),
                 btn(t(lang, "btn.undo_no"), UndoPress(KEEP)),
             ]
         ]
@@ -152,13 +190,12 @@ def undo_kept(lang: Language) -> str:
     return t(lang, "undo.kept")
 
 
-def undo_done(lang: Language, post: Post, streak: int) -> str:
-    return t(
-        lang,
-        "undo.done",
-        label=fmt.post_label(lang, post),
-        streak=h(lang, "streak.days", count=streak),
-    )
+def undo_done(lang: Language, entry: Entry, streak: int) -> str:
+    """The streak is told when it may have changed: after taking back a post or a rest day."""
+    what = _entry_name(lang, entry)
+    if entry.kind in (EntryKind.POST, EntryKind.REST):
+        return t(lang, "undo.done_streak", what=what, streak=h(lang, "streak.days", count=streak))
+    return t(lang, "undo.done", what=what)
 
 
 # --- /followers and /metrics ----------------------------------------------------------------------

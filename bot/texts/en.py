@@ -68,7 +68,10 @@ MESSAGES: dict[str, Entry] = {
         "<code>/post yesterday xhs Autumn outfits</code> logs it for yesterday.\n"
         "Platforms: " + PLATFORM_LIST
     ),
-    "usage.undo": "<code>/undo</code> — removes your latest post (within 24 hours), after you confirm.",
+    "usage.undo": (
+        "<code>/undo</code> — removes your latest entry (a post, follower count, numbers or rest"
+        " day, within 24 hours), after you confirm."
+    ),
     "usage.followers": (
         "<code>/followers &lt;platform&gt; &lt;count&gt;</code>\n"
         "e.g. <code>/followers tiktok 1200</code> or <code>/followers xhs 1.2k</code>"
@@ -143,10 +146,16 @@ MESSAGES: dict[str, Entry] = {
     "post.duplicate": "That link is already logged as post #{number}.",
     "streak.days": Plural("{count} day", "{count} days"),
     # --- undo
-    "undo.confirm": "Remove {label}?",
-    "undo.done": "Removed {label}. Streak: {streak}.",
-    "undo.nothing": "There is no post from the last 24 hours to remove.",
-    "undo.stale": "That is no longer your latest post. Send /undo again.",
+    "undo.what_post": "post {label}",
+    "undo.what_followers": "the follower count {platform} {count}",
+    "undo.what_metrics": "the numbers {numbers} for {label}",
+    "undo.what_rest": "the rest day {date}",
+    "undo.confirm": "Remove {what} from {time}?",
+    "undo.done": "Removed {what}.",
+    "undo.done_streak": "Removed {what}. Streak: {streak}.",
+    "undo.nothing": "There is nothing from the last 24 hours to remove.",
+    "undo.stale": "That is out of date: you entered something newer. Send /undo again.",
+    "undo.already": "Already done: that entry is removed.",
     "undo.kept": "Kept it.",
     # --- followers
     "followers.recorded": "📈 {platform}: {count} followers",

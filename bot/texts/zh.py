@@ -65,7 +65,7 @@ MESSAGES: dict[str, Entry] = {
         "<code>/post 昨天 抖音 秋日穿搭</code> 补记昨天的发布。\n"
         "平台：" + PLATFORM_LIST
     ),
-    "usage.undo": "<code>/undo</code> — 确认后撤销最近一条发布（24 小时内）。",
+    "usage.undo": "<code>/undo</code> — 确认后撤销最近一条记录（发布、粉丝数、数据或休息日，24 小时内）。",
     "usage.followers": (
         "<code>/followers &lt;平台&gt; &lt;粉丝数&gt;</code>\n"
         "例如 <code>/followers 小红书 1200</code> 或 <code>/followers 抖音 1.2万</code>"
@@ -135,10 +135,16 @@ MESSAGES: dict[str, Entry] = {
     "post.duplicate": "这个链接已经记录过了，是第 {number} 条。",
     "streak.days": Plural("{count} 天", "{count} 天"),
     # --- undo
-    "undo.confirm": "撤销 {label}？",
-    "undo.done": "已撤销 {label}。连续：{streak}。",
-    "undo.nothing": "最近 24 小时内没有可以撤销的发布。",
-    "undo.stale": "这已经不是你最近的一条了。请重新发送 /undo。",
+    "undo.what_post": "作品 {label}",
+    "undo.what_followers": "粉丝数 {platform} {count}",
+    "undo.what_metrics": "{label} 的数据（{numbers}）",
+    "undo.what_rest": "休息日 {date}",
+    "undo.confirm": "撤销 {time} 记录的{what}？",
+    "undo.done": "已撤销{what}。",
+    "undo.done_streak": "已撤销{what}。连续：{streak}。",
+    "undo.nothing": "最近 24 小时内没有可以撤销的记录。",
+    "undo.stale": "这个按钮已过时：之后你又记录了新内容。请重新发送 /undo。",
+    "undo.already": "已经撤销过了。",
     "undo.kept": "已保留。",
     # --- followers
     "followers.recorded": "📈 {platform}：{count} 粉丝",

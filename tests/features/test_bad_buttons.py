@@ -20,7 +20,8 @@ UNEXPECTED = "Sorry, something went wrong. Please try again."
         ("1|post|tiktok|t|", "Already logged."),
         ("1|undo|", EXPIRED),
         ("1|undo|-1", EXPIRED),
-        ("1|undo|99999999999999999999", "That is no longer your latest post."),
+        ("1|undo|99999999999999999999", EXPIRED),  # longer than any id we send
+        ("1|undo|9999999999999999", "Already done: that entry is removed."),
         ("1|undo|１", EXPIRED),  # full-width digit
         ("1|set", EXPIRED),
         ("1|set|e", EXPIRED),

@@ -96,13 +96,13 @@ async def test_undo_asks_then_removes_the_latest_post(session: Session, maya: Pe
     await session.send(maya, "/post tiktok one")
     await session.send(maya, "/post tiktok two")
     ask = (await session.send(maya, "/undo")).last
-    assert ask.text == "Remove #2 · TikTok · “two”?"
+    assert ask.text == "Remove post #2 · TikTok · “two” from 12:00?"
     done = await session.press(maya, ask, "Yes, remove it")
-    assert done.text == "Removed #2 · TikTok · “two”. Streak: 1 day."
+    assert done.text == "Removed post #2 · TikTok · “two”. Streak: 1 day."
     assert rows(session, "SELECT title FROM posts") == [("one",)]
     # The confirm button is spent: pressing it again removes nothing else.
     stale = await session.press(maya, ask, "Yes, remove it")
-    assert stale.alerts == ["That is no longer your latest post. Send /undo again."]
+    assert stale.alerts == ["Already done: that entry is removed."]
     assert count(session, "posts") == 1
 
 
@@ -121,10 +121,10 @@ async def test_undo_only_within_24_hours(
     ask = (await session.send(maya, "/undo")).last
     clock.advance(timedelta(hours=24, minutes=1))
     assert (await session.send(maya, "/undo")).text == (
-        "There is no post from the last 24 hours to remove."
+        "There is nothing from the last 24 hours to remove."
     )
     late = await session.press(maya, ask, "Yes, remove it")
-    assert late.alerts == ["There is no post from the last 24 hours to remove."]
+    assert late.alerts == ["There is nothing from the last 24 hours to remove."]
     assert count(session, "posts") == 1
 
 
@@ -136,7 +136,7 @@ async def test_nobody_can_undo_someone_elses_post(session: Session, maya: Person
     # Mallory replays Maya's button data on a message of her own.
     own = (await session.send(mallory, "/undo")).last
     forged = await session.press(mallory, own, data=ask.buttons[0][1])
-    assert forged.alerts == ["That is no longer your latest post. Send /undo again."]
+    assert forged.alerts == ["Already done: that entry is removed."]
     assert count(session, "posts") == 2
 
 
@@ -152,6 +152,7 @@ async def test_followers_reports_changes_per_platform_and_total(
     await session.send(maya, "/followers 小红书 300")
     clock.advance(timedelta(days=2))
     await session.send(maya, "/followers tiktok 1150")
+    clock.advance(timedelta(days=1))
     latest = await session.send(maya, "/followers 1.3k tiktok")
     assert latest.text == (
         "📈 TikTok: 1,300 followers\n"
