@@ -98,7 +98,7 @@ class Checkins(Feature):
             caller.user_id, reading.platform, reading.count, caller.now, caller.today
         )
         change = follower_change(recorded.history, reading.platform)
-        await answer(update, render.followers_recorded(caller.lang, change))
+        await answer(update, render.followers_recorded(caller.lang, change, recorded.replaced))
 
     async def metrics(self, update: Update, caller: Caller, args: str) -> None:
         request = parse_metrics(args)

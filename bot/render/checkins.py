@@ -17,7 +17,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.domain.entries import Entry, EntryKind
 from bot.domain.hits import HitNews, HitStanding
-from bot.domain.models import Language, Metrics, Post
+from bot.domain.models import FollowerCount, Language, Metrics, Post
 from bot.domain.platforms import PLATFORMS, platform
 from bot.domain.progress import FollowerChange, Standing
 from bot.render import format as fmt
@@ -201,7 +201,10 @@ def undo_done(lang: Language, entry: Entry, streak: int) -> str:
 # --- /followers and /metrics ----------------------------------------------------------------------
 
 
-def followers_recorded(lang: Language, change: FollowerChange) -> str:
+def followers_recorded(
+    lang: Language, change: FollowerChange, replaced: FollowerCount | None = None
+) -> str:
+    """The new count and its story; `replaced` is the same-day count it corrected, if any."""
     lines = [
         t(
             lang,
@@ -210,6 +213,8 @@ def followers_recorded(lang: Language, change: FollowerChange) -> str:
             count=fmt.number(change.count),
         )
     ]
+    if replaced is not None:
+        lines.append(t(lang, "followers.replaced", count=fmt.number(replaced.count)))
     if change.since_previous is None:
         lines.append(t(lang, "followers.first"))
     else:

@@ -109,6 +109,7 @@ MESSAGES: dict[str, Entry] = {
     "error.count_not_number": "“{given}” is not a count I can read. Try 1200, 1,200 or 1.2k.",
     "error.count_too_large": "That number is too large (the limit is {limit}).",
     "error.followers_shape": "I need a platform and a count.",
+    "error.followers_missing_count": "The count is missing: how many followers on {given}?",
     "error.post_ref": "“{given}” is not a post. Use its number (from /today) or <code>last</code>.",
     "error.metrics_missing": "Which post, and which numbers?",
     "error.metrics_pair": "“{given}” should look like <code>saves=12</code>.",
@@ -160,6 +161,7 @@ MESSAGES: dict[str, Entry] = {
     # --- followers
     "followers.recorded": "📈 {platform}: {count} followers",
     "followers.first": "Your first count here: the next one will show the change.",
+    "followers.replaced": "This replaces today's earlier count ({count}).",
     "followers.since_previous": "{change} since the last count ({date})",
     "followers.since_first": "{change} since the first count ({date})",
     "followers.total": "All platforms: {total} ({change} since your first counts)",

@@ -103,6 +103,7 @@ MESSAGES: dict[str, Entry] = {
     "error.count_not_number": "“{given}”不是我能识别的数量。试试 1200、1,200、1.2k 或 1.2万。",
     "error.count_too_large": "这个数字太大了（上限 {limit}）。",
     "error.followers_shape": "需要一个平台和一个粉丝数。",
+    "error.followers_missing_count": "缺少粉丝数：{given} 上有多少粉丝？",
     "error.post_ref": "“{given}”不是作品编号。请用编号（见 /today）或 <code>last</code>。",
     "error.metrics_missing": "哪条作品？哪些数据？",
     "error.metrics_pair": "“{given}”应该写成 <code>收藏=12</code> 这样。",
@@ -149,6 +150,7 @@ MESSAGES: dict[str, Entry] = {
     # --- followers
     "followers.recorded": "📈 {platform}：{count} 粉丝",
     "followers.first": "这是这里的第一次记录，下次就能看到变化。",
+    "followers.replaced": "已替换今天早些时候的记录（{count}）。",
     "followers.since_previous": "比上次（{date}）{change}",
     "followers.since_first": "比第一次（{date}）{change}",
     "followers.total": "全部平台：{total}（比各平台第一次记录 {change}）",

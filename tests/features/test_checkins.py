@@ -187,3 +187,25 @@ async def test_metrics_for_missing_posts(session: Session, maya: Person) -> None
     missing = await session.send(maya, "/metrics 7 saves=1")
     assert missing.text.startswith("You have no post #7.")
     assert count(session, "post_metrics") == 0
+
+
+async def test_a_second_count_the_same_day_replaces_the_first_and_says_so(
+    session: Session, maya: Person, clock: ControllableClock
+) -> None:
+    await session.send(maya, "/followers tiktok 1200")
+    clock.advance(timedelta(hours=2))
+    fixed = await session.send(maya, "/followers tiktok 1250")
+    assert fixed.text.splitlines()[:2] == [
+        "📈 TikTok: 1,250 followers",
+        "This replaces today's earlier count (1,200).",
+    ]
+    assert rows(session, "SELECT count FROM follower_counts") == [(1250,)]
+
+
+async def test_followers_without_a_count_says_the_count_is_missing(
+    session: Session, maya: Person
+) -> None:
+    reply = await session.send(maya, "/followers tiktok")
+    assert reply.text.startswith("The count is missing: how many followers on tiktok?")
+    assert "/followers <platform> <count>" in reply.text
+    assert count(session, "follower_counts") == 0
