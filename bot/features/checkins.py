@@ -6,13 +6,14 @@ from telegram import Update
 
 from bot.domain.checkin_input import parse_followers, parse_metrics, parse_post, parse_quick_metrics
 from bot.domain.errors import InputError
+from bot.domain.follower_checks import implausible_jump
 from bot.domain.hits import hit_standing
 from bot.domain.models import Metrics, Post, PostDraft
 from bot.domain.parsing import parse_platform, split_words
-from bot.domain.progress import follower_change
+from bot.domain.progress import follower_change, previous_count
 from bot.features.base import AnyHandler, Caller, Feature, answer, button, command, standing_of
 from bot.render import checkins as render
-from bot.render.checkins import PostPick, UndoPress, When
+from bot.render.checkins import CountCheck, CountChoice, PostPick, UndoPress, When
 from bot.services import Services
 from bot.services.posting import PostLog
 
@@ -33,6 +34,7 @@ class Checkins(Feature):
             command(s, "metrics", self.metrics, usage="metrics"),
             button(s, PostPick, self.post_button),
             button(s, UndoPress, self.undo_button),
+            button(s, CountCheck, self.count_button),
         ]
 
     async def post(self, update: Update, caller: Caller, args: str) -> None:
@@ -94,10 +96,30 @@ class Checkins(Feature):
 
     async def followers(self, update: Update, caller: Caller, args: str) -> None:
         reading = parse_followers(args)
+        history = await self.store.followers.history(caller.user_id)
+        previous = previous_count(history, reading.platform, caller.today)
+        jump = implausible_jump(previous, reading.count)
+        if jump is not None:  # nothing is stored until the user confirms
+            await answer(update, *render.count_check(caller.lang, reading.platform, jump))
+            return
+        await self._store_count(update, caller, reading.platform, reading.count)
+
+    async def count_button(self, update: Update, caller: Caller, pressed: CountCheck) -> None:
+        key = parse_platform(pressed.platform).key
+        if pressed.choice is CountChoice.CANCEL:
+            await answer(update, render.count_not_stored(caller.lang))
+            return
+        history = await self.store.followers.history(caller.user_id)
+        today = [c.count for c in history if c.platform == key and c.local_date == caller.today]
+        if today == [pressed.count]:
+            raise InputError("followers.already")  # a second press: it is stored
+        await self._store_count(update, caller, key, pressed.count)
+
+    async def _store_count(self, update: Update, caller: Caller, key: str, count: int) -> None:
         recorded = await self.store.followers.record(
-            caller.user_id, reading.platform, reading.count, caller.now, caller.today
+            caller.user_id, key, count, caller.now, caller.today
         )
-        change = follower_change(recorded.history, reading.platform)
+        change = follower_change(recorded.history, key)
         await answer(update, render.followers_recorded(caller.lang, change, recorded.replaced))
 
     async def metrics(self, update: Update, caller: Caller, args: str) -> None:

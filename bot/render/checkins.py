@@ -16,8 +16,10 @@ from typing import ClassVar, Self
 from telegram import InlineKeyboardMarkup
 
 from bot.domain.entries import Entry, EntryKind
+from bot.domain.follower_checks import Jump
 from bot.domain.hits import HitNews, HitStanding
 from bot.domain.models import FollowerCount, Language, Metrics, Post
+from bot.domain.parsing import MAX_COUNT
 from bot.domain.platforms import PLATFORMS, platform
 from bot.domain.progress import FollowerChange, Standing
 from bot.render import format as fmt
@@ -93,6 +95,28 @@ class UndoPress(ButtonData):
 
     def is_for(self, entry: Entry) -> bool:
         return not self.keeps and self.entry_id == entry.entry_id
+
+
+class CountChoice(StrEnum):
+    STORE = "s"
+    CANCEL = "c"
+
+
+@dataclass(frozen=True)
+class CountCheck(ButtonData):
+    """A button under "Did you mean that?": store this count on this platform, or cancel."""
+
+    action: ClassVar[str] = "fcount"
+    platform: str  # a platform key; an unknown one is refused like a typed one
+    count: int
+    choice: CountChoice
+
+    @classmethod
+    def decode(cls, args: tuple[str, ...]) -> Self:
+        pressed = super().decode(args)
+        if pressed.count > MAX_COUNT:
+            raise ButtonExpired(str(pressed.count))
+        return pressed
 
 
 # --- /post ----------------------------------------------------------------------------------------
@@ -243,6 +267,39 @@ def followers_recorded(
         )
     )
     return "\n".join(lines)
+
+
+def count_check(lang: Language, key: str, jump: Jump) -> tuple[str, InlineKeyboardMarkup]:
+    """ "Did you mean that?" with Store / I meant (when a slip is obvious) / Cancel."""
+    text = t(
+        lang,
+        "followers.jump_up" if jump.change > 0 else "followers.jump_down",
+        platform=fmt.platform_name(lang, key),
+        previous=fmt.number(jump.previous),
+        count=fmt.number(jump.count),
+        change=fmt.signed(jump.change),
+    )
+    buttons = [
+        btn(
+            t(lang, "btn.count_store", count=fmt.number(jump.count)),
+            CountCheck(key, jump.count, CountChoice.STORE),
+        )
+    ]
+    if jump.likely is not None:
+        buttons.append(
+            btn(
+                t(lang, "btn.count_meant", count=fmt.number(jump.likely)),
+                CountCheck(key, jump.likely, CountChoice.STORE),
+            )
+        )
+    buttons.append(
+        btn(t(lang, "btn.count_cancel"), CountCheck(key, jump.count, CountChoice.CANCEL))
+    )
+    return text, markup([buttons])
+
+
+def count_not_stored(lang: Language) -> str:
+    return t(lang, "followers.not_stored")
 
 
 def metrics_recorded(lang: Language, post: Post, metrics: Metrics, hit: HitStanding) -> str:

@@ -162,6 +162,12 @@ MESSAGES: dict[str, Entry] = {
     "followers.recorded": "📈 {platform}: {count} followers",
     "followers.first": "Your first count here: the next one will show the change.",
     "followers.replaced": "This replaces today's earlier count ({count}).",
+    "followers.jump_up": "Did you mean that? {platform} jumps from {previous} to {count} ({change}) at once.",
+    "followers.jump_down": (
+        "Did you mean that? {platform} drops from {previous} to {count} ({change}) at once."
+    ),
+    "followers.not_stored": "Not stored.",
+    "followers.already": "Already done.",
     "followers.since_previous": "{change} since the last count ({date})",
     "followers.since_first": "{change} since the first count ({date})",
     "followers.total": "All platforms: {total} ({change} since your first counts)",
@@ -258,6 +264,9 @@ MESSAGES: dict[str, Entry] = {
     "btn.type_other": "Type another…",
     "btn.undo_yes": "Yes, remove it",
     "btn.undo_no": "Keep it",
+    "btn.count_store": "Store {count}",
+    "btn.count_meant": "I meant {count}",
+    "btn.count_cancel": "Cancel",
     "btn.edit_lang": "Language",
     "btn.edit_tz": "Timezone",
     "btn.edit_nudge": "Reminder time",

@@ -209,3 +209,33 @@ async def test_followers_without_a_count_says_the_count_is_missing(
     assert reply.text.startswith("The count is missing: how many followers on tiktok?")
     assert "/followers <platform> <count>" in reply.text
     assert count(session, "follower_counts") == 0
+
+
+async def test_an_implausible_jump_asks_before_storing(session: Session, maya: Person) -> None:
+    await session.send(maya, "/followers 抖音 9999")
+    ask = (await session.send(maya, "/followers 抖音 99999")).last
+    assert ask.text == ("Did you mean that? Douyin jumps from 9,999 to 99,999 (+90,000) at once.")
+    assert [label for label, _ in ask.buttons] == ["Store 99,999", "I meant 9,999", "Cancel"]
+    assert rows(session, "SELECT count FROM follower_counts") == [(9999,)]
+    stored = await session.press(maya, ask, "Store 99,999")
+    assert stored.text.startswith("📈 Douyin: 99,999 followers")
+    again = await session.press(maya, ask, "Store 99,999")
+    assert again.alerts == ["Already done."]
+    # The same day, so it replaced the first count.
+    assert rows(session, "SELECT count FROM follower_counts") == [(99999,)]
+
+
+async def test_an_implausible_drop_can_be_cancelled_or_corrected(
+    session: Session, maya: Person, clock: ControllableClock
+) -> None:
+    await session.send(maya, "/followers tiktok 1200")
+    clock.advance(timedelta(days=1))
+    ask = (await session.send(maya, "/followers tiktok 12")).last
+    assert ask.text.startswith("Did you mean that? TikTok drops from 1,200 to 12")
+    cancelled = await session.press(maya, ask, "Cancel")
+    assert cancelled.text == "Not stored."
+    assert count(session, "follower_counts") == 1
+    big = (await session.send(maya, "/followers tiktok 12150")).last
+    fixed = await session.press(maya, big, "I meant 1,210")
+    assert fixed.text.startswith("📈 TikTok: 1,210 followers")
+    assert rows(session, "SELECT count FROM follower_counts") == [(1200,), (1210,)]
