@@ -96,6 +96,8 @@ class FollowersInput:
 
 def parse_followers(text: str) -> FollowersInput:
     words = split_words(text)
+    if len(words) == 1 and resolve_platform(words[0]) is not None:
+        raise InputError("error.followers_missing_count", given=words[0])
     if len(words) != 2:
         raise InputError("error.followers_shape")
     # Accept either order: `/followers tiktok 1200` and `/followers 1200 tiktok`.

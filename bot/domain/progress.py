@@ -93,6 +93,15 @@ def follower_growth_by_platform(counts: Sequence[FollowerCount], period: Period)
     return growth
 
 
+def previous_count(counts: Sequence[FollowerCount], platform: str, today: date) -> int | None:
+    """What a new count on `platform` is compared with: the last count before today (a count
+    today replaces today's), or today's when there is none before."""
+    series = [c for c in counts if c.platform == platform]
+    before = [c for c in series if c.local_date < today]
+    chosen = before or series
+    return chosen[-1].count if chosen else None
+
+
 @dataclass(frozen=True)
 class FollowerChange:
     platform: str

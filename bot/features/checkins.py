@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from telegram import Update
 
 from bot.domain.checkin_input import parse_followers, parse_metrics, parse_post, parse_quick_metrics
 from bot.domain.errors import InputError
+from bot.domain.follower_checks import implausible_jump
 from bot.domain.hits import hit_standing
 from bot.domain.models import Metrics, Post, PostDraft
 from bot.domain.parsing import parse_platform, split_words
-from bot.domain.progress import follower_change
+from bot.domain.progress import follower_change, previous_count
 from bot.features.base import AnyHandler, Caller, Feature, answer, button, command, standing_of
 from bot.render import checkins as render
-from bot.render.checkins import PostPick, UndoPress, When
+from bot.render.checkins import CountCheck, CountChoice, PostPick, UndoPress, When
 from bot.services import Services
 from bot.services.posting import PostLog
 
-UNDO_WINDOW = timedelta(hours=24)
 YESTERDAY_WORDS = ("yesterday", "昨天", "y")
 
 
@@ -36,6 +34,7 @@ class Checkins(Feature):
             command(s, "metrics", self.metrics, usage="metrics", menu="menu.metrics"),
             button(s, PostPick, self.post_button),
             button(s, UndoPress, self.undo_button),
+            button(s, CountCheck, self.count_button),
         ]
 
     async def post(self, update: Update, caller: Caller, args: str) -> None:
@@ -70,37 +69,58 @@ class Checkins(Feature):
         await answer(update, render.post_logged(caller.lang, post, draft.yesterday, now))
 
     async def undo(self, update: Update, caller: Caller, args: str) -> None:
-        post = await self._undoable(caller)
+        entry = await self.store.entries.latest(caller.user_id)
+        if entry is None or not entry.undoable(caller.now):
+            raise InputError("undo.nothing")
         await answer(
             update,
-            render.undo_question(caller.lang, post),
-            render.undo_confirm(caller.lang, post.post_id),
+            render.undo_question(caller.lang, entry, caller.zone.tz, caller.today),
+            render.undo_confirm(caller.lang, entry),
         )
-
-    async def _undoable(self, caller: Caller, pressed: UndoPress | None = None) -> Post:
-        latest = await self.store.posts.latest(caller.user_id)
-        if latest is None or caller.now - latest.logged_at > UNDO_WINDOW:
-            raise InputError("undo.nothing")
-        if pressed is not None and not pressed.is_for(latest):
-            raise InputError("undo.stale")
-        return latest
 
     async def undo_button(self, update: Update, caller: Caller, pressed: UndoPress) -> None:
         if pressed.keeps:
             await answer(update, render.undo_kept(caller.lang))
             return
-        post = await self._undoable(caller, pressed)
-        await self.store.posts.delete(caller.user_id, post.post_id)
+        latest = await self.store.entries.latest(caller.user_id)
+        if latest is None or not pressed.is_for(latest):
+            # Gone (a second press, or never this user's) or no longer the most recent entry.
+            if not await self.store.entries.exists(caller.user_id, pressed.entry_id):
+                raise InputError("undo.already")
+            raise InputError("undo.nothing" if latest is None else "undo.stale")
+        if not latest.undoable(caller.now):
+            raise InputError("undo.nothing")
+        await self.store.entries.undo(caller.user_id, latest)
         now = await standing_of(self.services, caller)
-        await answer(update, render.undo_done(caller.lang, post, now.streak.current))
+        await answer(update, render.undo_done(caller.lang, latest, now.streak.current))
 
     async def followers(self, update: Update, caller: Caller, args: str) -> None:
         reading = parse_followers(args)
-        history = await self.store.followers.record(
-            caller.user_id, reading.platform, reading.count, caller.now, caller.today
+        history = await self.store.followers.history(caller.user_id)
+        previous = previous_count(history, reading.platform, caller.today)
+        jump = implausible_jump(previous, reading.count)
+        if jump is not None:  # nothing is stored until the user confirms
+            await answer(update, *render.count_check(caller.lang, reading.platform, jump))
+            return
+        await self._store_count(update, caller, reading.platform, reading.count)
+
+    async def count_button(self, update: Update, caller: Caller, pressed: CountCheck) -> None:
+        key = parse_platform(pressed.platform).key
+        if pressed.choice is CountChoice.CANCEL:
+            await answer(update, render.count_not_stored(caller.lang))
+            return
+        history = await self.store.followers.history(caller.user_id)
+        today = [c.count for c in history if c.platform == key and c.local_date == caller.today]
+        if today == [pressed.count]:
+            raise InputError("followers.already")  # a second press: it is stored
+        await self._store_count(update, caller, key, pressed.count)
+
+    async def _store_count(self, update: Update, caller: Caller, key: str, count: int) -> None:
+        recorded = await self.store.followers.record(
+            caller.user_id, key, count, caller.now, caller.today
         )
-        change = follower_change(history, reading.platform)
-        await answer(update, render.followers_recorded(caller.lang, change))
+        change = follower_change(recorded.history, key)
+        await answer(update, render.followers_recorded(caller.lang, change, recorded.replaced))
 
     async def metrics(self, update: Update, caller: Caller, args: str) -> None:
         request = parse_metrics(args)

@@ -164,7 +164,7 @@ class ReminderFeature(Feature):
         rests = await self.store.rest_days.all(caller.user_id) if not posted else []
         allowance = caller.profile.rest_days_per_week
         left = rest_days_left(day, posted, rests, allowance, caller.today)
-        await self.store.rest_days.add(caller.user_id, day)
+        await self.store.rest_days.add(caller.user_id, day, caller.now)
         activity = await self.store.posts.activity(caller.user_id)
         streak = compute_streak((a.day for a in activity), caller.today, [*rests, day])
         if day == caller.today:

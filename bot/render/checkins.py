@@ -9,19 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, tzinfo
 from enum import StrEnum
 from typing import ClassVar, Self
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.entries import Entry, EntryKind
+from bot.domain.follower_checks import Jump
 from bot.domain.hits import HitNews, HitStanding
-from bot.domain.models import Language, Metrics, Post
+from bot.domain.models import FollowerCount, Language, Metrics, Post
+from bot.domain.parsing import MAX_COUNT
 from bot.domain.platforms import PLATFORMS, platform
 from bot.domain.progress import FollowerChange, Standing
 from bot.render import format as fmt
 from bot.render.callbacks import ButtonData, ButtonExpired
 from bot.render.keyboards import btn, markup, rows
-from bot.texts import h, t
+from bot.texts import Html, h, t
 
 
 class When(StrEnum):
@@ -63,28 +67,56 @@ KEEP = "keep"
 
 @dataclass(frozen=True)
 class UndoPress(ButtonData):
-    """Yes or No under "Remove your latest post?": the post's id, or `keep`.
+    """Yes or No under "Remove …?": the journal id of the entry it names, or `keep`.
 
-    The id is kept as sent, so any number that is no longer the latest post (however large) is
-    "no longer your latest post"; anything that is not a number is out of date.
+    The id is kept as sent, so any number that is not the latest entry (however large) is out of
+    date or already undone; anything that is not a number is expired.
     """
 
     action: ClassVar[str] = "undo"
-    post: str
+    entry: str
 
     @classmethod
     def decode(cls, args: tuple[str, ...]) -> Self:
         pressed = super().decode(args)
-        if pressed.post != KEEP and not (pressed.post.isascii() and pressed.post.isdigit()):
-            raise ButtonExpired(pressed.post)
+        if pressed.entry != KEEP and not (
+            pressed.entry.isascii() and pressed.entry.isdigit() and len(pressed.entry) <= 16
+        ):
+            raise ButtonExpired(pressed.entry)
         return pressed
 
     @property
     def keeps(self) -> bool:
-        return self.post == KEEP
+        return self.entry == KEEP
 
-    def is_for(self, post: Post) -> bool:
-        return not self.keeps and int(self.post) == post.post_id
+    @property
+    def entry_id(self) -> int:
+        return int(self.entry)
+
+    def is_for(self, entry: Entry) -> bool:
+        return not self.keeps and self.entry_id == entry.entry_id
+
+
+class CountChoice(StrEnum):
+    STORE = "s"
+    CANCEL = "c"
+
+
+@dataclass(frozen=True)
+class CountCheck(ButtonData):
+    """A button under "Did you mean that?": store this count on this platform, or cancel."""
+
+    action: ClassVar[str] = "fcount"
+    platform: str  # a platform key; an unknown one is refused like a typed one
+    count: int
+    choice: CountChoice
+
+    @classmethod
+    def decode(cls, args: tuple[str, ...]) -> Self:
+        pressed = super().decode(args)
+        if pressed.count > MAX_COUNT:
+            raise ButtonExpired(str(pressed.count))
+        return pressed
 
 
 # --- /post ----------------------------------------------------------------------------------------
@@ -133,15 +165,45 @@ def post_logged(lang: Language, post: Post, yesterday: bool, now: Standing) -> s
 # --- /undo ----------------------------------------------------------------------------------------
 
 
-def undo_question(lang: Language, post: Post) -> str:
-    return t(lang, "undo.confirm", label=fmt.post_label(lang, post))
+def undo_question(lang: Language, entry: Entry, tz: tzinfo, today: date) -> str:
+    """ "Remove the follower count TikTok 1,200 from 12:03?" — exactly what will go, and when it
+    was entered (with the date when that was not today)."""
+    local = entry.recorded_at.astimezone(tz)
+    when = local.strftime("%H:%M" if local.date() == today else "%Y-%m-%d %H:%M")
+    return t(lang, "undo.confirm", what=_entry_name(lang, entry), time=when)
 
 
-def undo_confirm(lang: Language, post_id: int) -> InlineKeyboardMarkup:
+def _entry_name(lang: Language, entry: Entry) -> Html:
+    match entry.kind:
+        case EntryKind.POST:
+            assert entry.post is not None
+            return h(lang, "undo.what_post", label=fmt.post_label(lang, entry.post))
+        case EntryKind.FOLLOWERS:
+            assert entry.count is not None
+            return h(
+                lang,
+                "undo.what_followers",
+                platform=fmt.platform_name(lang, entry.count.platform),
+                count=fmt.number(entry.count.count),
+            )
+        case EntryKind.METRICS:
+            assert entry.post is not None
+            assert entry.reading is not None
+            return h(
+                lang,
+                "undo.what_metrics",
+                numbers=metrics_line(lang, entry.reading),
+                label=fmt.post_label(lang, entry.post),
+            )
+        case EntryKind.REST:
+            return h(lang, "undo.what_rest", date=str(entry.rest_day))
+
+
+def undo_confirm(lang: Language, entry: Entry) -> InlineKeyboardMarkup:
     return markup(
         [
             [
-                btn(t(lang, "btn.undo_yes"), UndoPress(str(post_id))),
+                btn(t(lang, "btn.undo_yes"), UndoPress(str(entry.entry_id))),
                 btn(t(lang, "btn.undo_no"), UndoPress(KEEP)),
             ]
         ]
@@ -152,19 +214,21 @@ def undo_kept(lang: Language) -> str:
     return t(lang, "undo.kept")
 
 
-def undo_done(lang: Language, post: Post, streak: int) -> str:
-    return t(
-        lang,
-        "undo.done",
-        label=fmt.post_label(lang, post),
-        streak=h(lang, "streak.days", count=streak),
-    )
+def undo_done(lang: Language, entry: Entry, streak: int) -> str:
+    """The streak is told when it may have changed: after taking back a post or a rest day."""
+    what = _entry_name(lang, entry)
+    if entry.kind in (EntryKind.POST, EntryKind.REST):
+        return t(lang, "undo.done_streak", what=what, streak=h(lang, "streak.days", count=streak))
+    return t(lang, "undo.done", what=what)
 
 
 # --- /followers and /metrics ----------------------------------------------------------------------
 
 
-def followers_recorded(lang: Language, change: FollowerChange) -> str:
+def followers_recorded(
+    lang: Language, change: FollowerChange, replaced: FollowerCount | None = None
+) -> str:
+    """The new count and its story; `replaced` is the same-day count it corrected, if any."""
     lines = [
         t(
             lang,
@@ -173,6 +237,8 @@ def followers_recorded(lang: Language, change: FollowerChange) -> str:
             count=fmt.number(change.count),
         )
     ]
+    if replaced is not None:
+        lines.append(t(lang, "followers.replaced", count=fmt.number(replaced.count)))
     if change.since_previous is None:
         lines.append(t(lang, "followers.first"))
     else:
@@ -201,6 +267,39 @@ def followers_recorded(lang: Language, change: FollowerChange) -> str:
         )
     )
     return "\n".join(lines)
+
+
+def count_check(lang: Language, key: str, jump: Jump) -> tuple[str, InlineKeyboardMarkup]:
+    """ "Did you mean that?" with Store / I meant (when a slip is obvious) / Cancel."""
+    text = t(
+        lang,
+        "followers.jump_up" if jump.change > 0 else "followers.jump_down",
+        platform=fmt.platform_name(lang, key),
+        previous=fmt.number(jump.previous),
+        count=fmt.number(jump.count),
+        change=fmt.signed(jump.change),
+    )
+    buttons = [
+        btn(
+            t(lang, "btn.count_store", count=fmt.number(jump.count)),
+            CountCheck(key, jump.count, CountChoice.STORE),
+        )
+    ]
+    if jump.likely is not None:
+        buttons.append(
+            btn(
+                t(lang, "btn.count_meant", count=fmt.number(jump.likely)),
+                CountCheck(key, jump.likely, CountChoice.STORE),
+            )
+        )
+    buttons.append(
+        btn(t(lang, "btn.count_cancel"), CountCheck(key, jump.count, CountChoice.CANCEL))
+    )
+    return text, markup([buttons])
+
+
+def count_not_stored(lang: Language) -> str:
+    return t(lang, "followers.not_stored")
 
 
 def metrics_recorded(lang: Language, post: Post, metrics: Metrics, hit: HitStanding) -> str:

@@ -2,24 +2,49 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.domain.entries import EntryKind
 from bot.domain.models import FollowerCount
-from bot.store.db import Queries, Row, from_db_date, from_db_instant, to_db_instant
+from bot.store.db import Queries, Row, fetch_one, from_db_date, from_db_instant, to_db_instant
+from bot.store.journal import journal, unjournal
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A stored reading: the user's whole history (what every reply needs), and the same-day
+    count on that platform it replaced, if any."""
+
+    history: list[FollowerCount]
+    replaced: FollowerCount | None
 
 
 class Followers(Queries):
     async def record(
         self, user_id: int, platform: str, count: int, now: datetime, day: date
-    ) -> list[FollowerCount]:
-        """Store a reading and return the user's whole history (what every reply needs)."""
+    ) -> Recorded:
+        """Store a reading; a count on the same platform and local day replaces that one (a
+        correction, not growth)."""
         async with self._db.transaction() as conn:
-            await conn.execute(
+            same_day = await fetch_one(
+                conn,
+                "SELECT id, platform, count, recorded_at, local_date FROM follower_counts"
+                " WHERE user_id = ? AND platform = ? AND local_date = ?",
+                (user_id, platform, day.isoformat()),
+                lambda row: (int(row["id"]), _count(row)),
+            )
+            if same_day is not None:
+                await conn.execute("DELETE FROM follower_counts WHERE id = ?", (same_day[0],))
+                await unjournal(conn, user_id, EntryKind.FOLLOWERS, same_day[0])
+            cursor = await conn.execute(
                 "INSERT INTO follower_counts (user_id, platform, count, recorded_at, local_date)"
                 " VALUES (?, ?, ?, ?, ?)",
                 (user_id, platform, count, to_db_instant(now), day.isoformat()),
             )
-        return await self.history(user_id)
+            await journal(conn, user_id, EntryKind.FOLLOWERS, cursor.lastrowid, now)
+        replaced = same_day[1] if same_day else None
+        return Recorded(await self.history(user_id), replaced)
 
     async def history(self, user_id: int) -> list[FollowerCount]:
         return await self._db.all(

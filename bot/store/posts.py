@@ -6,10 +6,12 @@ from datetime import date, datetime
 
 import aiosqlite
 
+from bot.domain.entries import EntryKind
 from bot.domain.hits import HitChange, hit_change
 from bot.domain.models import METRIC_NAMES, DayActivity, Metrics, Post, PostDraft
 from bot.domain.review import ScoredPost
 from bot.store.db import Queries, from_db_date, from_db_instant, to_db_instant
+from bot.store.journal import journal
 
 
 class DuplicatePostError(Exception):
@@ -81,6 +83,7 @@ class Posts(Queries):
                 "INSERT INTO post_tags (post_id, tag) VALUES (?, ?)",
                 [(post_id, tag) for tag in draft.tags],
             )
+            await journal(conn, user_id, EntryKind.POST, post_id, logged_at)
             post = await self._one(conn, "p.post_id = ?", (post_id,))
         assert post is not None
         return post
@@ -193,7 +196,9 @@ class Posts(Queries):
             # The row's own hit state, not the caller's copy: two readings in a row must not both
             # celebrate.
             stored = await self._one(conn, "p.post_id = ?", (post.post_id,))
-            was_hit = stored is not None and stored.hit_date is not None
+            assert stored is not None
+            was_hit = stored.hit_date is not None
+            await _keep_reading(conn, stored, reading, now)
             await conn.execute(
                 f"""
                 INSERT INTO post_metrics (post_id, {", ".join(METRIC_NAMES)}, updated_at)
@@ -229,6 +234,45 @@ class Posts(Queries):
     async def _one(
         conn: aiosqlite.Connection, where: str, params: tuple[object, ...]
     ) -> Post | None:
-        async with conn.execute(f"SELECT {_POST_COLUMNS} FROM posts p WHERE {where}", params) as c:
-            row = await c.fetchone()
-        return _post(row) if row else None
+        return await post_where(conn, where, params)
+
+
+async def post_where(
+    conn: aiosqlite.Connection, where: str, params: tuple[object, ...]
+) -> Post | None:
+    """One post by a condition on `p`, inside a read or a transaction."""
+    async with conn.execute(f"SELECT {_POST_COLUMNS} FROM posts p WHERE {where}", params) as c:
+        row = await c.fetchone()
+    return _post(row) if row else None
+
+
+async def _keep_reading(
+    conn: aiosqlite.Connection, post: Post, reading: Metrics, now: datetime
+) -> None:
+    """Store the reading with the metrics and hit it replaces, so /undo can put them back."""
+    async with conn.execute(
+        f"SELECT {', '.join(METRIC_NAMES)}, updated_at FROM post_metrics WHERE post_id = ?",
+        (post.post_id,),
+    ) as cursor:
+        before = await cursor.fetchone()
+    hit = await (
+        await conn.execute("SELECT hit_at, hit_date FROM posts WHERE post_id = ?", (post.post_id,))
+    ).fetchone()
+    names = ", ".join(METRIC_NAMES)
+    previous = ", ".join(f"prev_{n}" for n in METRIC_NAMES)
+    cursor = await conn.execute(
+        f"INSERT INTO metric_readings (post_id, recorded_at, {names}, had_metrics, {previous},"
+        " prev_updated_at, prev_hit_at, prev_hit_date)"
+        f" VALUES ({', '.join('?' * (2 + 2 * len(METRIC_NAMES) + 4))})",
+        (
+            post.post_id,
+            to_db_instant(now),
+            *(getattr(reading, n) for n in METRIC_NAMES),
+            before is not None,
+            *((before[n] if before else None) for n in METRIC_NAMES),
+            before["updated_at"] if before else None,
+            hit["hit_at"] if hit else None,
+            hit["hit_date"] if hit else None,
+        ),
+    )
+    await journal(conn, post.user_id, EntryKind.METRICS, cursor.lastrowid, now)

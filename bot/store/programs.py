@@ -6,8 +6,10 @@ from datetime import date, datetime
 
 import aiosqlite
 
+from bot.domain.entries import EntryKind
 from bot.domain.program import Program
 from bot.store.db import Queries, from_db_date, to_db_instant
+from bot.store.journal import journal, unjournal
 
 
 def _program(row: aiosqlite.Row) -> Program:
@@ -61,14 +63,19 @@ class Programs(Queries):
 
 
 class RestDays(Queries):
-    async def add(self, user_id: int, day: date) -> bool:
-        """False when the day was already a rest day."""
+    async def add(self, user_id: int, day: date, taken_at: datetime | None = None) -> bool:
+        """False when the day was already a rest day. With `taken_at` (the user asked for it),
+        the rest day is journaled, so /undo can take it back."""
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
-                "INSERT INTO rest_days (user_id, local_date) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                (user_id, day.isoformat()),
+                "INSERT INTO rest_days (user_id, local_date, taken_at) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
+                (user_id, day.isoformat(), to_db_instant(taken_at) if taken_at else None),
             )
-            return cursor.rowcount > 0
+            added = cursor.rowcount > 0
+            if added and taken_at is not None:
+                await journal(conn, user_id, EntryKind.REST, day.isoformat(), taken_at)
+            return added
 
     async def remove(self, user_id: int, day: date) -> bool:
         """Take a rest day back (/rest undo, /undo); False when it wasn't one."""
@@ -77,6 +84,8 @@ class RestDays(Queries):
                 "DELETE FROM rest_days WHERE user_id = ? AND local_date = ?",
                 (user_id, day.isoformat()),
             )
+            # Gone from the journal too, so /undo never offers a rest day that is no longer there.
+            await unjournal(conn, user_id, EntryKind.REST, day.isoformat())
             return cursor.rowcount > 0
 
     async def on(self, user_id: int, day: date) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.store.db import Database
+from bot.store.entries import Entries
 from bot.store.followers import Followers
 from bot.store.posts import Posts
 from bot.store.privacy import Privacy
@@ -25,6 +26,7 @@ class Store:
         self.reminders = Reminders(db)
         self.rooms = Rooms(db)
         self.privacy = Privacy(db)
+        self.entries = Entries(db)
 
     @classmethod
     async def open(cls, path: Path) -> Store:

@@ -68,7 +68,10 @@ MESSAGES: dict[str, Entry] = {
         "<code>/post yesterday xhs Autumn outfits</code> logs it for yesterday.\n"
         "Platforms: " + PLATFORM_LIST
     ),
-    "usage.undo": "<code>/undo</code> — removes your latest post (within 24 hours), after you confirm.",
+    "usage.undo": (
+        "<code>/undo</code> — removes your latest entry (a post, follower count, numbers or rest"
+        " day, within 24 hours), after you confirm."
+    ),
     "usage.followers": (
         "<code>/followers &lt;platform&gt; &lt;count&gt;</code>\n"
         "e.g. <code>/followers tiktok 1200</code> or <code>/followers xhs 1.2k</code>"
@@ -106,6 +109,7 @@ MESSAGES: dict[str, Entry] = {
     "error.count_not_number": "“{given}” is not a count I can read. Try 1200, 1,200 or 1.2k.",
     "error.count_too_large": "That number is too large (the limit is {limit}).",
     "error.followers_shape": "I need a platform and a count.",
+    "error.followers_missing_count": "The count is missing: how many followers on {given}?",
     "error.post_ref": "“{given}” is not a post. Use its number (from /today) or <code>last</code>.",
     "error.metrics_missing": "Which post, and which numbers?",
     "error.metrics_pair": "“{given}” should look like <code>saves=12</code>.",
@@ -143,14 +147,27 @@ MESSAGES: dict[str, Entry] = {
     "post.duplicate": "That link is already logged as post #{number}.",
     "streak.days": Plural("{count} day", "{count} days"),
     # --- undo
-    "undo.confirm": "Remove {label}?",
-    "undo.done": "Removed {label}. Streak: {streak}.",
-    "undo.nothing": "There is no post from the last 24 hours to remove.",
-    "undo.stale": "That is no longer your latest post. Send /undo again.",
+    "undo.what_post": "post {label}",
+    "undo.what_followers": "the follower count {platform} {count}",
+    "undo.what_metrics": "the numbers {numbers} for {label}",
+    "undo.what_rest": "the rest day {date}",
+    "undo.confirm": "Remove {what} from {time}?",
+    "undo.done": "Removed {what}.",
+    "undo.done_streak": "Removed {what}. Streak: {streak}.",
+    "undo.nothing": "There is nothing from the last 24 hours to remove.",
+    "undo.stale": "That is out of date: you entered something newer. Send /undo again.",
+    "undo.already": "Already done: that entry is removed.",
     "undo.kept": "Kept it.",
     # --- followers
     "followers.recorded": "📈 {platform}: {count} followers",
     "followers.first": "Your first count here: the next one will show the change.",
+    "followers.replaced": "This replaces today's earlier count ({count}).",
+    "followers.jump_up": "Did you mean that? {platform} jumps from {previous} to {count} ({change}) at once.",
+    "followers.jump_down": (
+        "Did you mean that? {platform} drops from {previous} to {count} ({change}) at once."
+    ),
+    "followers.not_stored": "Not stored.",
+    "followers.already": "Already done.",
     "followers.since_previous": "{change} since the last count ({date})",
     "followers.since_first": "{change} since the first count ({date})",
     "followers.total": "All platforms: {total} ({change} since your first counts)",
@@ -247,6 +264,9 @@ MESSAGES: dict[str, Entry] = {
     "btn.type_other": "Type another…",
     "btn.undo_yes": "Yes, remove it",
     "btn.undo_no": "Keep it",
+    "btn.count_store": "Store {count}",
+    "btn.count_meant": "I meant {count}",
+    "btn.count_cancel": "Cancel",
     "btn.edit_lang": "Language",
     "btn.edit_tz": "Timezone",
     "btn.edit_nudge": "Reminder time",

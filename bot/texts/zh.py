@@ -65,7 +65,7 @@ MESSAGES: dict[str, Entry] = {
         "<code>/post 昨天 抖音 秋日穿搭</code> 补记昨天的发布。\n"
         "平台：" + PLATFORM_LIST
     ),
-    "usage.undo": "<code>/undo</code> — 确认后撤销最近一条发布（24 小时内）。",
+    "usage.undo": "<code>/undo</code> — 确认后撤销最近一条记录（发布、粉丝数、数据或休息日，24 小时内）。",
     "usage.followers": (
         "<code>/followers &lt;平台&gt; &lt;粉丝数&gt;</code>\n"
         "例如 <code>/followers 小红书 1200</code> 或 <code>/followers 抖音 1.2万</code>"
@@ -103,6 +103,7 @@ MESSAGES: dict[str, Entry] = {
     "error.count_not_number": "“{given}”不是我能识别的数量。试试 1200、1,200、1.2k 或 1.2万。",
     "error.count_too_large": "这个数字太大了（上限 {limit}）。",
     "error.followers_shape": "需要一个平台和一个粉丝数。",
+    "error.followers_missing_count": "缺少粉丝数：{given} 上有多少粉丝？",
     "error.post_ref": "“{given}”不是作品编号。请用编号（见 /today）或 <code>last</code>。",
     "error.metrics_missing": "哪条作品？哪些数据？",
     "error.metrics_pair": "“{given}”应该写成 <code>收藏=12</code> 这样。",
@@ -135,14 +136,25 @@ MESSAGES: dict[str, Entry] = {
     "post.duplicate": "这个链接已经记录过了，是第 {number} 条。",
     "streak.days": Plural("{count} 天", "{count} 天"),
     # --- undo
-    "undo.confirm": "撤销 {label}？",
-    "undo.done": "已撤销 {label}。连续：{streak}。",
-    "undo.nothing": "最近 24 小时内没有可以撤销的发布。",
-    "undo.stale": "这已经不是你最近的一条了。请重新发送 /undo。",
+    "undo.what_post": "作品 {label}",
+    "undo.what_followers": "粉丝数 {platform} {count}",
+    "undo.what_metrics": "{label} 的数据（{numbers}）",
+    "undo.what_rest": "休息日 {date}",
+    "undo.confirm": "撤销 {time} 记录的{what}？",
+    "undo.done": "已撤销{what}。",
+    "undo.done_streak": "已撤销{what}。连续：{streak}。",
+    "undo.nothing": "最近 24 小时内没有可以撤销的记录。",
+    "undo.stale": "这个按钮已过时：之后你又记录了新内容。请重新发送 /undo。",
+    "undo.already": "已经撤销过了。",
     "undo.kept": "已保留。",
     # --- followers
     "followers.recorded": "📈 {platform}：{count} 粉丝",
     "followers.first": "这是这里的第一次记录，下次就能看到变化。",
+    "followers.replaced": "已替换今天早些时候的记录（{count}）。",
+    "followers.jump_up": "确定吗？{platform} 一下子从 {previous} 涨到 {count}（{change}）。",
+    "followers.jump_down": "确定吗？{platform} 一下子从 {previous} 降到 {count}（{change}）。",
+    "followers.not_stored": "没有保存。",
+    "followers.already": "已经处理过了。",
     "followers.since_previous": "比上次（{date}）{change}",
     "followers.since_first": "比第一次（{date}）{change}",
     "followers.total": "全部平台：{total}（比各平台第一次记录 {change}）",
@@ -231,6 +243,9 @@ MESSAGES: dict[str, Entry] = {
     "btn.type_other": "输入其他…",
     "btn.undo_yes": "确定撤销",
     "btn.undo_no": "保留",
+    "btn.count_store": "保存 {count}",
+    "btn.count_meant": "应该是 {count}",
+    "btn.count_cancel": "取消",
     "btn.edit_lang": "语言",
     "btn.edit_tz": "时区",
     "btn.edit_nudge": "提醒时间",

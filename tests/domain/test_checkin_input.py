@@ -63,7 +63,7 @@ def test_parse_followers_accepts_either_order() -> None:
     ("text", "key"),
     [
         ("", "error.followers_shape"),
-        ("tiktok", "error.followers_shape"),
+        ("tiktok", "error.followers_missing_count"),
         ("tiktok 1 2", "error.followers_shape"),
         ("mars 100", "error.unknown_platform"),
         ("tiktok lots", "error.count_not_number"),

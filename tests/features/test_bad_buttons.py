@@ -20,8 +20,14 @@ UNEXPECTED = "Sorry, something went wrong. Please try again."
         ("1|post|tiktok|t|", "Already logged."),
         ("1|undo|", EXPIRED),
         ("1|undo|-1", EXPIRED),
-        ("1|undo|99999999999999999999", "That is no longer your latest post."),
+        ("1|undo|99999999999999999999", EXPIRED),  # longer than any id we send
+        ("1|undo|9999999999999999", "Already done: that entry is removed."),
         ("1|undo|１", EXPIRED),  # full-width digit
+        ("1|fcount", EXPIRED),
+        ("1|fcount|tiktok|-5|s", EXPIRED),
+        ("1|fcount|tiktok|100000000001|s", EXPIRED),  # above the largest count we take
+        ("1|fcount|tiktok|5|x", EXPIRED),
+        ("1|fcount|mars|5|s", "I don't know the platform “mars”"),
         ("1|set", EXPIRED),
         ("1|set|e", EXPIRED),
         ("1|set|x|tz|UTC", EXPIRED),

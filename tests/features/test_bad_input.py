@@ -61,7 +61,7 @@ IGNORING = {
     "/start {}": "👋 Welcome to Postpact.",  # not onboarded yet: arguments never skip it
     "/help {}": "Postpact keeps you posting",
     "/cancel {}": "OK, nothing pending.",
-    "/undo {}": "Remove #1 · TikTok · “first”?",
+    "/undo {}": "Remove the numbers ",  # the most recent entry: /metrics last saves=1
     "/resume {}": "Reminders aren't paused.",
     "/insights {}": "🔎 What works for you",
     "/forget {}": "Delete everything stored about you",

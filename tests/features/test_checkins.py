@@ -96,13 +96,13 @@ async def test_undo_asks_then_removes_the_latest_post(session: Session, maya: Pe
     await session.send(maya, "/post tiktok one")
     await session.send(maya, "/post tiktok two")
     ask = (await session.send(maya, "/undo")).last
-    assert ask.text == "Remove #2 · TikTok · “two”?"
+    assert ask.text == "Remove post #2 · TikTok · “two” from 12:00?"
     done = await session.press(maya, ask, "Yes, remove it")
-    assert done.text == "Removed #2 · TikTok · “two”. Streak: 1 day."
+    assert done.text == "Removed post #2 · TikTok · “two”. Streak: 1 day."
     assert rows(session, "SELECT title FROM posts") == [("one",)]
     # The confirm button is spent: pressing it again removes nothing else.
     stale = await session.press(maya, ask, "Yes, remove it")
-    assert stale.alerts == ["That is no longer your latest post. Send /undo again."]
+    assert stale.alerts == ["Already done: that entry is removed."]
     assert count(session, "posts") == 1
 
 
@@ -121,10 +121,10 @@ async def test_undo_only_within_24_hours(
     ask = (await session.send(maya, "/undo")).last
     clock.advance(timedelta(hours=24, minutes=1))
     assert (await session.send(maya, "/undo")).text == (
-        "There is no post from the last 24 hours to remove."
+        "There is nothing from the last 24 hours to remove."
     )
     late = await session.press(maya, ask, "Yes, remove it")
-    assert late.alerts == ["There is no post from the last 24 hours to remove."]
+    assert late.alerts == ["There is nothing from the last 24 hours to remove."]
     assert count(session, "posts") == 1
 
 
@@ -136,7 +136,7 @@ async def test_nobody_can_undo_someone_elses_post(session: Session, maya: Person
     # Mallory replays Maya's button data on a message of her own.
     own = (await session.send(mallory, "/undo")).last
     forged = await session.press(mallory, own, data=ask.buttons[0][1])
-    assert forged.alerts == ["That is no longer your latest post. Send /undo again."]
+    assert forged.alerts == ["Already done: that entry is removed."]
     assert count(session, "posts") == 2
 
 
@@ -152,6 +152,7 @@ async def test_followers_reports_changes_per_platform_and_total(
     await session.send(maya, "/followers 小红书 300")
     clock.advance(timedelta(days=2))
     await session.send(maya, "/followers tiktok 1150")
+    clock.advance(timedelta(days=1))
     latest = await session.send(maya, "/followers 1.3k tiktok")
     assert latest.text == (
         "📈 TikTok: 1,300 followers\n"
@@ -186,3 +187,55 @@ async def test_metrics_for_missing_posts(session: Session, maya: Person) -> None
     missing = await session.send(maya, "/metrics 7 saves=1")
     assert missing.text.startswith("You have no post #7.")
     assert count(session, "post_metrics") == 0
+
+
+async def test_a_second_count_the_same_day_replaces_the_first_and_says_so(
+    session: Session, maya: Person, clock: ControllableClock
+) -> None:
+    await session.send(maya, "/followers tiktok 1200")
+    clock.advance(timedelta(hours=2))
+    fixed = await session.send(maya, "/followers tiktok 1250")
+    assert fixed.text.splitlines()[:2] == [
+        "📈 TikTok: 1,250 followers",
+        "This replaces today's earlier count (1,200).",
+    ]
+    assert rows(session, "SELECT count FROM follower_counts") == [(1250,)]
+
+
+async def test_followers_without_a_count_says_the_count_is_missing(
+    session: Session, maya: Person
+) -> None:
+    reply = await session.send(maya, "/followers tiktok")
+    assert reply.text.startswith("The count is missing: how many followers on tiktok?")
+    assert "/followers <platform> <count>" in reply.text
+    assert count(session, "follower_counts") == 0
+
+
+async def test_an_implausible_jump_asks_before_storing(session: Session, maya: Person) -> None:
+    await session.send(maya, "/followers 抖音 9999")
+    ask = (await session.send(maya, "/followers 抖音 99999")).last
+    assert ask.text == ("Did you mean that? Douyin jumps from 9,999 to 99,999 (+90,000) at once.")
+    assert [label for label, _ in ask.buttons] == ["Store 99,999", "I meant 9,999", "Cancel"]
+    assert rows(session, "SELECT count FROM follower_counts") == [(9999,)]
+    stored = await session.press(maya, ask, "Store 99,999")
+    assert stored.text.startswith("📈 Douyin: 99,999 followers")
+    again = await session.press(maya, ask, "Store 99,999")
+    assert again.alerts == ["Already done."]
+    # The same day, so it replaced the first count.
+    assert rows(session, "SELECT count FROM follower_counts") == [(99999,)]
+
+
+async def test_an_implausible_drop_can_be_cancelled_or_corrected(
+    session: Session, maya: Person, clock: ControllableClock
+) -> None:
+    await session.send(maya, "/followers tiktok 1200")
+    clock.advance(timedelta(days=1))
+    ask = (await session.send(maya, "/followers tiktok 12")).last
+    assert ask.text.startswith("Did you mean that? TikTok drops from 1,200 to 12")
+    cancelled = await session.press(maya, ask, "Cancel")
+    assert cancelled.text == "Not stored."
+    assert count(session, "follower_counts") == 1
+    big = (await session.send(maya, "/followers tiktok 12150")).last
+    fixed = await session.press(maya, big, "I meant 1,210")
+    assert fixed.text.startswith("📈 TikTok: 1,210 followers")
+    assert rows(session, "SELECT count FROM follower_counts") == [(1200,), (1210,)]

@@ -53,8 +53,10 @@ async def test_streak_current_and_best(
 async def test_progress_this_week_and_month(
     session: Session, maya: Person, clock: ControllableClock
 ) -> None:
-    clock.set(clock.now() + timedelta(days=9))  # Wednesday 11 March
+    start = clock.now()
+    clock.set(start + timedelta(days=7))  # Monday 9 March (a count a day: it is two days later)
     await session.send(maya, "/followers tiktok 100")
+    clock.set(start + timedelta(days=9))  # Wednesday 11 March
     await post_on_days(session, maya, clock, "xx.x")  # Sun 8, Mon 9, Wed 11
     await session.send(maya, "/post yt second today")
     await session.send(maya, "/metrics last saves=9")

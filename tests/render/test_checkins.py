@@ -7,8 +7,9 @@ from datetime import UTC, date, datetime
 import pytest
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.entries import Entry, EntryKind
 from bot.domain.hits import hit_standing
-from bot.domain.models import Metrics, Post
+from bot.domain.models import FollowerCount, Metrics, Post
 from bot.domain.platforms import PLATFORMS
 from bot.domain.progress import FollowerChange, Standing
 from bot.domain.streaks import Streak
@@ -23,6 +24,7 @@ from bot.render.checkins import (
     post_logged,
     undo_confirm,
     undo_done,
+    undo_question,
 )
 
 DAY = date(2026, 3, 2)
@@ -64,11 +66,24 @@ def test_a_pick_is_fresh_only_while_its_post_number_is_the_latest() -> None:
 
 
 def test_undo_buttons_and_the_undo_reply() -> None:
-    assert data(undo_confirm("en", 7)) == [["1|undo|7", "1|undo|keep"]]
-    assert undo_done("en", POST, 1) == "Removed #12 · TikTok · “Dumplings”. Streak: 1 day."
-    assert UndoPress("7").is_for(POST)
-    assert not UndoPress("99999999999999999999").is_for(POST)
-    assert not UndoPress("keep").is_for(POST)
+    entry = Entry(7, EntryKind.POST, POST.logged_at, post=POST)
+    assert data(undo_confirm("en", entry)) == [["1|undo|7", "1|undo|keep"]]
+    assert undo_done("en", entry, 1) == "Removed post #12 · TikTok · “Dumplings”. Streak: 1 day."
+    assert UndoPress("7").is_for(entry)
+    assert not UndoPress("9999999999999999").is_for(entry)
+    assert not UndoPress("keep").is_for(entry)
+
+
+def test_the_undo_question_names_the_entry_and_when_it_was_made() -> None:
+    at = datetime(2026, 3, 2, 12, 3, tzinfo=UTC)
+    count = Entry(3, EntryKind.FOLLOWERS, at, count=FollowerCount("douyin", 10**11 - 1, at, DAY))
+    assert undo_question("en", count, UTC, DAY) == (
+        "Remove the follower count Douyin 99,999,999,999 from 12:03?"
+    )
+    assert undo_question("en", count, UTC, date(2026, 3, 3)) == (
+        "Remove the follower count Douyin 99,999,999,999 from 2026-03-02 12:03?"
+    )
+    assert undo_question("zh", count, UTC, DAY) == "撤销 12:03 记录的粉丝数 抖音 99,999,999,999？"
 
 
 def test_a_pick_without_a_platform_is_out_of_date() -> None:

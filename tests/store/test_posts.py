@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import time
+from datetime import time, timedelta
 
 import pytest
 
@@ -55,10 +55,22 @@ async def test_metrics_merge_and_hits(store: Store) -> None:
 
 
 async def test_follower_history_in_recording_order(store: Store) -> None:
-    await store.followers.record(1, "tiktok", 100, NOW, TODAY)
-    history = await store.followers.record(1, "tiktok", 120, NOW, TODAY)
-    assert [c.count for c in history] == [100, 120]
+    await store.followers.record(
+        1, "tiktok", 100, NOW - timedelta(days=1), TODAY - timedelta(days=1)
+    )
+    await store.followers.record(1, "youtube", 7, NOW, TODAY)
+    recorded = await store.followers.record(1, "tiktok", 120, NOW, TODAY)
+    assert [c.count for c in recorded.history] == [100, 7, 120]
+    assert recorded.replaced is None
     assert await store.followers.history(2) == []
+
+
+async def test_a_second_count_the_same_day_replaces_the_first(store: Store) -> None:
+    await store.followers.record(1, "tiktok", 100, NOW, TODAY)
+    recorded = await store.followers.record(1, "tiktok", 120, NOW, TODAY)
+    assert [c.count for c in recorded.history] == [120]
+    assert recorded.replaced is not None
+    assert recorded.replaced.count == 100
 
 
 async def test_profile_updates_round_trip(store: Store) -> None:
