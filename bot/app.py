@@ -85,17 +85,18 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
     reminders = ReminderFeature(services, planner, Buddies(services.store, services.clock))
     coaching = Coaching(services, planner)
     profile = ProfileFeature(services, planner, answers={Asked.METRICS: checkins.metrics_answer})
-    # Order matters within a group: the catch-all pointers in Help come last.
+    # The order is the "/" menus' (daily check-ins first, the profile last; in rooms /join first)
+    # and the handlers' within a group: the catch-all pointers in Help come last.
     every: tuple[Feature, ...] = (
-        profile,
         checkins,
         Stats(services),
-        reminders,
         coaching,
+        reminders,
         rooms,
-        SharingFeature(services),
         Insights(services),
+        SharingFeature(services),
         YourData(services),
+        profile,
         Help(services),
     )
     for feature in every:

@@ -23,7 +23,7 @@ from bot.domain.timezones import Zone
 
 BoardMetric = Literal["days", "streak", "hits", "growth"]
 BOARD_METRICS: tuple[BoardMetric, ...] = ("days", "streak", "hits", "growth")
-GoalKind = Literal["days", "posts"]
+RoomGoalKind = Literal["days", "posts"]
 MILESTONES = (100, 500, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000)
 MAX_MESSAGE = 4096
 # A follow noted without a platform: the member follows them everywhere.
@@ -43,7 +43,7 @@ class Group:
     board_metric: BoardMetric
     topic_id: int | None
     buddies_on: bool
-    goal_kind: GoalKind | None
+    goal_kind: RoomGoalKind | None
     goal_value: int | None
     active: bool
     next_digest_at: datetime | None = None
@@ -353,7 +353,7 @@ def reciprocity(follows: Iterable[tuple[int, int]], members: Iterable[int]) -> R
 
 @dataclass(frozen=True)
 class GroupGoalStatus:
-    kind: GoalKind
+    kind: RoomGoalKind
     target: int
     done: int  # days: members who met it; posts: the group's total
     of: int  # days: members counted; posts: the target
@@ -364,7 +364,7 @@ class GroupGoalStatus:
 
 
 def group_goal_status(
-    kind: GoalKind, target: int, members: Sequence[MemberView]
+    kind: RoomGoalKind, target: int, members: Sequence[MemberView]
 ) -> GroupGoalStatus:
     """`days`: every member posts `target` days in the period; `posts`: the group's total."""
     counted = [m for m in members if m.days is not None]

@@ -20,6 +20,7 @@ from bot.domain.parsing import (
     split_words,
 )
 from bot.domain.schedule import QuietHours
+from bot.domain.timezones import TimezoneError, parse_timezone
 
 MAX_NICHE = 200
 MAX_NICHE_TAGS = 5
@@ -168,3 +169,11 @@ def parse_goal_change(
     if not low <= value <= high:
         raise InputError("error.goal_range", low=low, high=f"{high:,}")
     return [GoalChange(column, value)]
+
+
+def parse_zone_name(text: str) -> str:
+    """A timezone as stored: an IANA key or a fixed offset, from whatever people type."""
+    try:
+        return parse_timezone(text).name
+    except TimezoneError:
+        raise InputError("error.timezone", given=text.strip()[:64]) from None

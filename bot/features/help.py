@@ -36,7 +36,7 @@ class Help(Feature):
         return [
             command(self.services, "help", self.help, menu="menu.help"),
             MessageHandler(PRIVATE & filters.COMMAND, self.unknown_command),
-            MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, self.group_command),
+            MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, self.unknown_group_command),
             CallbackQueryHandler(self.stale_button),
         ]
 
@@ -48,7 +48,7 @@ class Help(Feature):
         caller = await identify(self.services, update.effective_user)
         await answer(update, render.unknown_command(caller.lang))
 
-    async def group_command(self, update: Update, context: AnyContext) -> None:
+    async def unknown_group_command(self, update: Update, context: AnyContext) -> None:
         """A command no room feature answers: a pointer when it named this bot (`/cmd@ThisBot`);
         a bare one may be another bot's, so silence."""
         if not addressed_to_us(update, context.bot.username):

@@ -25,7 +25,7 @@ class Insights(Feature):
             command(s, "chart", self.chart, usage="chart", menu="menu.chart"),
             command(s, "insights", self.insights, menu="menu.insights"),
             group_command(
-                s, "insights", self.room_insights, as_person=False, menu="menu.room_insights"
+                s, "insights", self.room_view, as_person=False, menu="menu.room_insights"
             ),
         ]
 
@@ -88,7 +88,7 @@ class Insights(Feature):
         )
         await answer(update, render.personal_view(caller.lang, found, caller.profile.hit_threshold))
 
-    async def room_insights(self, update: Update, room: Room, args: str) -> None:
+    async def room_view(self, update: Update, room: Room, args: str) -> None:
         """The room's view, built only from what each member shares."""
         members = await self.store.rooms.members(room.chat_id)
         if not members:

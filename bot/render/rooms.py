@@ -203,14 +203,14 @@ def buddy_text(lang: Language, name: str | None) -> str:
 # --- the room's goal and settings -------------------------------------------------------------
 
 
-def goal_text(lang: Language, group: Group) -> str:
+def room_goal_text(lang: Language, group: Group) -> str:
     if group.goal_kind is None or group.goal_value is None:
         return t(lang, "groupgoal.none")
     return t(lang, f"groupgoal.{group.goal_kind}", value=group.goal_value)
 
 
-def goal_saved_text(lang: Language, group: Group) -> str:
-    return t(lang, "saved") + "\n" + goal_text(lang, group)
+def room_goal_saved_text(lang: Language, group: Group) -> str:
+    return t(lang, "saved") + "\n" + room_goal_text(lang, group)
 
 
 def settings_text(lang: Language, group: Group) -> str:

@@ -19,12 +19,12 @@ from bot.render.rooms import (
     connect_link,
     follow_gaps_text,
     followed_text,
-    goal_saved_text,
-    goal_text,
     growth_text,
     handles_text,
     joined_reply,
     member_line,
+    room_goal_saved_text,
+    room_goal_text,
     settings_saved_text,
     settings_text,
 )
@@ -156,8 +156,8 @@ def test_a_buddy_whose_profile_is_gone() -> None:
 
 
 def test_the_goal_and_the_settings() -> None:
-    assert goal_text("en", GROUP) == "🎯 Group goal: every member posts 5 days a week."
-    assert goal_saved_text("zh", GROUP) == "已保存。\n🎯 群目标：每人每周发布 5 天。"
+    assert room_goal_text("en", GROUP) == "🎯 Group goal: every member posts 5 days a week."
+    assert room_goal_saved_text("zh", GROUP) == "已保存。\n🎯 群目标：每人每周发布 5 天。"
     assert settings_text("en", GROUP).splitlines() == [
         "⚙️ <b>Room settings</b>",
         "Digest: 21:00 (Asia/Shanghai)",

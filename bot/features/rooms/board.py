@@ -24,7 +24,7 @@ class Board(Feature):
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [
-            group_command(s, "board", self.board, as_person=False, menu="menu.board"),
+            group_command(s, "board", self.show_board, as_person=False, menu="menu.board"),
             group_command(s, "mutual", self.mutual, usage="mutual", menu="menu.mutual"),
             group_command(
                 s,
@@ -36,7 +36,7 @@ class Board(Feature):
             ),
         ]
 
-    async def board(self, update: Update, room: Room, args: str) -> None:
+    async def show_board(self, update: Update, room: Room, args: str) -> None:
         week = this_week(room.today)
         views = room_views(await self.store.rooms.room_members(room.chat_id), week, room.today)
         if not views:
