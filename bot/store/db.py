@@ -168,6 +168,11 @@ Params = Sequence[object] | Mapping[str, object]
 Read = Callable[[Row], T]
 
 
+def whole_row(row: Row) -> Row:
+    """The row itself, for reads that look at several columns."""
+    return row
+
+
 async def fetch_one(
     conn: aiosqlite.Connection, sql: str, params: Params, read: Read[T]
 ) -> T | None:

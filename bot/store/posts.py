@@ -10,7 +10,14 @@ from bot.domain.entries import EntryKind
 from bot.domain.hits import HitChange, hit_change
 from bot.domain.models import METRIC_NAMES, DayActivity, Metrics, Post, PostDraft
 from bot.domain.review import ScoredPost
-from bot.store.db import Queries, from_db_date, from_db_instant, to_db_instant
+from bot.store.db import (
+    Queries,
+    fetch_one,
+    from_db_date,
+    from_db_instant,
+    to_db_instant,
+    whole_row,
+)
 from bot.store.journal import journal
 
 
@@ -54,12 +61,14 @@ class Posts(Queries):
     ) -> Post:
         async with self._db.transaction() as conn:
             if draft.link is not None:
-                async with conn.execute(
-                    "SELECT number FROM posts WHERE user_id = ? AND link = ?", (user_id, draft.link)
-                ) as cursor:
-                    existing = await cursor.fetchone()
+                existing = await fetch_one(
+                    conn,
+                    "SELECT number FROM posts WHERE user_id = ? AND link = ?",
+                    (user_id, draft.link),
+                    lambda row: int(row["number"]),
+                )
                 if existing is not None:
-                    raise DuplicatePostError(existing["number"])
+                    raise DuplicatePostError(existing)
             cursor = await conn.execute(
                 """
                 INSERT INTO posts (user_id, number, platform, link, title, logged_at, local_date,
@@ -107,48 +116,37 @@ class Posts(Queries):
             return await self._one(conn, "p.post_id = ?", (post_id,))
 
     async def on_date(self, user_id: int, day: date, limit: int) -> list[Post]:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                f"SELECT {_POST_COLUMNS} FROM posts p WHERE p.user_id = ? AND p.local_date = ?"
-                " ORDER BY p.number LIMIT ?",
-                (user_id, day.isoformat(), limit),
-            ) as cursor,
-        ):
-            return [_post(row) for row in await cursor.fetchall()]
+        return await self._db.all(
+            f"SELECT {_POST_COLUMNS} FROM posts p WHERE p.user_id = ? AND p.local_date = ?"
+            " ORDER BY p.number LIMIT ?",
+            (user_id, day.isoformat(), limit),
+            _post,
+        )
 
     async def posted_on(self, user_id: int, day: date) -> bool:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                "SELECT 1 FROM posts WHERE user_id = ? AND local_date = ? LIMIT 1",
-                (user_id, day.isoformat()),
-            ) as cursor,
-        ):
-            return await cursor.fetchone() is not None
+        found = await self._db.one(
+            "SELECT 1 FROM posts WHERE user_id = ? AND local_date = ? LIMIT 1",
+            (user_id, day.isoformat()),
+            bool,
+        )
+        return found is not None
 
     async def scored_between(self, user_id: int, first: date, last: date) -> list[ScoredPost]:
         """Posts dated within [first, last] with their saves, for reviews."""
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                f"SELECT {_POST_COLUMNS}, m.saves FROM posts p"
-                " LEFT JOIN post_metrics m ON m.post_id = p.post_id"
-                " WHERE p.user_id = ? AND p.local_date BETWEEN ? AND ? ORDER BY p.number",
-                (user_id, first.isoformat(), last.isoformat()),
-            ) as cursor,
-        ):
-            return [ScoredPost(_post(r), r["saves"]) for r in await cursor.fetchall()]
+        return await self._db.all(
+            f"SELECT {_POST_COLUMNS}, m.saves FROM posts p"
+            " LEFT JOIN post_metrics m ON m.post_id = p.post_id"
+            " WHERE p.user_id = ? AND p.local_date BETWEEN ? AND ? ORDER BY p.number",
+            (user_id, first.isoformat(), last.isoformat()),
+            lambda r: ScoredPost(_post(r), r["saves"]),
+        )
 
     async def metrics_updated_at(self, post_id: int) -> datetime | None:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                "SELECT updated_at FROM post_metrics WHERE post_id = ?", (post_id,)
-            ) as cursor,
-        ):
-            row = await cursor.fetchone()
-        return from_db_instant(row[0]) if row else None
+        return await self._db.one(
+            "SELECT updated_at FROM post_metrics WHERE post_id = ?",
+            (post_id,),
+            lambda row: from_db_instant(row[0]),
+        )
 
     async def delete(self, user_id: int, post_id: int) -> bool:
         async with self._db.transaction() as conn:
@@ -159,28 +157,20 @@ class Posts(Queries):
 
     async def activity(self, user_id: int) -> list[DayActivity]:
         """Every local date the user posted on, with how many posts; oldest first."""
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                "SELECT local_date, COUNT(*) AS n FROM posts WHERE user_id = ?"
-                " GROUP BY local_date ORDER BY local_date",
-                (user_id,),
-            ) as cursor,
-        ):
-            return [
-                DayActivity(from_db_date(r["local_date"]), r["n"]) for r in await cursor.fetchall()
-            ]
+        return await self._db.all(
+            "SELECT local_date, COUNT(*) AS n FROM posts WHERE user_id = ?"
+            " GROUP BY local_date ORDER BY local_date",
+            (user_id,),
+            lambda r: DayActivity(from_db_date(r["local_date"]), r["n"]),
+        )
 
     async def hit_dates(self, user_id: int) -> list[date]:
-        async with (
-            self._db.reading() as conn,
-            conn.execute(
-                "SELECT hit_date FROM posts"
-                " WHERE user_id = ? AND hit_date IS NOT NULL ORDER BY hit_date",
-                (user_id,),
-            ) as cursor,
-        ):
-            return [from_db_date(r["hit_date"]) for r in await cursor.fetchall()]
+        return await self._db.all(
+            "SELECT hit_date FROM posts"
+            " WHERE user_id = ? AND hit_date IS NOT NULL ORDER BY hit_date",
+            (user_id,),
+            lambda r: from_db_date(r["hit_date"]),
+        )
 
     async def metrics(self, post_id: int) -> Metrics:
         async with self._db.reading() as conn:
@@ -224,11 +214,13 @@ class Posts(Queries):
 
     @staticmethod
     async def _metrics(conn: aiosqlite.Connection, post_id: int) -> Metrics:
-        async with conn.execute(
-            f"SELECT {', '.join(METRIC_NAMES)} FROM post_metrics WHERE post_id = ?", (post_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
-        return Metrics(**{n: row[n] for n in METRIC_NAMES}) if row else Metrics()
+        found = await fetch_one(
+            conn,
+            f"SELECT {', '.join(METRIC_NAMES)} FROM post_metrics WHERE post_id = ?",
+            (post_id,),
+            lambda row: Metrics(**{n: row[n] for n in METRIC_NAMES}),
+        )
+        return found or Metrics()
 
     @staticmethod
     async def _one(
@@ -241,23 +233,24 @@ async def post_where(
     conn: aiosqlite.Connection, where: str, params: tuple[object, ...]
 ) -> Post | None:
     """One post by a condition on `p`, inside a read or a transaction."""
-    async with conn.execute(f"SELECT {_POST_COLUMNS} FROM posts p WHERE {where}", params) as c:
-        row = await c.fetchone()
-    return _post(row) if row else None
+    return await fetch_one(
+        conn, f"SELECT {_POST_COLUMNS} FROM posts p WHERE {where}", params, _post
+    )
 
 
 async def _keep_reading(
     conn: aiosqlite.Connection, post: Post, reading: Metrics, now: datetime
 ) -> None:
     """Store the reading with the metrics and hit it replaces, so /undo can put them back."""
-    async with conn.execute(
+    before = await fetch_one(
+        conn,
         f"SELECT {', '.join(METRIC_NAMES)}, updated_at FROM post_metrics WHERE post_id = ?",
         (post.post_id,),
-    ) as cursor:
-        before = await cursor.fetchone()
-    hit = await (
-        await conn.execute("SELECT hit_at, hit_date FROM posts WHERE post_id = ?", (post.post_id,))
-    ).fetchone()
+        whole_row,
+    )
+    hit = await fetch_one(
+        conn, "SELECT hit_at, hit_date FROM posts WHERE post_id = ?", (post.post_id,), whole_row
+    )
     names = ", ".join(METRIC_NAMES)
     previous = ", ".join(f"prev_{n}" for n in METRIC_NAMES)
     cursor = await conn.execute(

@@ -18,6 +18,7 @@ from bot.store.db import (
     from_db_instant,
     to_db_instant,
     update_columns,
+    whole_row,
 )
 
 # Profile columns a feature may set directly; anything else is a bug, caught before SQL is built.
@@ -49,10 +50,6 @@ EDITABLE = frozenset(
         "private_chat",
     }
 )
-
-
-def _same(row: Row) -> Row:
-    return row
 
 
 def _clock(value: str) -> time:
@@ -195,14 +192,14 @@ class Users(Queries):
 
     @staticmethod
     async def _load(conn: aiosqlite.Connection, user_id: int) -> Profile | None:
-        row = await fetch_one(conn, "SELECT * FROM users WHERE user_id = ?", (user_id,), _same)
+        row = await fetch_one(conn, "SELECT * FROM users WHERE user_id = ?", (user_id,), whole_row)
         if row is None:
             return None
         platforms = await fetch_all(
             conn,
             "SELECT platform, handle FROM user_platforms WHERE user_id = ? ORDER BY position",
             (user_id,),
-            _same,
+            whole_row,
         )
         return Profile(
             user_id=row["user_id"],
