@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ChatMemberHandler
 
-from bot.domain.deliveries import DayPeriod, DeliveryKind, FollowupPeriod, SnoozePeriod
+from bot.domain.deliveries import DayPeriod, DeliveryKind, SnoozePeriod
 from bot.domain.errors import InputError
 from bot.domain.onboarding import Awaiting
 from bot.domain.parsing import (
@@ -213,21 +213,32 @@ class ReminderFeature(Feature):
     # --- metrics follow-ups ---------------------------------------------------------------------
 
     async def render_followup(self, delivery: Delivery) -> Outgoing | None:
-        about = FollowupPeriod.decode(delivery.period)
+        about = DayPeriod.decode(delivery.period)
         profile = await self.store.users.get(delivery.chat_id)
         if profile is None or not profile.followups_on or about is None:
             return None
-        post = await self.store.posts.by_id(profile.user_id, about.post_id)
         now = self.services.clock.now()
-        if post is None or plan_of(profile).in_quiet_hours(now):
+        if plan_of(profile).in_quiet_hours(now):
             return None
-        updated = await self.store.posts.metrics_updated_at(post.post_id)
-        if updated is not None and now - updated < FOLLOWUP_FRESH:
-            return None
+        asked = []
+        for item in await self.store.reminders.asked_on(profile.user_id, about.day):
+            updated = await self.store.posts.metrics_updated_at(item.post.post_id)
+            if updated is None or now - updated >= FOLLOWUP_FRESH:
+                saves = (await self.store.posts.metrics(item.post.post_id)).saves
+                asked.append((item.post, item.stage, saves))
         lang = language_for(profile.language, profile.telegram_language)
-        metrics = await self.store.posts.metrics(post.post_id)
-        text = render.followup_text(lang, about.stage, post, metrics.saves)
-        return Outgoing(profile.user_id, text, render.followup_buttons(lang, post.post_id))
+        if len(asked) == 1:
+            ((post, stage, saves),) = asked
+            text = render.followup_text(lang, stage, post, saves)
+            return Outgoing(profile.user_id, text, render.followup_buttons(lang, post.post_id))
+        if not asked:
+            return None
+        posts = [post for post, _, _ in asked]
+        return Outgoing(
+            profile.user_id,
+            render.followups_text(lang, asked),
+            render.followups_buttons(lang, posts),
+        )
 
     async def followup_button(self, update: Update, caller: Caller, pressed: FollowupPress) -> None:
         if pressed.choice is FollowupChoice.OFF:

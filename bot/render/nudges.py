@@ -78,6 +78,10 @@ class FollowupPress(ButtonData):
     choice: FollowupChoice
     post_id: int = 0  # unused by OFF
 
+    @classmethod
+    def enter(cls, post_id: int) -> Self:
+        return cls(FollowupChoice.ENTER, post_id)
+
     def encode(self) -> str:
         if self.choice is FollowupChoice.OFF:
             return Callback(self.action, (self.choice.value,)).encode()
@@ -156,6 +160,30 @@ def followup_text(lang: Language, stage: int, post: Post, last_saves: int | None
     if last_saves is not None:
         text += "\n" + t(lang, "followup.last_saves", saves=fmt.number(last_saves))
     return text
+
+
+def followups_text(lang: Language, asked: Sequence[tuple[Post, int, int | None]]) -> str:
+    """The day's follow-up about several posts: one line each (its stage, its last saves) and
+    how to answer by typing."""
+    lines = [t(lang, "followup.many")]
+    for post, stage, saves in asked:
+        key = "followup.line_day1" if stage == 1 else "followup.line_day3"
+        line = t(lang, key, label=fmt.post_label(lang, post))
+        if saves is not None:
+            line += t(lang, "followup.line_saves", count=saves)
+        lines.append(line)
+    lines.append(t(lang, "followup.many_how", number=asked[0][0].number))
+    return "\n".join(lines)
+
+
+def followups_buttons(lang: Language, posts: Sequence[Post]) -> InlineKeyboardMarkup:
+    """A button per post (three to a row), then "Stop asking"."""
+    enter = [
+        btn(t(lang, "btn.followup_post", number=post.number), FollowupPress.enter(post.post_id))
+        for post in posts
+    ]
+    rows = [enter[i : i + 3] for i in range(0, len(enter), 3)]
+    return markup([*rows, [btn(t(lang, "btn.followup_off"), FollowupPress(FollowupChoice.OFF))]])
 
 
 def followup_buttons(lang: Language, post_id: int) -> InlineKeyboardMarkup:

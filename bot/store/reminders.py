@@ -7,14 +7,17 @@ period) and moves the schedule on. A second sweep or a restart finds the row and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 import aiosqlite
 
 from bot.domain.deliveries import DeliveryKind, PeriodCodec
+from bot.domain.models import Post
 from bot.store.db import Queries, from_db_instant, to_db_instant
+from bot.store.posts import _POST_COLUMNS, _post  # an asked post reads like any post
 
 Status = Literal["pending", "sending", "sent", "skipped", "failed", "unknown"]
 
@@ -63,6 +66,15 @@ class NextFollowup:
     post_id: int
     at: datetime | None
     stage: int
+    asked_on: date | None = None  # the day's follow-up message that asks about it
+
+
+@dataclass(frozen=True)
+class AskedPost:
+    """A post in a day's follow-up message, and the stage it was asked at."""
+
+    post: Post
+    stage: int
 
 
 @dataclass(frozen=True)
@@ -107,6 +119,41 @@ class Reminders(Queries):
             lambda r: DueFollowup(
                 r[0], r[1], r[2] + 1, from_db_instant(r[3]), from_db_instant(r[4])
             ),
+        )
+
+    async def followup_users_due(self, now: datetime, limit: int) -> list[int]:
+        """Users with a post whose follow-up is due: each gets one message for all of them."""
+        return await self._db.all(
+            """
+            SELECT p.user_id FROM posts p
+            JOIN users u ON u.user_id = p.user_id
+            WHERE p.followup_at <= ? AND u.blocked_at IS NULL
+            GROUP BY p.user_id ORDER BY MIN(p.followup_at) LIMIT ?
+            """,
+            (to_db_instant(now), limit),
+            lambda r: int(r[0]),
+        )
+
+    async def followups_of(self, user_id: int, until: datetime, limit: int) -> list[DueFollowup]:
+        """One user's posts whose follow-up falls due by `until`, oldest post first."""
+        return await self._db.all(
+            """
+            SELECT post_id, user_id, followup_stage, followup_at, logged_at FROM posts
+            WHERE user_id = ? AND followup_at <= ? ORDER BY number LIMIT ?
+            """,
+            (user_id, to_db_instant(until), limit),
+            lambda r: DueFollowup(
+                r[0], r[1], r[2] + 1, from_db_instant(r[3]), from_db_instant(r[4])
+            ),
+        )
+
+    async def asked_on(self, user_id: int, day: date) -> list[AskedPost]:
+        """The posts the follow-up message of `day` asks about."""
+        return await self._db.all(
+            f"SELECT {_POST_COLUMNS}, p.followup_stage FROM posts p"
+            " WHERE p.user_id = ? AND p.followup_asked = ? ORDER BY p.number",
+            (user_id, day.isoformat()),
+            lambda r: AskedPost(_post(r), r["followup_stage"]),
         )
 
     async def next_nudge(self, user_id: int) -> NextNudge:
@@ -165,7 +212,7 @@ class Reminders(Queries):
         kind: DeliveryKind,
         about: PeriodCodec,
         now: datetime,
-        then: Advance | None = None,
+        then: Advance | Sequence[Advance] | None = None,
     ) -> Delivery | None:
         """Record that this message is going out, and move the schedule on, in one transaction.
         None when it was already claimed (sent, or on its way)."""
@@ -177,8 +224,8 @@ class Reminders(Queries):
                 (chat_id, kind.value, period, to_db_instant(now), to_db_instant(now)),
             )
             claimed = cursor.rowcount > 0
-            if then is not None:
-                await _advance(conn, chat_id, then)
+            for advance in _advances(then):
+                await _advance(conn, chat_id, advance)
         if not claimed:
             return None
         return Delivery(cursor.lastrowid or 0, chat_id, kind, period)
@@ -219,6 +266,14 @@ class Reminders(Queries):
         return pending
 
 
+def _advances(then: Advance | Sequence[Advance] | None) -> Sequence[Advance]:
+    if then is None:
+        return ()
+    if isinstance(then, NextNudge | NextReview | NextFollowup | NextDigest):
+        return (then,)
+    return then
+
+
 async def _advance(conn: aiosqlite.Connection, user_id: int, advance: Advance) -> None:
     if isinstance(advance, NextNudge):
         await conn.execute(
@@ -236,8 +291,9 @@ async def _advance(conn: aiosqlite.Connection, user_id: int, advance: Advance) -
             (_instant(advance.at), user_id),
         )
     else:
+        asked = advance.asked_on.isoformat() if advance.asked_on else None
         await conn.execute(
-            "UPDATE posts SET followup_at = ?, followup_stage = ?"
-            " WHERE post_id = ? AND user_id = ?",
-            (_instant(advance.at), advance.stage, advance.post_id, user_id),
+            "UPDATE posts SET followup_at = ?, followup_stage = ?,"
+            " followup_asked = COALESCE(?, followup_asked) WHERE post_id = ? AND user_id = ?",
+            (_instant(advance.at), advance.stage, asked, advance.post_id, user_id),
         )
