@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import TypeVar
 
+from bot.domain.backoff import NudgeBackoff, NudgeStep
 from bot.domain.deliveries import (
     DayPeriod,
     DeliveryKind,
@@ -194,7 +195,41 @@ class Planner:
         if not await self.nudge_wanted(profile, due.day):
             await self.store.reminders.reschedule(item.user_id, following)
             return 0
-        return await self._claim(item.user_id, DELIVERY_OF[kind], nudge_period(due), now, following)
+        if due.kind == "snooze":  # asked for by a press: never backed off
+            return await self._claim(
+                item.user_id, DeliveryKind.SNOOZE, nudge_period(due), now, following
+            )
+        return await self._backed_off(item.user_id, due, now, following)
+
+    async def _backed_off(
+        self, user_id: int, due: Reminder, now: datetime, following: NextNudge
+    ) -> int:
+        """The day's nudge, the every-other-day or weekly one, or "Keep reminding me?" instead; a
+        last call only while nudges are daily."""
+        backoff = await self._backoff(user_id, due.day)
+        if due.kind == "last_call":
+            step: NudgeStep = "nudge" if backoff.cadence == "daily" else "skip"
+        else:
+            step = backoff.step(due.day)
+        if step == "skip":
+            await self.store.reminders.reschedule(user_id, following, backoff)
+            return 0
+        then: list[Advance] = [following]
+        if due.kind == "nudge":
+            then.append(backoff.sent(due.day, step))
+        kind = DeliveryKind.KEEP_ASKING if step == "ask" else DELIVERY_OF[due.kind]
+        return await self._claim(user_id, kind, nudge_period(due), now, then)
+
+    async def _backoff(self, user_id: int, today: date) -> NudgeBackoff:
+        """The back-off state, with the last nudge counted once its day is over."""
+        backoff = await self.store.reminders.backoff(user_id)
+        day = backoff.unanswered
+        if day is None or day >= today:
+            return backoff
+        answered = await self.store.posts.posted_on(user_id, day) or await self.store.rest_days.on(
+            user_id, day
+        )
+        return backoff.counted(today, answered)
 
     @staticmethod
     def _catch_up(stale: Reminder, now: datetime, plan: ReminderPlan) -> Reminder:

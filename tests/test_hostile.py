@@ -85,8 +85,8 @@ async def test_any_text_to_any_room_command(
     assert joes_rows(session, jo) == before
 
 
-ACTIONS = ("post", "undo", "set", "nudge", "remind", "followup", "plan", "share", "cheer",
-           "forget")  # fmt: skip
+ACTIONS = ("post", "undo", "set", "nudge", "keep", "remind", "followup", "plan", "share",
+           "cheer", "forget")  # fmt: skip
 button_data = (
     st.text(max_size=64)
     | st.builds(lambda a, args: "|".join(["1", a, *args]), st.sampled_from(ACTIONS),

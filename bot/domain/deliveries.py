@@ -17,6 +17,7 @@ class DeliveryKind(StrEnum):
     NUDGE = "nudge"
     SNOOZE = "snooze"  # the nudge again, an hour after the user pressed "Snooze"
     LAST_CALL = "last_call"
+    KEEP_ASKING = "keep_asking"  # "Keep reminding me?", once, after seven ignored nudges
     FOLLOWUP = "followup"  # one a day at most, about every post that is due
     REVIEW = "review"
     DIGEST = "digest"
@@ -109,6 +110,7 @@ PERIOD_OF: dict[DeliveryKind, type[DayPeriod | SnoozePeriod | MonthPeriod | KeyP
     DeliveryKind.NUDGE: DayPeriod,
     DeliveryKind.SNOOZE: SnoozePeriod,
     DeliveryKind.LAST_CALL: DayPeriod,
+    DeliveryKind.KEEP_ASKING: DayPeriod,
     DeliveryKind.FOLLOWUP: DayPeriod,
     DeliveryKind.REVIEW: KeyPeriod,
     DeliveryKind.DIGEST: DayPeriod,

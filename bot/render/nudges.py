@@ -15,6 +15,7 @@ from typing import ClassVar, Self
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.domain.backoff import NudgeBackoff
 from bot.domain.deliveries import DeliveryKind
 from bot.domain.models import Language, Post, Profile
 from bot.domain.rooms import BuddyDay
@@ -49,6 +50,20 @@ class NudgePress(ButtonData):
 
     def is_for(self, day: date) -> bool:
         return self.day == day.isoformat()
+
+
+class KeepChoice(StrEnum):
+    YES = "yes"
+    WEEKLY = "weekly"
+    STOP = "stop"
+
+
+@dataclass(frozen=True)
+class KeepPress(ButtonData):
+    """ "Keep reminding me?": daily again, weekly, or no nudges."""
+
+    action: ClassVar[str] = "keep"
+    choice: KeepChoice
 
 
 class Switch(StrEnum):
@@ -136,6 +151,22 @@ def nudge_buttons(lang: Language, day: date) -> InlineKeyboardMarkup:
     )
 
 
+def keep_asking(lang: Language, ignored: int) -> tuple[str, InlineKeyboardMarkup]:
+    keyboard = markup(
+        [
+            [
+                btn(t(lang, f"btn.keep_{choice}"), KeepPress(choice))
+                for choice in (KeepChoice.YES, KeepChoice.WEEKLY, KeepChoice.STOP)
+            ]
+        ]
+    )
+    return t(lang, "keep.ask", count=ignored), keyboard
+
+
+def kept(lang: Language, choice: KeepChoice) -> str:
+    return t(lang, f"keep.{choice}")
+
+
 def snoozed(lang: Language, until: datetime) -> str:
     """`until` in the user's own time."""
     return t(lang, "nudge.snoozed", time=f"{until:%H:%M}")
@@ -207,9 +238,11 @@ def settings_view(
     profile: Profile,
     paused_until: date | None,
     next_nudge: datetime | None,
+    backoff: NudgeBackoff,
     saved: bool = False,
 ) -> str:
-    """/nudge's view. `paused_until` only while paused; `next_nudge` in the user's own time."""
+    """/nudge's view. `paused_until` only while paused; `next_nudge` in the user's own time;
+    how nudges are backing off, when they are."""
     p = profile
     on, off = t(lang, "word.on"), t(lang, "word.off")
     text = t(
@@ -226,9 +259,19 @@ def settings_view(
     )
     if next_nudge is not None:
         text += "\n" + t(lang, "remind.next", when=f"{next_nudge:%Y-%m-%d %H:%M}")
+    if p.nudges_on and backoff.cadence != "daily":
+        text += "\n" + _backoff_line(lang, backoff)
     if saved:
         text = t(lang, "saved") + "\n\n" + text
     return text
+
+
+def _backoff_line(lang: Language, backoff: NudgeBackoff) -> str:
+    if backoff.mode == "weekly":
+        return t(lang, "remind.weekly_chosen")
+    if backoff.mode == "asked":
+        return t(lang, "remind.weekly_unanswered")
+    return t(lang, "remind.every_other_day", count=backoff.ignored)
 
 
 def toggles(lang: Language, profile: Profile) -> InlineKeyboardMarkup:

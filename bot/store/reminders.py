@@ -14,9 +14,10 @@ from typing import Literal
 
 import aiosqlite
 
+from bot.domain.backoff import NudgeBackoff
 from bot.domain.deliveries import DeliveryKind, PeriodCodec
 from bot.domain.models import Post
-from bot.store.db import Queries, from_db_instant, to_db_instant
+from bot.store.db import Queries, from_db_date, from_db_instant, to_db_instant
 from bot.store.posts import _POST_COLUMNS, _post  # an asked post reads like any post
 
 Status = Literal["pending", "sending", "sent", "skipped", "failed", "unknown"]
@@ -82,7 +83,7 @@ class NextDigest:
     at: datetime | None
 
 
-Advance = NextNudge | NextReview | NextFollowup | NextDigest
+Advance = NextNudge | NextReview | NextFollowup | NextDigest | NudgeBackoff
 
 
 def _instant(value: datetime | None) -> str | None:
@@ -170,6 +171,31 @@ class Reminders(Queries):
             (user_id,),
             lambda row: (from_db_instant(row[0]), row[1]),
         )
+
+    async def backoff(self, user_id: int) -> NudgeBackoff:
+        found = await self._db.one(
+            "SELECT nudges_ignored, nudge_unanswered, nudge_last_sent, nudge_backoff FROM users"
+            " WHERE user_id = ?",
+            (user_id,),
+            lambda r: NudgeBackoff(
+                r[0],
+                from_db_date(r[1]) if r[1] else None,
+                from_db_date(r[2]) if r[2] else None,
+                r[3] or "auto",
+            ),
+        )
+        return found or NudgeBackoff()
+
+    async def answered(self, user_id: int) -> None:
+        """A post or a button press: nudges go back to daily (unless weekly was chosen)."""
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "UPDATE users SET nudges_ignored = 0, nudge_unanswered = NULL,"
+                " nudge_backoff = NULLIF(nudge_backoff, 'asked') WHERE user_id = ?"
+                " AND (nudges_ignored > 0 OR nudge_unanswered IS NOT NULL"
+                " OR nudge_backoff = 'asked')",
+                (user_id,),
+            )
 
     async def reschedule(self, user_id: int, *advances: Advance) -> None:
         async with self._db.transaction() as conn:
@@ -269,7 +295,7 @@ class Reminders(Queries):
 def _advances(then: Advance | Sequence[Advance] | None) -> Sequence[Advance]:
     if then is None:
         return ()
-    if isinstance(then, NextNudge | NextReview | NextFollowup | NextDigest):
+    if isinstance(then, NextNudge | NextReview | NextFollowup | NextDigest | NudgeBackoff):
         return (then,)
     return then
 
@@ -284,6 +310,18 @@ async def _advance(conn: aiosqlite.Connection, user_id: int, advance: Advance) -
         await conn.execute(
             "UPDATE users SET next_review_at = ?, next_review_period = ? WHERE user_id = ?",
             (_instant(advance.at), advance.period, user_id),
+        )
+    elif isinstance(advance, NudgeBackoff):
+        await conn.execute(
+            "UPDATE users SET nudges_ignored = ?, nudge_unanswered = ?, nudge_last_sent = ?,"
+            " nudge_backoff = ? WHERE user_id = ?",
+            (
+                advance.ignored,
+                advance.unanswered.isoformat() if advance.unanswered else None,
+                advance.last_sent.isoformat() if advance.last_sent else None,
+                None if advance.mode == "auto" else advance.mode,
+                user_id,
+            ),
         )
     elif isinstance(advance, NextDigest):
         await conn.execute(
