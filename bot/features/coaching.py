@@ -49,7 +49,7 @@ from bot.outbound import Outgoing, Render
 from bot.planner import Planner
 from bot.render import review as render
 from bot.render.charts import png, summary_card_figure
-from bot.render.review import PlanChoice, PlanPress
+from bot.render.review import PlanChoice, PlanPress, StartPress
 from bot.services import Services
 from bot.store.programs import ProgramRunningError
 from bot.store.reminders import Delivery
@@ -75,6 +75,7 @@ class Coaching(Feature):
             command(s, "goals", self.goals, usage="goals"),
             command(s, "review", self.review, usage="review"),
             button(s, PlanPress, self.plan_button),
+            button(s, StartPress, self.start_button),
         ]
 
     # --- /plan ------------------------------------------------------------------------------------
@@ -84,7 +85,7 @@ class Coaching(Feature):
         program = await self.store.programs.current(caller.user_id)
         action = words[0].casefold() if words else None
         if action is None and program is None:
-            await self._start(update, caller, caller.today)
+            await self._offer(update, caller)
         elif action is None and program is not None:
             await answer(update, await self.plan_text(caller, program))
         elif action in START_WORDS and len(words) <= 2:
@@ -101,6 +102,21 @@ class Coaching(Feature):
             )
         else:
             raise InputError("error.plan_shape")
+
+    async def _offer(self, update: Update, caller: Caller) -> None:
+        """What the program is and a Start button: /plan alone never starts one silently."""
+        latest = await self.store.programs.latest(caller.user_id)
+        cycle = latest.cycle + 1 if latest else 1
+        await answer(update, *render.program_offer(caller.lang, caller.today, cycle))
+
+    async def start_button(self, update: Update, caller: Caller, pressed: StartPress) -> None:
+        latest = await self.store.programs.latest(caller.user_id)
+        due = latest.cycle + 1 if latest else 1
+        if pressed.cycle < due:
+            raise InputError("error.already_done")
+        if pressed.cycle > due:
+            raise InputError("error.button_expired")  # never offered: forged
+        await self._start(update, caller, caller.today)
 
     async def _start(self, update: Update, caller: Caller, start: date) -> None:
         try:

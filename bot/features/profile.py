@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import MessageHandler, filters
 
 from bot.domain.errors import InputError
@@ -46,6 +46,7 @@ from bot.features.base import (
 from bot.planner import Planner
 from bot.render import profile as render
 from bot.render.profile import SetButton
+from bot.render.review import program_offer
 from bot.services import Services
 
 # A free-text answer another feature asked for (e.g. a follow-up's numbers): the update, the
@@ -251,7 +252,18 @@ class ProfileFeature(Feature):
             await self.planner.reschedule(caller.user_id)
             done = caller_for(profile, caller.now)
             text = render.onboarding_done(done.lang, done.profile, done.zone, done.now)
-            await answer(update, text)
+            await answer(update, *await self._with_program_offer(done, text))
+
+    async def _with_program_offer(
+        self, caller: Caller, text: str
+    ) -> tuple[str, InlineKeyboardMarkup | None]:
+        """Onboarding ends by offering the program, unless one runs already."""
+        if await self.store.programs.current(caller.user_id) is not None:
+            return text, None
+        latest = await self.store.programs.latest(caller.user_id)
+        cycle = latest.cycle + 1 if latest else 1
+        offer, keyboard = program_offer(caller.lang, caller.today, cycle)
+        return text + "\n\n" + offer, keyboard
 
     async def _show_step(self, update: Update, caller: Caller, step: Step, mode: Mode) -> None:
         rule = STEPS[step]

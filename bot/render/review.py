@@ -2,13 +2,13 @@
 of a cycle, and the figures of the review's summary card.
 
 Plain values in — a `PhaseView`, a `MonthReview`, a `ProgramReport`, `Goals` — text and keyboards
-out. The /plan buttons (stop, keep, next cycle) are defined here, next to their keyboards.
+out. The /plan buttons (start, stop, keep, next cycle) are defined here, next to their keyboards.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import ClassVar, Self
 
@@ -59,6 +59,16 @@ class PlanPress(ButtonData):
     @classmethod
     def decode(cls, args: tuple[str, ...]) -> Self:
         return super().decode((*args, "") if len(args) == 1 else args)
+
+
+@dataclass(frozen=True)
+class StartPress(ButtonData):
+    """ "Start" under the program's offer (the end of onboarding, /plan with none running).
+    `cycle` is the cycle it starts: once that cycle exists the press is already done, so a second
+    tap never starts another."""
+
+    action: ClassVar[str] = "program"
+    cycle: int
 
 
 # --- goals ------------------------------------------------------------------------------------
@@ -160,6 +170,14 @@ def plan_started(lang: Language, program: Program, view: str) -> str:
     """A new cycle, followed by `view` (what /plan shows now)."""
     started = t(lang, "plan.started", cycle=program.cycle, end=program.end_date.isoformat())
     return started + "\n\n" + view
+
+
+def program_offer(lang: Language, today: date, cycle: int) -> tuple[str, InlineKeyboardMarkup]:
+    """What the program is, in three lines, with a Start button (and how to pick another day:
+    the next Monday, as an example)."""
+    example = today + timedelta(days=7 - today.weekday())
+    keyboard = markup([[btn(t(lang, "btn.plan_start"), StartPress(cycle))]])
+    return t(lang, "plan.offer", example=example.isoformat()), keyboard
 
 
 def plan_stop_question(lang: Language) -> str:

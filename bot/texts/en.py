@@ -128,6 +128,7 @@ MESSAGES: dict[str, Entry] = {
         "an offset like UTC+8, or a city like Berlin."
     ),
     "error.button_expired": "That button is out of date. Send the command again.",
+    "error.already_done": "Already done.",
     "error.unexpected": "Sorry, something went wrong on my side. Please try again in a moment.",
     "error.unexpected_short": "Sorry, something went wrong. Please try again.",
     # --- posts
@@ -301,6 +302,14 @@ MESSAGES: dict[str, Entry] = {
     "error.days_shape": "“{given}” is not a number of days.",
     "error.days_range": "Pick between 1 and {maximum} days.",
     "error.quick_metrics": "Send up to three numbers (saves likes views), or pairs like saves=12.",
+    "plan.offer": (
+        "🗓 <b>The 3-month program</b>, one goal a month:\n"
+        "Month 1 — the habit: post on your posting days.\n"
+        "Month 2 — a hit: a post people save.\n"
+        "Month 3 — growth: more followers. A review closes each month.\n"
+        "Tap Start to begin today, or <code>/plan start {example}</code> to pick the day."
+    ),
+    "btn.plan_start": "🚀 Start",
     "plan.started": "🚀 Cycle {cycle} is on. It runs until {end}.",
     "plan.already_running": "Your program is already running (since {start}). /plan shows it; /plan stop ends it.",
     "plan.none": "You have no program running. /plan starts one today.",

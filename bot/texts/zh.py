@@ -120,6 +120,7 @@ MESSAGES: dict[str, Entry] = {
         "我不认识时区“{given}”。试试 Asia/Shanghai 这样的名称、UTC+8 这样的偏移，或城市名。"
     ),
     "error.button_expired": "这个按钮已过期，请重新发送命令。",
+    "error.already_done": "已经完成了。",
     "error.unexpected": "抱歉，我这边出了点问题，请稍后再试。",
     "error.unexpected_short": "抱歉，出了点问题，请再试一次。",
     # --- posts
@@ -285,6 +286,14 @@ MESSAGES: dict[str, Entry] = {
     "error.days_shape": "“{given}”不是天数。",
     "error.days_range": "请选 1 到 {maximum} 天。",
     "error.quick_metrics": "最多发三个数字（收藏 点赞 播放），或 收藏=12 这样的写法。",
+    "plan.offer": (
+        "🗓 <b>三个月计划</b>，每月一个目标：\n"
+        "第 1 个月 — 养成习惯：在你的发布日发作品。\n"
+        "第 2 个月 — 出一个爆款：一条大家愿意收藏的作品。\n"
+        "第 3 个月 — 涨粉：更多粉丝。每个月结束都有一次复盘。\n"
+        "点「开始」今天就开始，或用 <code>/plan start {example}</code> 选一天开始。"
+    ),
+    "btn.plan_start": "🚀 开始",
     "plan.started": "🚀 第 {cycle} 轮开始了，到 {end} 结束。",
     "plan.already_running": "你的计划已经在进行中（{start} 开始）。/plan 查看；/plan stop 结束。",
     "plan.none": "你还没有进行中的计划。/plan 从今天开始。",

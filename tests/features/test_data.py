@@ -39,7 +39,7 @@ async def test_forget_leaves_nothing(session: Session, maya: Person) -> None:
     jo = session.person("Jo")
     await room_of(session, maya, jo)
     await session.send(maya, "/nudge 20:00")
-    await session.send(maya, "/plan")
+    await session.send(maya, "/plan start")
     await session.send(maya, "/rest")
     await session.send(jo, "/post xhs mine")  # Jo's data must survive
     checkin = await session.send(maya, "/post tiktok x #food", chat_id=ROOM)

@@ -41,8 +41,14 @@ async def test_onboarding_walks_every_step(session: Session, maya: Person) -> No
         "All set. Log your first post with /post — /help shows everything.\n\n"
         "Your profile\nLanguage: English\nTimezone: Asia/Shanghai (UTC+8)\nReminder: 21:00\n"
         "Day starts: 00:00\nNiche: Budget cooking for students #food #budget\n"
-        "Platforms: TikTok (@maya.cooks), Xiaohongshu"
+        "Platforms: TikTok (@maya.cooks), Xiaohongshu\n\n"
+        "🗓 The 3-month program, one goal a month:\n"
+        "Month 1 — the habit: post on your posting days.\n"
+        "Month 2 — a hit: a post people save.\n"
+        "Month 3 — growth: more followers. A review closes each month.\n"
+        "Tap Start to begin today, or /plan start 2026-03-09 to pick the day."
     )
+    assert [label for label, _ in done.buttons] == ["🚀 Start"]
     assert profile_row(session, maya) == (
         "en", "Asia/Shanghai", "21:00", "00:00", "Budget cooking for students",
         "food budget", 1,
@@ -51,6 +57,9 @@ async def test_onboarding_walks_every_step(session: Session, maya: Person) -> No
     assert rows(session, "SELECT next_nudge_at, next_review_period FROM users") == [
         ("2026-03-02T13:00:00.000000Z", "month:2026-03")
     ]
+    started = await session.press(maya, done, "🚀 Start")
+    assert started.last.text.startswith("🚀 Cycle 1 is on.")
+    assert rows(session, "SELECT cycle, start_date FROM programs") == [(1, "2026-03-02")]
 
 
 async def test_a_reminder_time_chosen_in_settings_moves_the_next_nudge(

@@ -20,8 +20,33 @@ async def day(session: Session, person: Person, month: int, dom: int, *texts: st
         await session.send(person, text)
 
 
+OFFER = (
+    "🗓 The 3-month program, one goal a month:\n"
+    "Month 1 — the habit: post on your posting days.\n"
+    "Month 2 — a hit: a post people save.\n"
+    "Month 3 — growth: more followers. A review closes each month.\n"
+    "Tap Start to begin today, or /plan start 2026-03-09 to pick the day."
+)
+
+
+async def test_plan_without_a_program_explains_it_and_offers_a_start_button(
+    session: Session, maya: Person
+) -> None:
+    offer = await session.send(maya, "/plan")
+    assert offer.text == OFFER
+    assert [label for label, _ in offer.last.buttons] == ["🚀 Start"]
+    assert rows(session, "SELECT COUNT(*) FROM programs") == [(0,)]
+    started = await session.press(maya, offer.last, "🚀 Start")
+    assert started.last.text.startswith("🚀 Cycle 1 is on. It runs until 2026-05-30.")
+    assert rows(session, "SELECT cycle, start_date FROM programs") == [(1, "2026-03-02")]
+    again = await session.press(maya, offer.last, "🚀 Start")
+    assert again.alerts == ["Already done."]
+    assert again.messages == []
+    assert rows(session, "SELECT COUNT(*) FROM programs") == [(1,)]
+
+
 async def test_plan_starts_today_and_shows_the_first_phase(session: Session, maya: Person) -> None:
-    started = await session.send(maya, "/plan")
+    started = await session.send(maya, "/plan start")
     assert started.text == (
         "🚀 Cycle 1 is on. It runs until 2026-05-30.\n\n"
         "🗓 Cycle 1 · month 1 of 3\n"
@@ -51,7 +76,7 @@ async def test_plan_start_dates(session: Session, maya: Person) -> None:
 
 
 async def test_plan_stop_asks_first(session: Session, maya: Person) -> None:
-    await session.send(maya, "/plan")
+    await session.send(maya, "/plan start")
     confirm = await session.send(maya, "/plan stop")
     assert confirm.text.startswith("End your program?")
     kept = await session.press(maya, confirm.last, "Keep going")
@@ -116,7 +141,7 @@ class ProgramWalk:
             await session.send(maya, "/niche Home cooking #food")
             await session.send(maya, "/goals days 6")  # 26 of 30 days
             await session.send(maya, "/followers tiktok 40")
-            await session.send(maya, "/plan")
+            await session.send(maya, "/plan start")
             for n in range(26):  # March 2nd to 27th
                 tag = " #food" if n < 20 else ""
                 await day(session, maya, 3, 2 + n, f"/post tiktok dish{n}{tag}")
@@ -310,7 +335,7 @@ async def test_a_missed_review_is_sent_late(session: Session, maya: Person) -> N
 
 
 async def test_review_on_demand(session: Session, maya: Person) -> None:
-    await session.send(maya, "/plan")
+    await session.send(maya, "/plan start")
     await day(session, maya, 3, 4, "/post tiktok one")
     now = await session.send(maya, "/review")
     assert now.text.splitlines()[:3] == [
@@ -337,7 +362,7 @@ async def test_a_program_started_while_a_calendar_review_was_due(
 ) -> None:
     await session.send(maya, "/nudge 20:00")
     await session.send(maya, "/post tiktok march")
-    await day(session, maya, 4, 1, "/plan")  # April 1st, the March review is due tonight
+    await day(session, maya, 4, 1, "/plan start")  # April 1st, the March review is due tonight
     session.clock.set(utc(2026, 4, 1, 20, 0))
     (review,) = reviews(maya, await session.tick())
     assert review.text.startswith("📅 Monthly review · 2026-03-01 → 2026-03-31")
