@@ -87,7 +87,7 @@ class ProfileFeature(Feature):
         if caller.profile.onboarded:
             await self.show_profile(update, caller)
             return
-        text, keyboard = self._step_view(caller, FIRST, Mode.ONBOARDING)
+        text, keyboard = await self._step_screen(caller, FIRST, Mode.ONBOARDING)
         await answer(update, render.welcome(caller.lang, text), keyboard)
 
     async def settings(self, update: Update, caller: Caller, args: str) -> None:
@@ -134,7 +134,7 @@ class ProfileFeature(Feature):
     async def _show_with_usage(
         self, update: Update, caller: Caller, step: Step, usage: str
     ) -> None:
-        text, keyboard = self._step_view(caller, step, Mode.EDITING)
+        text, keyboard = await self._step_screen(caller, step, Mode.EDITING)
         await answer(update, render.with_usage(caller.lang, text, usage), keyboard)
 
     # --- free-text answers --------------------------------------------------------------------
@@ -270,8 +270,17 @@ class ProfileFeature(Feature):
         if rule.typed_only:
             await self._ask(update, caller, awaiting_for(step, mode))
             return
-        text, keyboard = self._step_view(caller, step, mode)
+        text, keyboard = await self._step_screen(caller, step, mode)
         await answer(update, text, keyboard)
+
+    async def _step_screen(self, caller: Caller, step: Step, mode: Mode) -> render.Screen:
+        """A step with buttons; one that also takes typed text ("type any city or offset")
+        takes it right away, without "Type another…" first."""
+        typed = STEPS[step].typed
+        if typed is not None:
+            awaiting = Awaiting(typed, mode).encode()
+            await self.users.update(caller.user_id, caller.now, awaiting=awaiting)
+        return self._step_view(caller, step, mode)
 
     async def _ask(self, update: Update, caller: Caller, awaiting: Awaiting) -> None:
         """Ask for typed text, and remember that the next message answers it."""

@@ -203,7 +203,7 @@ MESSAGES: dict[str, Entry] = {
     "onboarding.done": "All set. Log your first post with /post — /help shows everything.",
     "ask.lang": "Which language?",
     "ask.tz": "Your timezone? Now: {current}. Pick one, or type any city or offset.",
-    "ask.nudge": "When should I remind you to post, if you haven't yet? Now: {current}",
+    "ask.nudge": "When should I remind you to post, if you haven't yet? Now: {current}. Pick one, or type a time like 19:30.",
     "ask.daystart": (
         "When does your day start? Posts before this hour count for the day before. Now: {current}"
     ),

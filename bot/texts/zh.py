@@ -192,7 +192,7 @@ MESSAGES: dict[str, Entry] = {
     "onboarding.done": "设置完成。用 /post 记录第一条发布吧——/help 里有全部命令。",
     "ask.lang": "使用哪种语言？",
     "ask.tz": "你的时区？当前：{current}。选一个，或输入城市或偏移。",
-    "ask.nudge": "如果当天还没发布，几点提醒你？当前：{current}",
+    "ask.nudge": "如果当天还没发布，几点提醒你？当前：{current}。选一个，或直接输入时间，例如 19:30。",
     "ask.daystart": "你的一天从几点开始？这个时间之前的发布算作前一天。当前：{current}",
     "ask.platforms": "你在哪些平台发布？全部点选后按“完成”。",
     "ask.handles": "你的账号（可选，以后互关用）。点一个平台添加。",
