@@ -61,7 +61,8 @@ def _csv(rows: Sequence[Mapping[str, Any]]) -> bytes:
 
 
 def export_caption(lang: Language, rows: Rows) -> str:
-    return t(lang, "export.caption", tables=sum(1 for r in rows.values() if r))
+    tables = sum(1 for r in rows.values() if r)
+    return t(lang, "export.caption", tables=tables, count=tables)
 
 
 def forget_question(lang: Language) -> str:
@@ -84,4 +85,4 @@ def forget_kept(lang: Language) -> str:
 
 
 def forget_done(lang: Language, rows: int) -> str:
-    return t(lang, "forget.done", rows=rows)
+    return t(lang, "forget.done", rows=rows, count=rows)

@@ -189,7 +189,9 @@ def followup_text(lang: Language, stage: int, post: Post, last_saves: int | None
         lang, "followup.day1" if stage == 1 else "followup.day3", label=fmt.post_label(lang, post)
     )
     if last_saves is not None:
-        text += "\n" + t(lang, "followup.last_saves", saves=fmt.number(last_saves))
+        text += "\n" + t(
+            lang, "followup.last_saves", saves=fmt.number(last_saves), count=last_saves
+        )
     return text
 
 

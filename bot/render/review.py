@@ -77,7 +77,8 @@ class StartPress(ButtonData):
 def goal_text(lang: Language, kind: GoalKind, goals: Goals, days: int = 30) -> Html:
     """A month's goal in words: "post on 26 of 30 days", "get one hit — …", "reach 100 …"."""
     if kind == "posting":
-        return h(lang, "goal.posting", target=posting_target(goals.days_per_week, days), days=days)
+        target = posting_target(goals.days_per_week, days)
+        return h(lang, "goal.posting", target=target, days=days, count=days)
     if kind == "hit":
         return h(lang, "goal.hit", threshold=goals.hit_threshold)
     return h(
@@ -96,7 +97,14 @@ def _where(lang: Language, goals: Goals) -> Html:
 
 def progress_line(lang: Language, key: str, done: int, target: int) -> str:
     """A "{done} of {target} {bar}" line: every progress bar the coach shows."""
-    return t(lang, key, done=fmt.number(done), target=fmt.number(target), bar=fmt.bar(done, target))
+    return t(
+        lang,
+        key,
+        done=fmt.number(done),
+        target=fmt.number(target),
+        bar=fmt.bar(done, target),
+        count=target,
+    )
 
 
 def goals_view(lang: Language, goals: Goals) -> str:
@@ -104,6 +112,7 @@ def goals_view(lang: Language, goals: Goals) -> str:
         lang,
         "goals.show",
         days=goals.days_per_week,
+        count=goals.days_per_week,
         month_days=posting_target(goals.days_per_week),
         threshold=goals.hit_threshold,
         followers=fmt.number(goals.follower_target),
@@ -270,6 +279,7 @@ def _not_in_your_hands(lang: Language, data: MonthReview) -> list[str]:
             "review.best",
             label=fmt.post_label(lang, data.best.post),
             saves=fmt.number(data.best.saves or 0),
+            count=data.best.saves or 0,
         )
         if data.best
         else t(lang, "review.best_none"),
@@ -295,7 +305,13 @@ def final_report(
         for month, status in enumerate(report.months, start=1)
     ]
     lines += [
-        t(lang, "report.totals", days=report.days_posted, posts=report.posts, hits=report.hits),
+        t(
+            lang,
+            "report.totals",
+            days=fmt.counted(lang, "days", report.days_posted),
+            posts=fmt.counted(lang, "posts", report.posts),
+            hits=report.hits,
+        ),
         t(
             lang,
             "report.followers",
@@ -308,8 +324,8 @@ def final_report(
         t(
             lang,
             "report.next",
-            threshold=raised.hit_threshold,
-            followers=fmt.number(raised.follower_target),
+            threshold=fmt.counted(lang, "saves", raised.hit_threshold),
+            followers=fmt.counted(lang, "followers", raised.follower_target),
             where=_where(lang, raised),
         ),
     ]

@@ -186,3 +186,9 @@ async def test_metrics_for_missing_posts(session: Session, maya: Person) -> None
     missing = await session.send(maya, "/metrics 7 saves=1")
     assert missing.text.startswith("You have no post #7.")
     assert count(session, "post_metrics") == 0
+
+
+async def test_one_save_is_singular(session: Session, maya: Person) -> None:
+    await session.send(maya, "/post tiktok one")
+    reply = await session.send(maya, "/metrics last saves=1 likes=1 views=2")
+    assert "1 save · 1 like · 2 views" in reply.text
