@@ -133,15 +133,30 @@ class Coaching(Feature):
             await answer(update, render.plan_kept(caller.lang))
         elif pressed.choice is PlanChoice.STOP:
             if current is None or not pressed.is_for(current):
-                raise InputError("plan.stale")
+                raise await self._refused(caller, pressed)
             await self.store.programs.end(caller.user_id, current.program_id, "stopped", caller.now)
             await self.planner.reschedule(caller.user_id)
             await answer(update, render.plan_stopped(caller.lang))
         else:
             latest = await self.store.programs.latest(caller.user_id)
             if current is not None or not pressed.is_for(latest):
-                raise InputError("plan.stale")
+                raise await self._refused(caller, pressed)
             await self._next_cycle(update, caller)
+
+    async def _refused(self, caller: Caller, pressed: PlanPress) -> InputError:
+        """A press that can't act: "already done" when its program has since been ended (End it)
+        or followed by a later cycle (Start cycle N); "out of date" for anything else."""
+        pressed_id = int(pressed.program) if pressed.program.isdigit() else 0
+        program = await self.store.programs.by_id(caller.user_id, pressed_id)
+        if program is not None:
+            current = await self.store.programs.current(caller.user_id)
+            latest = await self.store.programs.latest(caller.user_id)
+            assert latest is not None  # `program` is one of them
+            ended = current is None or current.program_id != program.program_id
+            followed = latest.program_id > program.program_id
+            if followed if pressed.choice is PlanChoice.NEXT else ended:
+                return InputError("error.already_done")
+        return InputError("plan.stale")
 
     async def _next_cycle(self, update: Update, caller: Caller) -> None:
         """The next cycle starts today, with the targets raised as the final report said."""

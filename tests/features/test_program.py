@@ -84,8 +84,10 @@ async def test_plan_stop_asks_first(session: Session, maya: Person) -> None:
     confirm = await session.send(maya, "/plan stop")
     stopped = await session.press(maya, confirm.last, "End it")
     assert stopped.last.text == "Program ended. Start a new one any time with /plan."
+    twice = await session.press(maya, confirm.last, "End it")
+    assert twice.alerts == ["Already done."]
     assert rows(session, "SELECT outcome FROM programs") == [("stopped",)]
-    stale = await session.press(maya, confirm.last, data=confirm.last.buttons[0][1])
+    stale = await session.press(maya, confirm.last, data="1|plan|stop|999")
     assert stale.alerts == ["That button is out of date. /plan shows where you are."]
     assert (await session.send(maya, "/plan stop")).text.startswith("You have no program running.")
 
@@ -295,8 +297,10 @@ async def test_the_next_cycle_button_works_once(
 ) -> None:
     (final,) = await program.final_review()
     await program.next_cycle()
-    stale = await session.press(maya, final, "Start cycle 2 🚀")
-    assert stale.alerts == ["That button is out of date. /plan shows where you are."]
+    again = await session.press(maya, final, "Start cycle 2 🚀")
+    assert again.alerts == ["Already done."]
+    assert again.messages == []
+    assert rows(session, "SELECT cycle FROM programs") == [(1,), (2,)]
 
 
 async def test_calendar_review_on_the_first_for_users_without_a_program(
