@@ -57,7 +57,7 @@ class Demo:
             await s.send(person, "/share handles on")
             await s.send(person, "/share followers on")
             await s.send(person, "/join", chat_id=ROOM)
-            await s.send(person, "/plan")
+            await s.send(person, "/plan start")
         await s.send(self.cai, "/goals days 5")
         self.say("Day 1 · Ana, Ben and Cai start the 3-month program and join “Creators Club”.")
 

@@ -15,10 +15,10 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import TypeVar
 
+from bot.domain.backoff import NudgeBackoff, NudgeStep
 from bot.domain.deliveries import (
     DayPeriod,
     DeliveryKind,
-    FollowupPeriod,
     KeyPeriod,
     PeriodCodec,
     SnoozePeriod,
@@ -35,18 +35,21 @@ from bot.domain.review import (
     review_period_for,
 )
 from bot.domain.schedule import (
+    MAX_FOLLOWUP_POSTS,
     Reminder,
     ReminderKind,
     ReminderPlan,
     followup_at,
+    followups_gathered_until,
     late_send_at,
+    next_followup_day,
     next_reminder,
     out_of_quiet_hours,
     plan_of,
 )
 from bot.outbound import Outbox
 from bot.services import Services
-from bot.store.reminders import Due, DueFollowup, NextFollowup, NextNudge, NextReview
+from bot.store.reminders import Advance, Due, DueFollowup, NextFollowup, NextNudge, NextReview
 from bot.sweeps import Sweep
 
 log = logging.getLogger(__name__)
@@ -147,7 +150,7 @@ class Planner:
         return await self._sweep(self.store.reminders.due_reviews, self._review)
 
     async def sweep_followups(self) -> int:
-        return await self._sweep(self.store.reminders.due_followups, self._followup)
+        return await self._sweep(self.store.reminders.followup_users_due, self._followups)
 
     async def _sweep(
         self,
@@ -192,7 +195,41 @@ class Planner:
         if not await self.nudge_wanted(profile, due.day):
             await self.store.reminders.reschedule(item.user_id, following)
             return 0
-        return await self._claim(item.user_id, DELIVERY_OF[kind], nudge_period(due), now, following)
+        if due.kind == "snooze":  # asked for by a press: never backed off
+            return await self._claim(
+                item.user_id, DeliveryKind.SNOOZE, nudge_period(due), now, following
+            )
+        return await self._backed_off(item.user_id, due, now, following)
+
+    async def _backed_off(
+        self, user_id: int, due: Reminder, now: datetime, following: NextNudge
+    ) -> int:
+        """The day's nudge, the every-other-day or weekly one, or "Keep reminding me?" instead; a
+        last call only while nudges are daily."""
+        backoff = await self._backoff(user_id, due.day)
+        if due.kind == "last_call":
+            step: NudgeStep = "nudge" if backoff.cadence == "daily" else "skip"
+        else:
+            step = backoff.step(due.day)
+        if step == "skip":
+            await self.store.reminders.reschedule(user_id, following, backoff)
+            return 0
+        then: list[Advance] = [following]
+        if due.kind == "nudge":
+            then.append(backoff.sent(due.day, step))
+        kind = DeliveryKind.KEEP_ASKING if step == "ask" else DELIVERY_OF[due.kind]
+        return await self._claim(user_id, kind, nudge_period(due), now, then)
+
+    async def _backoff(self, user_id: int, today: date) -> NudgeBackoff:
+        """The back-off state, with the last nudge counted once its day is over."""
+        backoff = await self.store.reminders.backoff(user_id)
+        day = backoff.unanswered
+        if day is None or day >= today:
+            return backoff
+        answered = await self.store.posts.posted_on(user_id, day) or await self.store.rest_days.on(
+            user_id, day
+        )
+        return backoff.counted(today, answered)
 
     @staticmethod
     def _catch_up(stale: Reminder, now: datetime, plan: ReminderPlan) -> Reminder:
@@ -214,27 +251,43 @@ class Planner:
             return False
         return not await self.store.rest_days.on(profile.user_id, day)
 
-    async def _followup(self, item: DueFollowup, now: datetime) -> int:
-        profile = await self.store.users.get(item.user_id)
+    async def _followups(self, user_id: int, now: datetime) -> int:
+        """One message a day at most, about every post due by the end of the day's asking hours;
+        each post keeps its own stages. A post that finds today's message sent waits for
+        tomorrow's."""
+        profile = await self.store.users.get(user_id)
         assert profile is not None
         plan = plan_of(profile)
+        due = await self.store.reminders.followups_of(
+            user_id, followups_gathered_until(now, plan), MAX_FOLLOWUP_POSTS
+        )
         if not profile.followups_on:
-            await self.store.reminders.reschedule(
-                item.user_id, NextFollowup(item.post_id, None, item.stage)
-            )
+            off = [NextFollowup(item.post_id, None, item.stage - 1) for item in due]
+            await self.store.reminders.reschedule(user_id, *off)
             return 0
         if plan.in_quiet_hours(now):
-            later = NextFollowup(item.post_id, out_of_quiet_hours(now, plan), item.stage - 1)
-            await self.store.reminders.reschedule(item.user_id, later)
+            later = out_of_quiet_hours(now, plan)
+            await self.store.reminders.reschedule(
+                user_id, *(NextFollowup(item.post_id, later, item.stage - 1) for item in due)
+            )
             return 0
+        today = plan.day_of(now)
+        asked: list[Advance] = [self._asked(item, now, plan, today) for item in due]
+        queued = await self._claim(user_id, DeliveryKind.FOLLOWUP, DayPeriod(today), now, asked)
+        if not queued:  # today's message has gone out already
+            tomorrow = next_followup_day(now, plan)
+            await self.store.reminders.reschedule(
+                user_id, *(NextFollowup(item.post_id, tomorrow, item.stage - 1) for item in due)
+            )
+        return queued
+
+    @staticmethod
+    def _asked(item: DueFollowup, now: datetime, plan: ReminderPlan, today: date) -> NextFollowup:
         following = followup_at(item.logged_at, item.stage + 1, plan)
         # After downtime both stages may be due: ask once, for the latest.
         if following is not None and following <= now:
             following = out_of_quiet_hours(now + timedelta(hours=24), plan)
-        then = NextFollowup(item.post_id, following, item.stage)
-        return await self._claim(
-            item.user_id, DeliveryKind.FOLLOWUP, FollowupPeriod(item.post_id, item.stage), now, then
-        )
+        return NextFollowup(item.post_id, following, item.stage, today)
 
     async def _review(self, item: Due, now: datetime) -> int:
         profile = await self.store.users.get(item.user_id)
@@ -272,7 +325,7 @@ class Planner:
         kind: DeliveryKind,
         about: PeriodCodec,
         now: datetime,
-        then: NextNudge | NextReview | NextFollowup,
+        then: Advance | Sequence[Advance],
     ) -> int:
         delivery = await self.store.reminders.claim(user_id, kind, about, now, then)
         if delivery is None:

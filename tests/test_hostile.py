@@ -50,7 +50,7 @@ async def jo(session: Session, maya: Person) -> Person:
     await session.send(jo, "/post tiktok jo-secret-title #jo")
     await session.send(jo, "/followers tiktok 7654321")
     await session.send(jo, "/metrics last saves=3")
-    await session.send(jo, "/plan")
+    await session.send(jo, "/plan start")
     return jo
 
 
@@ -85,8 +85,8 @@ async def test_any_text_to_any_room_command(
     assert joes_rows(session, jo) == before
 
 
-ACTIONS = ("post", "undo", "set", "nudge", "remind", "followup", "plan", "share", "cheer",
-           "forget")  # fmt: skip
+ACTIONS = ("post", "undo", "set", "nudge", "keep", "remind", "followup", "plan", "program", "share",
+           "cheer", "forget")  # fmt: skip
 button_data = (
     st.text(max_size=64)
     | st.builds(lambda a, args: "|".join(["1", a, *args]), st.sampled_from(ACTIONS),

@@ -73,7 +73,7 @@ def parse_post(text: str) -> PostDraft:
             if link is not None:
                 raise InputError("error.post_two_links")
             if len(word) > MAX_LINK:
-                raise InputError("error.link_too_long", limit=MAX_LINK)
+                raise InputError("error.link_too_long", limit=MAX_LINK, count=MAX_LINK)
             link = normalise_link(word)
         elif (tag := parse_tag(word)) is not None:
             if tag not in tags:
@@ -84,7 +84,7 @@ def parse_post(text: str) -> PostDraft:
         raise InputError("error.too_many_tags", limit=MAX_TAGS)
     title = " ".join(title_words) or None
     if title is not None and len(title) > MAX_TITLE:
-        raise InputError("error.title_too_long", limit=MAX_TITLE)
+        raise InputError("error.title_too_long", limit=MAX_TITLE, count=MAX_TITLE)
     return PostDraft(platform.key, link, title, tuple(tags), yesterday)
 
 

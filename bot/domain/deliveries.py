@@ -17,7 +17,8 @@ class DeliveryKind(StrEnum):
     NUDGE = "nudge"
     SNOOZE = "snooze"  # the nudge again, an hour after the user pressed "Snooze"
     LAST_CALL = "last_call"
-    FOLLOWUP = "followup"
+    KEEP_ASKING = "keep_asking"  # "Keep reminding me?", once, after seven ignored nudges
+    FOLLOWUP = "followup"  # one a day at most, about every post that is due
     REVIEW = "review"
     DIGEST = "digest"
     WEEKLY = "weekly"
@@ -38,7 +39,8 @@ class PeriodCodec(Protocol):
 
 @dataclass(frozen=True)
 class DayPeriod:
-    """One local day: a nudge, a last call, a room's digest, a weekly summary (its Monday)."""
+    """One local day: a nudge, a last call, the day's follow-up, a room's digest, a weekly
+    summary (its Monday)."""
 
     day: date
 
@@ -73,24 +75,6 @@ class SnoozePeriod:
 
 
 @dataclass(frozen=True)
-class FollowupPeriod:
-    """A post's metrics follow-up: stage 1 (~24 h) or 2 (~72 h)."""
-
-    post_id: int
-    stage: int
-
-    def encode(self) -> str:
-        return f"{self.post_id}:{self.stage}"
-
-    @classmethod
-    def decode(cls, text: str) -> Self | None:
-        post_id, _, stage = text.partition(":")
-        if not (post_id.isascii() and post_id.isdigit() and stage in ("1", "2")):
-            return None
-        return cls(int(post_id), int(stage))
-
-
-@dataclass(frozen=True)
 class MonthPeriod:
     """A calendar month (a room's monthly review), written `YYYY-MM`."""
 
@@ -121,14 +105,15 @@ class KeyPeriod:
         return cls(text) if text else None
 
 
-AnyPeriod = DayPeriod | SnoozePeriod | FollowupPeriod | MonthPeriod | KeyPeriod
+AnyPeriod = DayPeriod | SnoozePeriod | MonthPeriod | KeyPeriod
 
 # The one period type of each kind.
 PERIOD_OF: dict[DeliveryKind, type[AnyPeriod]] = {
     DeliveryKind.NUDGE: DayPeriod,
     DeliveryKind.SNOOZE: SnoozePeriod,
     DeliveryKind.LAST_CALL: DayPeriod,
-    DeliveryKind.FOLLOWUP: FollowupPeriod,
+    DeliveryKind.KEEP_ASKING: DayPeriod,
+    DeliveryKind.FOLLOWUP: DayPeriod,
     DeliveryKind.REVIEW: KeyPeriod,
     DeliveryKind.DIGEST: DayPeriod,
     DeliveryKind.WEEKLY: DayPeriod,

@@ -52,7 +52,7 @@ def parse_tag(word: str) -> str | None:
         return None
     tag = match[1].casefold()
     if len(tag) > MAX_TAG:
-        raise InputError("error.tag_too_long", limit=MAX_TAG)
+        raise InputError("error.tag_too_long", limit=MAX_TAG, count=MAX_TAG)
     return tag
 
 
@@ -110,7 +110,7 @@ def parse_days(text: str, maximum: int) -> int:
         raise InputError("error.days_shape", given=text.strip()[:20])
     days = int(match[1])
     if not 1 <= days <= maximum:
-        raise InputError("error.days_range", maximum=maximum)
+        raise InputError("error.days_range", maximum=maximum, count=maximum)
     return days
 
 

@@ -83,9 +83,11 @@ def program_start(start: date, today: date) -> date:
     """A start date for /plan start: up to `MAX_BACKDATE_DAYS` back (a program already under way)
     and up to `MAX_START_AHEAD_DAYS` ahead."""
     if start < today - timedelta(days=MAX_BACKDATE_DAYS):
-        raise InputError("error.plan_start_past", days=MAX_BACKDATE_DAYS)
+        raise InputError("error.plan_start_past", days=MAX_BACKDATE_DAYS, count=MAX_BACKDATE_DAYS)
     if start > today + timedelta(days=MAX_START_AHEAD_DAYS):
-        raise InputError("error.plan_start_future", days=MAX_START_AHEAD_DAYS)
+        raise InputError(
+            "error.plan_start_future", days=MAX_START_AHEAD_DAYS, count=MAX_START_AHEAD_DAYS
+        )
     return start
 
 

@@ -28,6 +28,8 @@ FOLLOWUP_DELAYS = (timedelta(hours=24), timedelta(hours=72))
 # A follow-up question waits for a sensible local hour.
 FOLLOWUP_EARLIEST = time(9, 0)
 FOLLOWUP_LATEST = time(21, 0)
+# One follow-up message lists at most this many posts (one button each); more wait a day.
+MAX_FOLLOWUP_POSTS = 10
 MAX_PAUSE_DAYS = 90
 
 
@@ -178,6 +180,20 @@ def followup_at(logged_at: datetime, stage: int, plan: ReminderPlan) -> datetime
     elif local.time() >= FOLLOWUP_LATEST:
         target = at_local(local.date() + timedelta(days=1), FOLLOWUP_EARLIEST, plan.tz)
     return out_of_quiet_hours(target, plan)
+
+
+def followups_gathered_until(now: datetime, plan: ReminderPlan) -> datetime:
+    """A day's one follow-up message asks about every post due by the end of that day's asking
+    hours, so posts logged a few hours apart are asked about together rather than a day late."""
+    local = now.astimezone(plan.tz)
+    return max(now, at_local(local.date(), FOLLOWUP_LATEST, plan.tz))
+
+
+def next_followup_day(now: datetime, plan: ReminderPlan) -> datetime:
+    """When a post that missed today's follow-up message is asked about: tomorrow's first
+    sensible hour, out of quiet hours."""
+    tomorrow = now.astimezone(plan.tz).date() + timedelta(days=1)
+    return out_of_quiet_hours(at_local(tomorrow, FOLLOWUP_EARLIEST, plan.tz), plan)
 
 
 def variant(day: date, user_id: int, count: int) -> int:

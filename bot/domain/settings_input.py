@@ -56,7 +56,7 @@ def parse_niche(text: str) -> Niche:
     if not sentence and not tags:
         raise InputError("error.niche_missing")
     if len(sentence) > MAX_NICHE:
-        raise InputError("error.niche_too_long", limit=MAX_NICHE)
+        raise InputError("error.niche_too_long", limit=MAX_NICHE, count=MAX_NICHE)
     if len(tags) > MAX_NICHE_TAGS:
         raise InputError("error.niche_too_many_tags", limit=MAX_NICHE_TAGS)
     return Niche(sentence, tuple(tags))

@@ -258,6 +258,7 @@ def button(
                 pressed = data.decode(decoded.args)
             except ButtonExpired:
                 raise InputError("error.button_expired") from None
+            await services.store.reminders.answered(caller.user_id)  # nudges back to daily
             await handle(update, caller, pressed)
         except InputError as error:
             await query.answer(alert_text(caller.lang, error), show_alert=True)

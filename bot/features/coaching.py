@@ -50,7 +50,7 @@ from bot.outbound import Outgoing, Render
 from bot.planner import Planner
 from bot.render import review as render
 from bot.render.charts import png, summary_card_figure
-from bot.render.review import PlanChoice, PlanPress
+from bot.render.review import PlanChoice, PlanPress, StartPress
 from bot.services import Services
 from bot.store.programs import ProgramRunningError
 from bot.store.reminders import Delivery
@@ -76,6 +76,7 @@ class Coaching(Feature):
             command(s, "goals", self.goals, usage="goals", menu="menu.goals"),
             command(s, "review", self.review, usage="review", menu="menu.review"),
             button(s, PlanPress, self.plan_button),
+            button(s, StartPress, self.start_button),
         ]
 
     # --- /plan ------------------------------------------------------------------------------------
@@ -85,7 +86,7 @@ class Coaching(Feature):
         program = await self.store.programs.current(caller.user_id)
         action = words[0].casefold() if words else None
         if action is None and program is None:
-            await self._start(update, caller, caller.today)
+            await self._offer(update, caller)
         elif action is None and program is not None:
             await answer(update, await self.plan_text(caller, program))
         elif action in START_WORDS and len(words) <= 2:
@@ -103,6 +104,21 @@ class Coaching(Feature):
         else:
             raise InputError("error.plan_shape")
 
+    async def _offer(self, update: Update, caller: Caller) -> None:
+        """What the program is and a Start button: /plan alone never starts one silently."""
+        latest = await self.store.programs.latest(caller.user_id)
+        cycle = latest.cycle + 1 if latest else 1
+        await answer(update, *render.program_offer(caller.lang, caller.today, cycle))
+
+    async def start_button(self, update: Update, caller: Caller, pressed: StartPress) -> None:
+        latest = await self.store.programs.latest(caller.user_id)
+        due = latest.cycle + 1 if latest else 1
+        if pressed.cycle < due:
+            raise InputError("error.already_done")
+        if pressed.cycle > due:
+            raise InputError("error.button_expired")  # never offered: forged
+        await self._start(update, caller, caller.today)
+
     async def _start(self, update: Update, caller: Caller, start: date) -> None:
         try:
             program = await self.store.programs.start(caller.user_id, start, caller.now)
@@ -118,15 +134,31 @@ class Coaching(Feature):
             await answer(update, render.plan_kept(caller.lang))
         elif pressed.choice is PlanChoice.STOP:
             if current is None or not pressed.is_for(current):
-                raise InputError("plan.stale")
+                raise await self._refused(caller, pressed)
             await self.store.programs.end(caller.user_id, current.program_id, "stopped", caller.now)
             await self.planner.reschedule(caller.user_id)
             await answer(update, render.plan_stopped(caller.lang))
         else:
             latest = await self.store.programs.latest(caller.user_id)
             if current is not None or not pressed.is_for(latest):
-                raise InputError("plan.stale")
+                raise await self._refused(caller, pressed)
             await self._next_cycle(update, caller, latest, pressed.choice is PlanChoice.EASE)
+
+    async def _refused(self, caller: Caller, pressed: PlanPress) -> InputError:
+        """A press that can't act: "already done" when its program has since been ended (End it)
+        or followed by a later cycle (Start cycle N); "out of date" for anything else."""
+        pressed_id = int(pressed.program) if pressed.program.isdigit() else 0
+        program = await self.store.programs.by_id(caller.user_id, pressed_id)
+        if program is not None:
+            current = await self.store.programs.current(caller.user_id)
+            latest = await self.store.programs.latest(caller.user_id)
+            assert latest is not None  # `program` is one of them
+            ended = current is None or current.program_id != program.program_id
+            followed = latest.program_id > program.program_id
+            starts_next = pressed.choice in (PlanChoice.NEXT, PlanChoice.EASE)
+            if followed if starts_next else ended:
+                return InputError("error.already_done")
+        return InputError("plan.stale")
 
     async def _next_cycle(
         self, update: Update, caller: Caller, done: Program | None, eased: bool

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import InputFile, Update
 
+from bot.domain.errors import InputError
 from bot.features.base import AnyHandler, Caller, Feature, answer, button, command
 from bot.render import data as render
 from bot.render.data import ForgetChoice, ForgetPress
@@ -30,12 +31,16 @@ class YourData(Feature):
 
     async def forget(self, update: Update, caller: Caller, args: str) -> None:
         await answer(
-            update, render.forget_question(caller.lang), render.forget_buttons(caller.lang)
+            update,
+            render.forget_question(caller.lang),
+            render.forget_buttons(caller.lang, caller.profile.created_at),
         )
 
     async def forget_button(self, update: Update, caller: Caller, pressed: ForgetPress) -> None:
         if pressed.choice is ForgetChoice.NO:
             await answer(update, render.forget_kept(caller.lang))
             return
+        if not pressed.is_for(caller.profile.created_at):
+            raise InputError("error.already_done")  # deleted already: this is a new row
         deleted = await self.store.privacy.forget(caller.user_id)
         await answer(update, render.forget_done(caller.lang, deleted))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import MessageHandler, filters
 
 from bot.domain.errors import InputError
@@ -46,6 +46,7 @@ from bot.features.base import (
 from bot.planner import Planner
 from bot.render import profile as render
 from bot.render.profile import SetButton
+from bot.render.review import program_offer
 from bot.services import Services
 
 # A free-text answer another feature asked for (e.g. a follow-up's numbers): the update, the
@@ -86,7 +87,7 @@ class ProfileFeature(Feature):
         if caller.profile.onboarded:
             await self.show_profile(update, caller)
             return
-        text, keyboard = self._step_view(caller, FIRST, Mode.ONBOARDING)
+        text, keyboard = await self._step_screen(caller, FIRST, Mode.ONBOARDING)
         await answer(update, render.welcome(caller.lang, text), keyboard)
 
     async def settings(self, update: Update, caller: Caller, args: str) -> None:
@@ -133,7 +134,7 @@ class ProfileFeature(Feature):
     async def _show_with_usage(
         self, update: Update, caller: Caller, step: Step, usage: str
     ) -> None:
-        text, keyboard = self._step_view(caller, step, Mode.EDITING)
+        text, keyboard = await self._step_screen(caller, step, Mode.EDITING)
         await answer(update, render.with_usage(caller.lang, text, usage), keyboard)
 
     # --- free-text answers --------------------------------------------------------------------
@@ -251,15 +252,35 @@ class ProfileFeature(Feature):
             await self.planner.reschedule(caller.user_id)
             done = caller_for(profile, caller.now)
             text = render.onboarding_done(done.lang, done.profile, done.zone, done.now)
-            await answer(update, text)
+            await answer(update, *await self._with_program_offer(done, text))
+
+    async def _with_program_offer(
+        self, caller: Caller, text: str
+    ) -> tuple[str, InlineKeyboardMarkup | None]:
+        """Onboarding ends by offering the program, unless one runs already."""
+        if await self.store.programs.current(caller.user_id) is not None:
+            return text, None
+        latest = await self.store.programs.latest(caller.user_id)
+        cycle = latest.cycle + 1 if latest else 1
+        offer, keyboard = program_offer(caller.lang, caller.today, cycle)
+        return text + "\n\n" + offer, keyboard
 
     async def _show_step(self, update: Update, caller: Caller, step: Step, mode: Mode) -> None:
         rule = STEPS[step]
         if rule.typed_only:
             await self._ask(update, caller, awaiting_for(step, mode))
             return
-        text, keyboard = self._step_view(caller, step, mode)
+        text, keyboard = await self._step_screen(caller, step, mode)
         await answer(update, text, keyboard)
+
+    async def _step_screen(self, caller: Caller, step: Step, mode: Mode) -> render.Screen:
+        """A step with buttons; one that also takes typed text ("type any city or offset")
+        takes it right away, without "Type another…" first."""
+        typed = STEPS[step].typed
+        if typed is not None:
+            awaiting = Awaiting(typed, mode).encode()
+            await self.users.update(caller.user_id, caller.now, awaiting=awaiting)
+        return self._step_view(caller, step, mode)
 
     async def _ask(self, update: Update, caller: Caller, awaiting: Awaiting) -> None:
         """Ask for typed text, and remember that the next message answers it."""

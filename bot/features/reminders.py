@@ -9,8 +9,10 @@ from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ChatMemberHandler
 
-from bot.domain.deliveries import DayPeriod, DeliveryKind, FollowupPeriod, SnoozePeriod
+from bot.domain.backoff import NudgeBackoff
+from bot.domain.deliveries import DayPeriod, DeliveryKind, SnoozePeriod
 from bot.domain.errors import InputError
+from bot.domain.models import Profile
 from bot.domain.onboarding import Awaiting
 from bot.domain.parsing import (
     OFF_WORDS,
@@ -40,7 +42,15 @@ from bot.outbound import Outgoing, Render
 from bot.planner import Planner
 from bot.render import checkins
 from bot.render import nudges as render
-from bot.render.nudges import FollowupChoice, FollowupPress, NudgeChoice, NudgePress, RemindToggle
+from bot.render.nudges import (
+    FollowupChoice,
+    FollowupPress,
+    KeepChoice,
+    KeepPress,
+    NudgeChoice,
+    NudgePress,
+    RemindToggle,
+)
 from bot.services import Services
 from bot.services.buddies import Buddies
 from bot.store.reminders import Delivery
@@ -63,6 +73,7 @@ class ReminderFeature(Feature):
             DeliveryKind.NUDGE: self.render_nudge,
             DeliveryKind.SNOOZE: self.render_nudge,
             DeliveryKind.LAST_CALL: self.render_nudge,
+            DeliveryKind.KEEP_ASKING: self.render_keep_asking,
             DeliveryKind.FOLLOWUP: self.render_followup,
         }
 
@@ -75,6 +86,7 @@ class ReminderFeature(Feature):
             command(s, "resume", self.resume),
             command(s, "rest", self.rest, usage="rest", menu="menu.rest"),
             button(s, NudgePress, self.nudge_button),
+            button(s, KeepPress, self.keep_button),
             button(s, RemindToggle, self.toggle_button),
             button(s, FollowupPress, self.followup_button),
             ChatMemberHandler(self.member_changed, ChatMemberHandler.MY_CHAT_MEMBER),
@@ -107,9 +119,17 @@ class ReminderFeature(Feature):
         if len(words) != 1:
             raise InputError("error.nudge_shape")
         if first in ON_WORDS or first in OFF_WORDS:
-            await self._save(update, caller, nudges_on=parse_switch(first))
+            on = parse_switch(first)
         else:
-            await self._save(update, caller, nudge_time=parse_clock(first), nudges_on=True)
+            on, caller = True, caller_for(await self._nudge_time(caller, first), caller.now)
+        if on:  # asking for nudges again: daily, whatever the back-off was
+            await self.store.reminders.reschedule(caller.user_id, NudgeBackoff())
+        await self._save(update, caller, nudges_on=on)
+
+    async def _nudge_time(self, caller: Caller, typed: str) -> Profile:
+        return await self.store.users.update(
+            caller.user_id, caller.now, nudge_time=parse_clock(typed)
+        )
 
     async def quiet(self, update: Update, caller: Caller, args: str) -> None:
         if not args.strip():
@@ -140,7 +160,8 @@ class ReminderFeature(Feature):
         paused_until = profile.paused_until if plan_of(profile).paused_on(caller.today) else None
         upcoming = await self.store.reminders.next_nudge(caller.user_id)
         local = upcoming.at.astimezone(caller.zone.tz) if upcoming.at is not None else None
-        text = render.settings_view(caller.lang, profile, paused_until, local, saved)
+        backoff = await self.store.reminders.backoff(caller.user_id)
+        text = render.settings_view(caller.lang, profile, paused_until, local, backoff, saved)
         await answer(update, text, render.toggles(caller.lang, profile))
 
     async def toggle_button(self, update: Update, caller: Caller, pressed: RemindToggle) -> None:
@@ -200,6 +221,33 @@ class ReminderFeature(Feature):
         text = render.nudge_text(lang, delivery.kind, profile, day, streak.current, buddies)
         return Outgoing(profile.user_id, text, render.nudge_buttons(lang, day))
 
+    async def render_keep_asking(self, delivery: Delivery) -> Outgoing | None:
+        profile = await self.store.users.get(delivery.chat_id)
+        about = DayPeriod.decode(delivery.period)
+        if profile is None or about is None:
+            return None
+        now = self.services.clock.now()
+        plan = plan_of(profile)
+        if plan.day_of(now) != about.day or plan.in_quiet_hours(now):
+            return None
+        if not await self.planner.nudge_wanted(profile, about.day):
+            return None
+        lang = language_for(profile.language, profile.telegram_language)
+        backoff = await self.store.reminders.backoff(profile.user_id)
+        return Outgoing(profile.user_id, *render.keep_asking(lang, backoff.ignored))
+
+    async def keep_button(self, update: Update, caller: Caller, pressed: KeepPress) -> None:
+        """The press itself has put nudges back to daily (see `button`); Weekly and Stop go on."""
+        if pressed.choice is KeepChoice.WEEKLY:
+            weekly = NudgeBackoff(last_sent=caller.today, mode="weekly")
+            await self.store.reminders.reschedule(caller.user_id, weekly)
+        if pressed.choice is KeepChoice.STOP:
+            await self.store.users.update(caller.user_id, caller.now, nudges_on=False)
+            await self.planner.reschedule(caller.user_id)
+        elif pressed.choice is KeepChoice.YES:
+            await self.store.reminders.reschedule(caller.user_id, NudgeBackoff())
+        await answer(update, render.kept(caller.lang, pressed.choice))
+
     async def nudge_button(self, update: Update, caller: Caller, pressed: NudgePress) -> None:
         if pressed.choice is NudgeChoice.POSTED:
             latest = await self.store.posts.latest(caller.user_id)
@@ -222,21 +270,32 @@ class ReminderFeature(Feature):
     # --- metrics follow-ups ---------------------------------------------------------------------
 
     async def render_followup(self, delivery: Delivery) -> Outgoing | None:
-        about = FollowupPeriod.decode(delivery.period)
+        about = DayPeriod.decode(delivery.period)
         profile = await self.store.users.get(delivery.chat_id)
         if profile is None or not profile.followups_on or about is None:
             return None
-        post = await self.store.posts.by_id(profile.user_id, about.post_id)
         now = self.services.clock.now()
-        if post is None or plan_of(profile).in_quiet_hours(now):
+        if plan_of(profile).in_quiet_hours(now):
             return None
-        updated = await self.store.posts.metrics_updated_at(post.post_id)
-        if updated is not None and now - updated < FOLLOWUP_FRESH:
-            return None
+        asked = []
+        for item in await self.store.reminders.asked_on(profile.user_id, about.day):
+            updated = await self.store.posts.metrics_updated_at(item.post.post_id)
+            if updated is None or now - updated >= FOLLOWUP_FRESH:
+                saves = (await self.store.posts.metrics(item.post.post_id)).saves
+                asked.append((item.post, item.stage, saves))
         lang = language_for(profile.language, profile.telegram_language)
-        metrics = await self.store.posts.metrics(post.post_id)
-        text = render.followup_text(lang, about.stage, post, metrics.saves)
-        return Outgoing(profile.user_id, text, render.followup_buttons(lang, post.post_id))
+        if len(asked) == 1:
+            ((post, stage, saves),) = asked
+            text = render.followup_text(lang, stage, post, saves)
+            return Outgoing(profile.user_id, text, render.followup_buttons(lang, post.post_id))
+        if not asked:
+            return None
+        posts = [post for post, _, _ in asked]
+        return Outgoing(
+            profile.user_id,
+            render.followups_text(lang, asked),
+            render.followups_buttons(lang, posts),
+        )
 
     async def followup_button(self, update: Update, caller: Caller, pressed: FollowupPress) -> None:
         if pressed.choice is FollowupChoice.OFF:

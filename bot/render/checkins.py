@@ -158,6 +158,7 @@ def post_logged(lang: Language, post: Post, yesterday: bool, now: Standing) -> s
             done=now.month_days_posted,
             target=now.month_target_days,
             bar=fmt.bar(now.month_days_posted, now.month_target_days),
+            count=now.month_target_days,
         ),
     )
 
@@ -234,7 +235,8 @@ def followers_recorded(
             lang,
             "followers.recorded",
             platform=fmt.platform_name(lang, change.platform),
-            count=fmt.number(change.count),
+            number=fmt.number(change.count),
+            count=change.count,
         )
     ]
     if replaced is not None:
@@ -308,7 +310,9 @@ def metrics_recorded(lang: Language, post: Post, metrics: Metrics, hit: HitStand
         metrics_line(lang, metrics),
     ]
     if hit.news is HitNews.BECAME:
-        lines.append(t(lang, "metrics.hit", saves=hit.saves, threshold=hit.threshold))
+        lines.append(
+            t(lang, "metrics.hit", saves=hit.saves, threshold=hit.threshold, count=hit.saves)
+        )
     elif hit.news is HitNews.STILL:
         lines.append(t(lang, "metrics.still_hit"))
     elif hit.news is HitNews.SHORT:
@@ -319,6 +323,6 @@ def metrics_recorded(lang: Language, post: Post, metrics: Metrics, hit: HitStand
 def metrics_line(lang: Language, metrics: Metrics) -> str:
     """`saves 12 · likes 80`: the numbers a reading gave."""
     return " · ".join(
-        t(lang, f"metric.{name}", value=fmt.number(value))
+        t(lang, f"metric.{name}", value=fmt.number(value), count=value)
         for name, value in metrics.given().items()
     )

@@ -8,9 +8,9 @@ import io
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from telegram import InlineKeyboardMarkup
 
@@ -29,8 +29,24 @@ class ForgetChoice(StrEnum):
 
 @dataclass(frozen=True)
 class ForgetPress(ButtonData):
+    """/forget's confirm. `since` names the user's data as it was when asked (when their row was
+    created, in microseconds): once deleted, the row a later press finds is a new one, so a second
+    press is "already done" and never deletes what the user has logged since."""
+
     action: ClassVar[str] = "forget"
     choice: ForgetChoice
+    since: int
+
+    @classmethod
+    def about(cls, choice: ForgetChoice, created_at: datetime) -> Self:
+        return cls(choice, _micros(created_at))
+
+    def is_for(self, created_at: datetime) -> bool:
+        return self.since == _micros(created_at)
+
+
+def _micros(instant: datetime) -> int:
+    return int(instant.timestamp() * 1_000_000)
 
 
 @dataclass(frozen=True)
@@ -61,19 +77,21 @@ def _csv(rows: Sequence[Mapping[str, Any]]) -> bytes:
 
 
 def export_caption(lang: Language, rows: Rows) -> str:
-    return t(lang, "export.caption", tables=sum(1 for r in rows.values() if r))
+    tables = sum(1 for r in rows.values() if r)
+    return t(lang, "export.caption", tables=tables, count=tables)
 
 
 def forget_question(lang: Language) -> str:
     return t(lang, "forget.confirm")
 
 
-def forget_buttons(lang: Language) -> InlineKeyboardMarkup:
+def forget_buttons(lang: Language, created_at: datetime) -> InlineKeyboardMarkup:
+    """`created_at`: when the user's row was created (see `ForgetPress`)."""
     return markup(
         [
             [
-                btn(t(lang, "btn.forget_yes"), ForgetPress(ForgetChoice.YES)),
-                btn(t(lang, "btn.forget_no"), ForgetPress(ForgetChoice.NO)),
+                btn(t(lang, "btn.forget_yes"), ForgetPress.about(ForgetChoice.YES, created_at)),
+                btn(t(lang, "btn.forget_no"), ForgetPress.about(ForgetChoice.NO, created_at)),
             ]
         ]
     )
@@ -84,4 +102,4 @@ def forget_kept(lang: Language) -> str:
 
 
 def forget_done(lang: Language, rows: int) -> str:
-    return t(lang, "forget.done", rows=rows)
+    return t(lang, "forget.done", rows=rows, count=rows)

@@ -34,8 +34,8 @@ def digest_messages(lang: Language, title: str, digest: RoomDay) -> list[str]:
             for post in news.hits
         ]
         if news.milestone is not None:
-            count = fmt.number(news.milestone)
-            lines.append(t(lang, "digest.milestone", name=news.name, count=count))
+            number, count = fmt.number(news.milestone), news.milestone
+            lines.append(t(lang, "digest.milestone", name=news.name, number=number, count=count))
     if digest.waiting:
         lines.append(t(lang, "digest.waiting", names=", ".join(digest.waiting)))
     return split_message(lines)
@@ -50,9 +50,9 @@ def summary_messages(lang: Language, title: str, summary: RoomPeriod) -> list[st
         t(
             lang,
             "summary.totals",
-            posts=summary.posts,
-            days=summary.days,
-            members=len(summary.members),
+            posts=fmt.counted(lang, "posts", summary.posts),
+            days=fmt.counted(lang, "member_days", summary.days),
+            members=fmt.counted(lang, "members", len(summary.members)),
         ),
     ]
     if summary.goal is not None:
@@ -62,6 +62,7 @@ def summary_messages(lang: Language, title: str, summary: RoomPeriod) -> list[st
                 lang,
                 f"summary.goal_{goal.kind}",
                 target=goal.target,
+                count=goal.target,
                 done=goal.done,
                 of=goal.of,
                 verdict=h(lang, "verdict.met" if goal.met else "verdict.not_met"),
@@ -77,7 +78,13 @@ def summary_messages(lang: Language, title: str, summary: RoomPeriod) -> list[st
     if summary.follows is not None:
         follows = summary.follows
         lines.append(
-            t(lang, "summary.reciprocity", mutual=follows.mutual_pairs, pairs=follows.pairs)
+            t(
+                lang,
+                "summary.reciprocity",
+                mutual=follows.mutual_pairs,
+                pairs=follows.pairs,
+                count=follows.pairs,
+            )
         )
     lines.append("")
     lines += [member_line(lang, member) for member in summary.members]

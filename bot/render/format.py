@@ -14,6 +14,11 @@ def number(value: int) -> str:
     return f"{value:,}"
 
 
+def counted(lang: Language, noun: str, value: int) -> Html:
+    """`1 post`, `1,500 saves`: a number with its noun in the right form (`counted.*`)."""
+    return h(lang, f"counted.{noun}", number=number(value), count=value)
+
+
 def signed(value: int) -> str:
     if value == 0:
         return "±0"

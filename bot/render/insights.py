@@ -140,7 +140,12 @@ def _attribution_lines(lang: Language, attribution: Attribution) -> list[str]:
 
     def line(name: str, gain: Gain) -> str:
         return t(
-            lang, "insights.gain", name=name, per_post=f"{gain.per_post:+.1f}", posts=gain.posts
+            lang,
+            "insights.gain",
+            name=name,
+            per_post=f"{gain.per_post:+.1f}",
+            posts=gain.posts,
+            count=gain.posts,
         )
 
     lines = [line("#" + g.key, g) for g in attribution.by_tag[:LIST_LIMIT]]

@@ -15,6 +15,7 @@ from typing import ClassVar, Self
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.domain.backoff import NudgeBackoff
 from bot.domain.deliveries import DeliveryKind
 from bot.domain.models import Language, Post, Profile
 from bot.domain.rooms import BuddyDay
@@ -51,6 +52,20 @@ class NudgePress(ButtonData):
         return self.day == day.isoformat()
 
 
+class KeepChoice(StrEnum):
+    YES = "yes"
+    WEEKLY = "weekly"
+    STOP = "stop"
+
+
+@dataclass(frozen=True)
+class KeepPress(ButtonData):
+    """ "Keep reminding me?": daily again, weekly, or no nudges."""
+
+    action: ClassVar[str] = "keep"
+    choice: KeepChoice
+
+
 class Switch(StrEnum):
     """The reminder switches, as typed after /nudge and sent by the settings' toggles."""
 
@@ -77,6 +92,10 @@ class FollowupPress(ButtonData):
     action: ClassVar[str] = "followup"
     choice: FollowupChoice
     post_id: int = 0  # unused by OFF
+
+    @classmethod
+    def enter(cls, post_id: int) -> Self:
+        return cls(FollowupChoice.ENTER, post_id)
 
     def encode(self) -> str:
         if self.choice is FollowupChoice.OFF:
@@ -132,6 +151,22 @@ def nudge_buttons(lang: Language, day: date) -> InlineKeyboardMarkup:
     )
 
 
+def keep_asking(lang: Language, ignored: int) -> tuple[str, InlineKeyboardMarkup]:
+    keyboard = markup(
+        [
+            [
+                btn(t(lang, f"btn.keep_{choice}"), KeepPress(choice))
+                for choice in (KeepChoice.YES, KeepChoice.WEEKLY, KeepChoice.STOP)
+            ]
+        ]
+    )
+    return t(lang, "keep.ask", count=ignored), keyboard
+
+
+def kept(lang: Language, choice: KeepChoice) -> str:
+    return t(lang, f"keep.{choice}")
+
+
 def snoozed(lang: Language, until: datetime) -> str:
     """`until` in the user's own time."""
     return t(lang, "nudge.snoozed", time=f"{until:%H:%M}")
@@ -169,8 +204,34 @@ def followup_text(lang: Language, stage: int, post: Post, last_saves: int | None
         lang, "followup.day1" if stage == 1 else "followup.day3", label=fmt.post_label(lang, post)
     )
     if last_saves is not None:
-        text += "\n" + t(lang, "followup.last_saves", saves=fmt.number(last_saves))
+        text += "\n" + t(
+            lang, "followup.last_saves", saves=fmt.number(last_saves), count=last_saves
+        )
     return text
+
+
+def followups_text(lang: Language, asked: Sequence[tuple[Post, int, int | None]]) -> str:
+    """The day's follow-up about several posts: one line each (its stage, its last saves) and
+    how to answer by typing."""
+    lines = [t(lang, "followup.many")]
+    for post, stage, saves in asked:
+        key = "followup.line_day1" if stage == 1 else "followup.line_day3"
+        line = t(lang, key, label=fmt.post_label(lang, post))
+        if saves is not None:
+            line += t(lang, "followup.line_saves", count=saves)
+        lines.append(line)
+    lines.append(t(lang, "followup.many_how", number=asked[0][0].number))
+    return "\n".join(lines)
+
+
+def followups_buttons(lang: Language, posts: Sequence[Post]) -> InlineKeyboardMarkup:
+    """A button per post (three to a row), then "Stop asking"."""
+    enter = [
+        btn(t(lang, "btn.followup_post", number=post.number), FollowupPress.enter(post.post_id))
+        for post in posts
+    ]
+    rows = [enter[i : i + 3] for i in range(0, len(enter), 3)]
+    return markup([*rows, [btn(t(lang, "btn.followup_off"), FollowupPress(FollowupChoice.OFF))]])
 
 
 def followup_buttons(lang: Language, post_id: int) -> InlineKeyboardMarkup:
@@ -194,9 +255,11 @@ def settings_view(
     profile: Profile,
     paused_until: date | None,
     next_nudge: datetime | None,
+    backoff: NudgeBackoff,
     saved: bool = False,
 ) -> str:
-    """/nudge's view. `paused_until` only while paused; `next_nudge` in the user's own time."""
+    """/nudge's view. `paused_until` only while paused; `next_nudge` in the user's own time;
+    how nudges are backing off, when they are."""
     p = profile
     on, off = t(lang, "word.on"), t(lang, "word.off")
     text = t(
@@ -213,9 +276,19 @@ def settings_view(
     )
     if next_nudge is not None:
         text += "\n" + t(lang, "remind.next", when=f"{next_nudge:%Y-%m-%d %H:%M}")
+    if p.nudges_on and backoff.cadence != "daily":
+        text += "\n" + _backoff_line(lang, backoff)
     if saved:
         text = t(lang, "saved") + "\n\n" + text
     return text
+
+
+def _backoff_line(lang: Language, backoff: NudgeBackoff) -> str:
+    if backoff.mode == "weekly":
+        return t(lang, "remind.weekly_chosen")
+    if backoff.mode == "asked":
+        return t(lang, "remind.weekly_unanswered")
+    return t(lang, "remind.every_other_day", count=backoff.ignored)
 
 
 def toggles(lang: Language, profile: Profile) -> InlineKeyboardMarkup:

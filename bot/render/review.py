@@ -2,13 +2,13 @@
 of a cycle, and the figures of the review's summary card.
 
 Plain values in — a `PhaseView`, a `MonthReview`, a `ProgramReport`, `Goals` — text and keyboards
-out. The /plan buttons (stop, keep, next cycle) are defined here, next to their keyboards.
+out. The /plan buttons (start, stop, keep, next cycle) are defined here, next to their keyboards.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import ClassVar, Self
 
@@ -70,13 +70,24 @@ class PlanPress(ButtonData):
         return super().decode((*args, "") if len(args) == 1 else args)
 
 
+@dataclass(frozen=True)
+class StartPress(ButtonData):
+    """ "Start" under the program's offer (the end of onboarding, /plan with none running).
+    `cycle` is the cycle it starts: once that cycle exists the press is already done, so a second
+    tap never starts another."""
+
+    action: ClassVar[str] = "program"
+    cycle: int
+
+
 # --- goals ------------------------------------------------------------------------------------
 
 
 def goal_text(lang: Language, kind: GoalKind, goals: Goals, days: int = 30) -> Html:
     """A month's goal in words: "post on 26 of 30 days", "get one hit — …", "reach 100 …"."""
     if kind == "posting":
-        return h(lang, "goal.posting", target=posting_target(goals.days_per_week, days), days=days)
+        target = posting_target(goals.days_per_week, days)
+        return h(lang, "goal.posting", target=target, days=days, count=days)
     if kind == "hit":
         return h(lang, "goal.hit", threshold=goals.hit_threshold)
     return h(
@@ -95,7 +106,14 @@ def _where(lang: Language, goals: Goals) -> Html:
 
 def progress_line(lang: Language, key: str, done: int, target: int) -> str:
     """A "{done} of {target} {bar}" line: every progress bar the coach shows."""
-    return t(lang, key, done=fmt.number(done), target=fmt.number(target), bar=fmt.bar(done, target))
+    return t(
+        lang,
+        key,
+        done=fmt.number(done),
+        target=fmt.number(target),
+        bar=fmt.bar(done, target),
+        count=target,
+    )
 
 
 def goals_view(lang: Language, goals: Goals) -> str:
@@ -103,6 +121,7 @@ def goals_view(lang: Language, goals: Goals) -> str:
         lang,
         "goals.show",
         days=goals.days_per_week,
+        count=goals.days_per_week,
         month_days=posting_target(goals.days_per_week),
         threshold=goals.hit_threshold,
         followers=goal_text(lang, "followers", goals),
@@ -178,6 +197,14 @@ def plan_started(lang: Language, program: Program, view: str) -> str:
     """A new cycle, followed by `view` (what /plan shows now)."""
     started = t(lang, "plan.started", cycle=program.cycle, end=program.end_date.isoformat())
     return started + "\n\n" + view
+
+
+def program_offer(lang: Language, today: date, cycle: int) -> tuple[str, InlineKeyboardMarkup]:
+    """What the program is, in three lines, with a Start button (and how to pick another day:
+    the next Monday, as an example)."""
+    example = today + timedelta(days=7 - today.weekday())
+    keyboard = markup([[btn(t(lang, "btn.plan_start"), StartPress(cycle))]])
+    return t(lang, "plan.offer", example=example.isoformat()), keyboard
 
 
 def plan_stop_question(lang: Language) -> str:
@@ -273,6 +300,7 @@ def _not_in_your_hands(lang: Language, data: MonthReview) -> list[str]:
             "review.best",
             label=fmt.post_label(lang, data.best.post),
             saves=fmt.number(data.best.saves or 0),
+            count=data.best.saves or 0,
         )
         if data.best
         else t(lang, "review.best_none"),
@@ -299,7 +327,13 @@ def final_report(
         for month, status in enumerate(report.months, start=1)
     ]
     lines += [
-        t(lang, "report.totals", days=report.days_posted, posts=report.posts, hits=report.hits),
+        t(
+            lang,
+            "report.totals",
+            days=fmt.counted(lang, "days", report.days_posted),
+            posts=fmt.counted(lang, "posts", report.posts),
+            hits=report.hits,
+        ),
         t(
             lang,
             "report.followers",

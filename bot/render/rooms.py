@@ -206,7 +206,7 @@ def buddy_text(lang: Language, name: str | None) -> str:
 def room_goal_text(lang: Language, group: Group) -> str:
     if group.goal_kind is None or group.goal_value is None:
         return t(lang, "groupgoal.none")
-    return t(lang, f"groupgoal.{group.goal_kind}", value=group.goal_value)
+    return t(lang, f"groupgoal.{group.goal_kind}", value=group.goal_value, count=group.goal_value)
 
 
 def room_goal_saved_text(lang: Language, group: Group) -> str:

@@ -23,6 +23,8 @@ class PostLog:
         asking = profile.followups_on and profile.private_chat
         ask_at = followup_at(now, 1, plan_of(profile)) if asking else None
         try:
-            return await self.store.posts.add(profile.user_id, draft, now, day, ask_at)
+            post = await self.store.posts.add(profile.user_id, draft, now, day, ask_at)
         except DuplicatePostError as duplicate:
             raise InputError("post.duplicate", number=duplicate.number) from None
+        await self.store.reminders.answered(profile.user_id)  # nudges back to daily
+        return post

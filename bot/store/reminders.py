@@ -9,14 +9,18 @@ the row and sends nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 import aiosqlite
 
+from bot.domain.backoff import NudgeBackoff
 from bot.domain.deliveries import DeliveryKind, PeriodCodec
-from bot.store.db import Queries, from_db_instant, to_db_instant
+from bot.domain.models import Post
+from bot.store.db import Queries, from_db_date, from_db_instant, to_db_instant
+from bot.store.posts import _POST_COLUMNS, _post  # an asked post reads like any post
 
 Status = Literal["pending", "sending", "sent", "skipped", "failed", "unknown"]
 
@@ -65,9 +69,18 @@ class NextFollowup:
     post_id: int
     at: datetime | None
     stage: int
+    asked_on: date | None = None  # the day's follow-up message that asks about it
 
 
-Advance = NextNudge | NextReview | NextFollowup
+@dataclass(frozen=True)
+class AskedPost:
+    """A post in a day's follow-up message, and the stage it was asked at."""
+
+    post: Post
+    stage: int
+
+
+Advance = NextNudge | NextReview | NextFollowup | NudgeBackoff
 
 
 def _instant(value: datetime | None) -> str | None:
@@ -106,6 +119,41 @@ class Reminders(Queries):
             ),
         )
 
+    async def followup_users_due(self, now: datetime, limit: int) -> list[int]:
+        """Users with a post whose follow-up is due: each gets one message for all of them."""
+        return await self._db.all(
+            """
+            SELECT p.user_id FROM posts p
+            JOIN users u ON u.user_id = p.user_id
+            WHERE p.followup_at <= ? AND u.blocked_at IS NULL
+            GROUP BY p.user_id ORDER BY MIN(p.followup_at) LIMIT ?
+            """,
+            (to_db_instant(now), limit),
+            lambda r: int(r[0]),
+        )
+
+    async def followups_of(self, user_id: int, until: datetime, limit: int) -> list[DueFollowup]:
+        """One user's posts whose follow-up falls due by `until`, oldest post first."""
+        return await self._db.all(
+            """
+            SELECT post_id, user_id, followup_stage, followup_at, logged_at FROM posts
+            WHERE user_id = ? AND followup_at <= ? ORDER BY number LIMIT ?
+            """,
+            (user_id, to_db_instant(until), limit),
+            lambda r: DueFollowup(
+                r[0], r[1], r[2] + 1, from_db_instant(r[3]), from_db_instant(r[4])
+            ),
+        )
+
+    async def asked_on(self, user_id: int, day: date) -> list[AskedPost]:
+        """The posts the follow-up message of `day` asks about."""
+        return await self._db.all(
+            f"SELECT {_POST_COLUMNS}, p.followup_stage FROM posts p"
+            " WHERE p.user_id = ? AND p.followup_asked = ? ORDER BY p.number",
+            (user_id, day.isoformat()),
+            lambda r: AskedPost(_post(r), r["followup_stage"]),
+        )
+
     async def next_nudge(self, user_id: int) -> NextNudge:
         found = await self._next("next_nudge_at", "next_nudge_kind", user_id)
         return NextNudge(*found) if found else NextNudge(None, None)
@@ -120,6 +168,31 @@ class Reminders(Queries):
             (user_id,),
             lambda row: (from_db_instant(row[0]), row[1]),
         )
+
+    async def backoff(self, user_id: int) -> NudgeBackoff:
+        found = await self._db.one(
+            "SELECT nudges_ignored, nudge_unanswered, nudge_last_sent, nudge_backoff FROM users"
+            " WHERE user_id = ?",
+            (user_id,),
+            lambda r: NudgeBackoff(
+                r[0],
+                from_db_date(r[1]) if r[1] else None,
+                from_db_date(r[2]) if r[2] else None,
+                r[3] or "auto",
+            ),
+        )
+        return found or NudgeBackoff()
+
+    async def answered(self, user_id: int) -> None:
+        """A post or a button press: nudges go back to daily (unless weekly was chosen)."""
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "UPDATE users SET nudges_ignored = 0, nudge_unanswered = NULL,"
+                " nudge_backoff = NULLIF(nudge_backoff, 'asked') WHERE user_id = ?"
+                " AND (nudges_ignored > 0 OR nudge_unanswered IS NOT NULL"
+                " OR nudge_backoff = 'asked')",
+                (user_id,),
+            )
 
     async def reschedule(self, user_id: int, *advances: Advance) -> None:
         async with self._db.transaction() as conn:
@@ -162,7 +235,7 @@ class Reminders(Queries):
         kind: DeliveryKind,
         about: PeriodCodec,
         now: datetime,
-        then: Advance | None = None,
+        then: Advance | Sequence[Advance] | None = None,
     ) -> Delivery | None:
         """Record that this message is going out, and move the schedule on, in one transaction.
         None when it was already claimed (sent, or on its way)."""
@@ -174,8 +247,8 @@ class Reminders(Queries):
                 (chat_id, kind.value, period, to_db_instant(now), to_db_instant(now)),
             )
             claimed = cursor.rowcount > 0
-            if then is not None:
-                await _advance(conn, chat_id, then)
+            for advance in _advances(then):
+                await _advance(conn, chat_id, advance)
         if not claimed:
             return None
         return Delivery(cursor.lastrowid or 0, chat_id, kind, period)
@@ -216,6 +289,14 @@ class Reminders(Queries):
         return pending
 
 
+def _advances(then: Advance | Sequence[Advance] | None) -> Sequence[Advance]:
+    if then is None:
+        return ()
+    if isinstance(then, NextNudge | NextReview | NextFollowup | NudgeBackoff):
+        return (then,)
+    return then
+
+
 async def _advance(conn: aiosqlite.Connection, user_id: int, advance: Advance) -> None:
     if isinstance(advance, NextNudge):
         await conn.execute(
@@ -227,9 +308,22 @@ async def _advance(conn: aiosqlite.Connection, user_id: int, advance: Advance) -
             "UPDATE users SET next_review_at = ?, next_review_period = ? WHERE user_id = ?",
             (_instant(advance.at), advance.period, user_id),
         )
-    else:
+    elif isinstance(advance, NudgeBackoff):
         await conn.execute(
-            "UPDATE posts SET followup_at = ?, followup_stage = ?"
-            " WHERE post_id = ? AND user_id = ?",
-            (_instant(advance.at), advance.stage, advance.post_id, user_id),
+            "UPDATE users SET nudges_ignored = ?, nudge_unanswered = ?, nudge_last_sent = ?,"
+            " nudge_backoff = ? WHERE user_id = ?",
+            (
+                advance.ignored,
+                advance.unanswered.isoformat() if advance.unanswered else None,
+                advance.last_sent.isoformat() if advance.last_sent else None,
+                None if advance.mode == "auto" else advance.mode,
+                user_id,
+            ),
+        )
+    else:
+        asked = advance.asked_on.isoformat() if advance.asked_on else None
+        await conn.execute(
+            "UPDATE posts SET followup_at = ?, followup_stage = ?,"
+            " followup_asked = COALESCE(?, followup_asked) WHERE post_id = ? AND user_id = ?",
+            (_instant(advance.at), advance.stage, asked, advance.post_id, user_id),
         )

@@ -99,12 +99,21 @@ MESSAGES: dict[str, Entry] = {
     ),
     # --- input errors
     "error.unknown_platform": "I don't know the platform “{given}”. Use one of: " + PLATFORM_LIST,
-    "error.tag_too_long": "A #tag can be at most {limit} characters.",
+    "error.tag_too_long": Plural(
+        "A #tag can be at most {limit} character.",
+        "A #tag can be at most {limit} characters.",
+    ),
     "error.post_missing_platform": "Which platform? Put it first.",
     "error.post_two_links": "One post, one link, please.",
-    "error.link_too_long": "That link is longer than {limit} characters.",
+    "error.link_too_long": Plural(
+        "That link is longer than {limit} character.",
+        "That link is longer than {limit} characters.",
+    ),
     "error.too_many_tags": "At most {limit} #tags per post.",
-    "error.title_too_long": "The title can be at most {limit} characters.",
+    "error.title_too_long": Plural(
+        "The title can be at most {limit} character.",
+        "The title can be at most {limit} characters.",
+    ),
     "error.count_negative": "A count can't be negative.",
     "error.count_not_number": "“{given}” is not a count I can read. Try 1200, 1,200 or 1.2k.",
     "error.count_too_large": "That number is too large (the limit is {limit}).",
@@ -120,7 +129,10 @@ MESSAGES: dict[str, Entry] = {
     "error.time_shape": "“{given}” is not a time. Use HH:MM, e.g. 20:00.",
     "error.daystart_range": "Your day can start between 00:00 and 04:00.",
     "error.niche_missing": "Tell me your niche in one sentence, with #tags if you like.",
-    "error.niche_too_long": "Keep the niche to one sentence: at most {limit} characters.",
+    "error.niche_too_long": Plural(
+        "Keep the niche to one sentence: at most {limit} character.",
+        "Keep the niche to one sentence: at most {limit} characters.",
+    ),
     "error.niche_too_many_tags": "At most {limit} niche #tags: pick the ones that matter most.",
     "error.handle_shape": (
         "That is not a handle I can store. Use @name (letters, digits, . _ -) or a profile URL."
@@ -132,6 +144,7 @@ MESSAGES: dict[str, Entry] = {
         "an offset like UTC+8, or a city like Berlin."
     ),
     "error.button_expired": "That button is out of date. Send the command again.",
+    "error.already_done": "Already done.",
     "error.unexpected": "Sorry, something went wrong on my side. Please try again in a moment.",
     "error.unexpected_short": "Sorry, something went wrong. Please try again.",
     # --- posts
@@ -140,12 +153,22 @@ MESSAGES: dict[str, Entry] = {
     "post.today_count": Plural("{count} post today", "{count} posts today"),
     "post.logged": "✅ Logged {label}{tags}\n{today} · streak {streak}\n{month}",
     "post.logged_yesterday": ("✅ Logged for yesterday: {label}{tags}\nstreak {streak}\n{month}"),
-    "post.month_progress": "This month: {done}/{target} days {bar}",
+    "post.month_progress": Plural(
+        "This month: {done}/{target} day {bar}",
+        "This month: {done}/{target} days {bar}",
+    ),
     "post.pick_platform": "Where did you post?",
     "post.pick_platform_yesterday": "Where did you post yesterday?",
     "post.picker_used": "Already logged. Send /post again for another post.",
     "post.duplicate": "That link is already logged as post #{number}.",
     "streak.days": Plural("{count} day", "{count} days"),
+    # Counted nouns, for messages that show several counts at once (`number` is the count shown).
+    "counted.days": Plural("{number} day", "{number} days"),
+    "counted.posts": Plural("{number} post", "{number} posts"),
+    "counted.saves": Plural("{number} save", "{number} saves"),
+    "counted.followers": Plural("{number} follower", "{number} followers"),
+    "counted.members": Plural("{number} member", "{number} members"),
+    "counted.member_days": Plural("{number} member-day", "{number} member-days"),
     # --- undo
     "undo.what_post": "post {label}",
     "undo.what_followers": "the follower count {platform} {count}",
@@ -159,7 +182,10 @@ MESSAGES: dict[str, Entry] = {
     "undo.already": "Already done: that entry is removed.",
     "undo.kept": "Kept it.",
     # --- followers
-    "followers.recorded": "📈 {platform}: {count} followers",
+    "followers.recorded": Plural(
+        "📈 {platform}: {number} follower",
+        "📈 {platform}: {number} followers",
+    ),
     "followers.first": "Your first count here: the next one will show the change.",
     "followers.replaced": "This replaces today's earlier count ({count}).",
     "followers.jump_up": "Did you mean that? {platform} jumps from {previous} to {count} ({change}) at once.",
@@ -173,9 +199,11 @@ MESSAGES: dict[str, Entry] = {
     "followers.total": "All platforms: {total} ({change} since your first counts)",
     # --- metrics
     "metrics.recorded": "📊 {label}",
-    "metrics.hit": (
+    "metrics.hit": Plural(
+        "🎉 <b>A hit!</b> {saves} person saved it (your hit threshold is {threshold}). "
+        "Look at what worked and do it again.",
         "🎉 <b>A hit!</b> {saves} people saved it (your hit threshold is {threshold}). "
-        "Look at what worked and do it again."
+        "Look at what worked and do it again.",
     ),
     "metrics.still_hit": "Still a hit 🎯",
     "metrics.to_hit": Plural(
@@ -184,11 +212,26 @@ MESSAGES: dict[str, Entry] = {
     ),
     "metrics.no_posts": "You haven't logged a post yet. /post first.",
     "metrics.no_post": "You have no post #{number}. /today shows today's numbers.",
-    "metric.saves": "{value} saves",
-    "metric.likes": "{value} likes",
-    "metric.views": "{value} views",
-    "metric.comments": "{value} comments",
-    "metric.shares": "{value} shares",
+    "metric.saves": Plural(
+        "{value} save",
+        "{value} saves",
+    ),
+    "metric.likes": Plural(
+        "{value} like",
+        "{value} likes",
+    ),
+    "metric.views": Plural(
+        "{value} view",
+        "{value} views",
+    ),
+    "metric.comments": Plural(
+        "{value} comment",
+        "{value} comments",
+    ),
+    "metric.shares": Plural(
+        "{value} share",
+        "{value} shares",
+    ),
     # --- today, streak, progress
     "today.heading": "<b>Today, {date}</b>",
     "today.nothing": "Nothing logged yet. One post keeps the streak going: /post",
@@ -219,7 +262,7 @@ MESSAGES: dict[str, Entry] = {
     "onboarding.done": "All set. Log your first post with /post — /help shows everything.",
     "ask.lang": "Which language?",
     "ask.tz": "Your timezone? Now: {current}. Pick one, or type any city or offset.",
-    "ask.nudge": "When should I remind you to post, if you haven't yet? Now: {current}",
+    "ask.nudge": "When should I remind you to post, if you haven't yet? Now: {current}. Pick one, or type a time like 19:30.",
     "ask.daystart": (
         "When does your day start? Posts before this hour count for the day before. Now: {current}"
     ),
@@ -303,8 +346,14 @@ MESSAGES: dict[str, Entry] = {
     "usage.quiet": "<code>/quiet 23:00-08:00</code> — nothing from me in these hours · <code>/quiet off</code>",
     "usage.pause": "<code>/pause 7</code> — no reminders for 7 days (up to 90) · <code>/resume</code> ends it early",
     "error.plan_shape": "I didn't understand that.",
-    "error.plan_start_past": "A program can start at most {days} days ago.",
-    "error.plan_start_future": "A program can start at most {days} days ahead.",
+    "error.plan_start_past": Plural(
+        "A program can start at most {days} day ago.",
+        "A program can start at most {days} days ago.",
+    ),
+    "error.plan_start_future": Plural(
+        "A program can start at most {days} day ahead.",
+        "A program can start at most {days} days ahead.",
+    ),
     "error.date_shape": "“{given}” is not a date. Use YYYY-MM-DD, e.g. 2026-03-01.",
     "error.goal_missing": "Which target, and what value?",
     "error.goal_unknown": "“{given}” is not a target. Use days, hit, followers or rest.",
@@ -320,8 +369,19 @@ MESSAGES: dict[str, Entry] = {
     "error.quiet_empty": "Quiet hours need a start and an end that differ.",
     "error.pause_missing": "For how many days?",
     "error.days_shape": "“{given}” is not a number of days.",
-    "error.days_range": "Pick between 1 and {maximum} days.",
+    "error.days_range": Plural(
+        "Pick between 1 and {maximum} day.",
+        "Pick between 1 and {maximum} days.",
+    ),
     "error.quick_metrics": "Send up to three numbers (saves likes views), or pairs like saves=12.",
+    "plan.offer": (
+        "🗓 <b>The 3-month program</b>, one goal a month:\n"
+        "Month 1 — the habit: post on your posting days.\n"
+        "Month 2 — a hit: a post people save.\n"
+        "Month 3 — growth: more followers. A review closes each month.\n"
+        "Tap Start to begin today, or <code>/plan start {example}</code> to pick the day."
+    ),
+    "btn.plan_start": "🚀 Start",
     "plan.started": "🚀 Cycle {cycle} is on. It runs until {end}.",
     "plan.already_running": "Your program is already running (since {start}). /plan shows it; /plan stop ends it.",
     "plan.none": "You have no program running. /plan starts one today.",
@@ -347,23 +407,37 @@ MESSAGES: dict[str, Entry] = {
     "plan.followers_unmeasured": (
         "Send <code>/followers &lt;platform&gt; &lt;count&gt;</code> so I can measure your growth."
     ),
-    "plan.best_saves": "Best post this month: {done} of {target} saves {bar}",
-    "plan.habit_posting": "Habit — posting this week: {done} of {target} days {bar}",
+    "plan.best_saves": Plural(
+        "Best post this month: {done} of {target} save {bar}",
+        "Best post this month: {done} of {target} saves {bar}",
+    ),
+    "plan.habit_posting": Plural(
+        "Habit — posting this week: {done} of {target} day {bar}",
+        "Habit — posting this week: {done} of {target} days {bar}",
+    ),
     "plan.habit_hits": Plural(
         "Habit — hits in this program: {count}", "Habit — hits in this program: {count}"
     ),
-    "goal.posting": "post on {target} of {days} days",
+    "goal.posting": Plural(
+        "post on {target} of {days} day",
+        "post on {target} of {days} days",
+    ),
     "goal.hit": "get one hit — a post saved by {threshold}+ people",
     "goal.followers": "reach {target} followers{where}",
     "goal.followers_gain": "gain {target} followers{where} during the program",
     "goal.total": " in total",
     "goal.on_platform": " on {platform}",
-    "goals.show": (
+    "goals.show": Plural(
+        "🎯 <b>Your targets</b>\n"
+        "Posting: {days} day a week ({month_days} in a 30-day month)\n"
+        "Hit: a post saved by {threshold}+ people\n"
+        "Followers: {followers}\n"
+        "Rest: {rest} a week, streak kept",
         "🎯 <b>Your targets</b>\n"
         "Posting: {days} days a week ({month_days} in a 30-day month)\n"
         "Hit: a post saved by {threshold}+ people\n"
         "Followers: {followers}\n"
-        "Rest: {rest} a week, streak kept"
+        "Rest: {rest} a week, streak kept",
     ),
     "goals.rest": Plural("{count} day", "{count} days"),
     "verdict.met": "✅ met",
@@ -383,13 +457,16 @@ MESSAGES: dict[str, Entry] = {
     "review.followers": "• Followers: {changes}",
     "review.followers_none": "• Followers: nothing to compare yet — /followers records a count",
     "review.hits": Plural("• Hits: {count}", "• Hits: {count}"),
-    "review.best": "• Best post: {label} — {saves} saves",
+    "review.best": Plural(
+        "• Best post: {label} — {saves} save",
+        "• Best post: {label} — {saves} saves",
+    ),
     "review.best_none": "• Best post: no saves recorded — /metrics last saves=N",
     "review.next_program": "<b>Next month:</b> {goal}.",
     "review.next_calendar": "<b>Next month:</b> {goal}. For a 3-month plan: /plan",
     "report.heading": "🏁 <b>Cycle {cycle} complete</b>",
     "report.month": "Month {month} · {goal}: {done} of {target} {verdict}",
-    "report.totals": "90 days: {days} days posted · {posts} posts · hits: {hits}",
+    "report.totals": "90 days: {days} posted · {posts} · hits: {hits}",
     "report.followers": "Followers: {start} → {end}",
     "report.unknown": "?",
     "report.next": "<b>Next cycle</b> — what you met goes up, what you missed comes again:",
@@ -418,6 +495,12 @@ MESSAGES: dict[str, Entry] = {
     ),
     "remind.paused_until": "until {date}",
     "remind.next": "Next reminder: {when}",
+    "remind.every_other_day": Plural(
+        "Nudging every other day, since you didn't answer the last {count} nudge. Post or tap any button for daily nudges again.",
+        "Nudging every other day, since you didn't answer the last {count} nudges. Post or tap any button for daily nudges again.",
+    ),
+    "remind.weekly_unanswered": "Nudging weekly, since you didn't answer. Post or tap any button for daily nudges again.",
+    "remind.weekly_chosen": "Nudging weekly, as you chose. <code>/nudge on</code> for daily nudges.",
     "resume.not_paused": "Reminders aren't paused.",
     "btn.toggle_nudges": "Daily nudge: {state}",
     "btn.toggle_lastcall": "Last call: {state}",
@@ -433,6 +516,16 @@ MESSAGES: dict[str, Entry] = {
     "last_call.v0": "⏳ Last call, {name}: the day ends in 90 minutes.",
     "last_call.v1": "⏳ {name}, 90 minutes left today. Still time for one post.",
     "last_call.v2": "⏳ Nearly midnight, {name}. Post, or take a rest day.",
+    "keep.ask": Plural(
+        "🤔 I've nudged you {count} time without an answer. Keep reminding me?",
+        "🤔 I've nudged you {count} times without an answer. Keep reminding me?",
+    ),
+    "btn.keep_yes": "Yes",
+    "btn.keep_weekly": "Weekly",
+    "btn.keep_stop": "Stop",
+    "keep.yes": "OK: daily nudges again.",
+    "keep.weekly": "OK: a nudge once a week. <code>/nudge on</code> brings daily nudges back.",
+    "keep.stop": "OK: no more nudges. <code>/nudge on</code> turns them back on.",
     "nudge.snoozed": "⏰ OK, I'll remind you again at {time}.",
     "nudge.other_day": "That reminder was for another day.",
     "nudge.no_room": "No time left today outside your quiet hours. Tomorrow, then!",
@@ -461,7 +554,16 @@ MESSAGES: dict[str, Entry] = {
     "rest.not_allowed": "Your targets have no rest days. /goals rest 1 allows one a week.",
     "followup.day1": "📈 A day on: how is {label} doing? Saves are what make a hit.",
     "followup.day3": "📈 Three days on: how did {label} do?",
-    "followup.last_saves": "Last time: {saves} saves.",
+    "followup.last_saves": Plural(
+        "Last time: {saves} save.",
+        "Last time: {saves} saves.",
+    ),
+    "followup.many": "📈 How are your posts doing? Saves are what make a hit.",
+    "followup.line_day1": "• {label} — a day on",
+    "followup.line_day3": "• {label} — three days on",
+    "followup.line_saves": Plural(" · last time: {count} save", " · last time: {count} saves"),
+    "followup.many_how": "Tap a post to send its numbers, or type e.g. <code>/metrics {number} saves=12 likes=80</code>.",
+    "btn.followup_post": "✍️ #{number}",
     "followup.ask": "Send the numbers for {label}: saves likes views, e.g. <code>12 80 1500</code> (or <code>saves=12</code>).",
     "followup.post_gone": "That post isn't there any more.",
     "btn.followup_enter": "✍️ Enter numbers",
@@ -556,8 +658,14 @@ MESSAGES: dict[str, Entry] = {
     "error.groupgoal_shape": "I didn't understand that.",
     "error.groupgoal_number": "“{given}” is not a whole number.",
     "groupgoal.none": "🎯 No group goal yet.",
-    "groupgoal.days": "🎯 Group goal: every member posts {value} days a week.",
-    "groupgoal.posts": "🎯 Group goal: {value} posts together this month.",
+    "groupgoal.days": Plural(
+        "🎯 Group goal: every member posts {value} day a week.",
+        "🎯 Group goal: every member posts {value} days a week.",
+    ),
+    "groupgoal.posts": Plural(
+        "🎯 Group goal: {value} post together this month.",
+        "🎯 Group goal: {value} posts together this month.",
+    ),
     "usage.groupsettings": (
         "<code>/groupsettings time 21:00</code> · <code>timezone Asia/Shanghai</code> · "
         "<code>lang en|zh</code> · <code>mention on|off</code> · "
@@ -593,16 +701,28 @@ MESSAGES: dict[str, Entry] = {
     "digest.nobody": "Nobody posted today.",
     "digest.streak": "🔥 Longest streak: {name}, {streak}",
     "digest.hit": "🎯 New hit: {name} — {label}",
-    "digest.milestone": "🎉 {name} passed {count} followers",
+    "digest.milestone": Plural(
+        "🎉 {name} passed {number} follower",
+        "🎉 {name} passed {number} followers",
+    ),
     "digest.waiting": "🌱 Still to post today: {names}. There's time.",
     "summary.weekly": "📊 <b>{title} · the week</b> {start} → {end}",
     "summary.monthly": "📅 <b>{title} · the month</b> {start} → {end}",
-    "summary.totals": "Together: {posts} posts on {days} member-days ({members} members).",
-    "summary.goal_days": "🎯 Goal, {target} days each: {done} of {of} members made it {verdict}",
-    "summary.goal_posts": "🎯 Goal, {target} posts together: {done} of {of} {verdict}",
+    "summary.totals": "Together: {posts} on {days} ({members}).",
+    "summary.goal_days": Plural(
+        "🎯 Goal, {target} day each: {done} of {of} made it {verdict}",
+        "🎯 Goal, {target} days each: {done} of {of} made it {verdict}",
+    ),
+    "summary.goal_posts": Plural(
+        "🎯 Goal, {target} post together: {done} of {of} {verdict}",
+        "🎯 Goal, {target} posts together: {done} of {of} {verdict}",
+    ),
     "summary.consistent": "🏅 Most consistent: {name}, {days}",
     "summary.grower": "📈 Biggest grower: {name}, {growth}",
-    "summary.reciprocity": "🤝 Follows: {mutual} of {pairs} pairs are mutual",
+    "summary.reciprocity": Plural(
+        "🤝 Follows: {mutual} of {pairs} pair is mutual",
+        "🤝 Follows: {mutual} of {pairs} pairs are mutual",
+    ),
     "summary.member": "• {name}: days {days} · posts {posts} · 🔥 {streak} · {growth}",
     # --- insights, charts, your data
     "menu.insights": "What works for you",
@@ -628,13 +748,22 @@ MESSAGES: dict[str, Entry] = {
     "insights.heading": "🔎 <b>What works for you</b>",
     "insights.followers_heading": "<b>What brings followers</b> (per post, between two counts)",
     "insights.followers_too_little": "Too little data to say: record follower counts before and after posting (/followers), on a few posts.",
-    "insights.gain": "• {name}: {per_post} per post ({posts} posts)",
+    "insights.gain": Plural(
+        "• {name}: {per_post} per post ({posts} post)",
+        "• {name}: {per_post} per post ({posts} posts)",
+    ),
     "insights.hits_heading": "<b>Hit rate</b> (saves ≥ {threshold})",
     "insights.hit_rate": "• {name}: {hits} of {posts} ({percent}%)",
     "insights.too_little": "Too little data to say yet.",
     "insights.time_heading": "<b>Best time</b> (average saves)",
-    "insights.best_day": "• {day}: {saves} saves",
-    "insights.best_hour": "• around {hour}: {saves} saves",
+    "insights.best_day": Plural(
+        "• {day}: {saves} save",
+        "• {day}: {saves} saves",
+    ),
+    "insights.best_hour": Plural(
+        "• around {hour}: {saves} save",
+        "• around {hour}: {saves} saves",
+    ),
     "insights.niche_heading": "<b>Niche focus</b>",
     "insights.niche": "This month {now} of posts on your niche tags; last month {then}.",
     "insights.consistency_heading": "<b>Consistency</b> (days posted, last 8 weeks)",
@@ -647,12 +776,18 @@ MESSAGES: dict[str, Entry] = {
     "insights.room_weeks": "Days posted together, last 8 weeks: {spark}  {days}",
     "insights.room_hits_heading": "<b>Hit rate by platform</b>",
     "insights.room_privacy": "<i>Only from what members share (/share).</i>",
-    "export.caption": "📦 Everything stored about you: this JSON, and a CSV per table ({tables} tables with rows).",
+    "export.caption": Plural(
+        "📦 Everything stored about you: this JSON, and a CSV per table ({tables} table with rows).",
+        "📦 Everything stored about you: this JSON, and a CSV per table ({tables} tables with rows).",
+    ),
     "forget.confirm": "Delete everything stored about you — posts, counts, metrics, programs, rooms, cheers, follows, reminders? This can't be undone. (/export first to keep a copy.)",
     "btn.forget_yes": "Delete everything",
     "btn.forget_no": "Keep my data",
     "forget.kept": "Nothing was deleted.",
-    "forget.done": "🗑 Done: {rows} rows deleted. If you write again, you start fresh.",
+    "forget.done": Plural(
+        "🗑 Done: {rows} row deleted. If you write again, you start fresh.",
+        "🗑 Done: {rows} rows deleted. If you write again, you start fresh.",
+    ),
     "error.storage": "Sorry, I couldn't save that just now: my storage is unavailable. Please try again in a few minutes; nothing was half-saved.",
     "error.storage_short": "Couldn't save that just now. Try again in a few minutes.",
 }

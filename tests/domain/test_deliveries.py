@@ -11,7 +11,6 @@ from bot.domain.deliveries import (
     AnyPeriod,
     DayPeriod,
     DeliveryKind,
-    FollowupPeriod,
     KeyPeriod,
     MonthPeriod,
     SnoozePeriod,
@@ -20,7 +19,6 @@ from bot.domain.deliveries import (
 EXAMPLES: dict[type[AnyPeriod], tuple[AnyPeriod, str]] = {
     DayPeriod: (DayPeriod(date(2026, 3, 2)), "2026-03-02"),
     SnoozePeriod: (SnoozePeriod(date(2026, 3, 2), time(21, 5)), "2026-03-02@2105"),
-    FollowupPeriod: (FollowupPeriod(12, 2), "12:2"),
     MonthPeriod: (MonthPeriod(date(2026, 2, 1)), "2026-02"),
     KeyPeriod: (KeyPeriod("p7m2"), "p7m2"),
 }
@@ -42,9 +40,6 @@ def test_every_kind_has_a_period_that_round_trips(kind: DeliveryKind) -> None:
         (DayPeriod, "yesterday"),
         (SnoozePeriod, "2026-03-02"),
         (SnoozePeriod, "2026-03-02@2561"),
-        (FollowupPeriod, "12:3"),
-        (FollowupPeriod, "x:1"),
-        (FollowupPeriod, "١٢:1"),
         (MonthPeriod, "2026-13"),
         (KeyPeriod, ""),
     ],

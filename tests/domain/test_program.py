@@ -239,7 +239,10 @@ def test_a_program_starts_at_most_89_days_back_and_30_ahead() -> None:
     assert program_start(START + timedelta(days=30), START) == START + timedelta(days=30)
     with pytest.raises(InputError) as past:
         program_start(START - timedelta(days=90), START)
-    assert (past.value.key, past.value.params) == ("error.plan_start_past", {"days": 89})
+    assert (past.value.key, past.value.params) == (
+        "error.plan_start_past",
+        {"days": 89, "count": 89},
+    )
     with pytest.raises(InputError) as future:
         program_start(START + timedelta(days=31), START)
     assert future.value.key == "error.plan_start_future"

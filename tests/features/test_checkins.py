@@ -239,3 +239,9 @@ async def test_an_implausible_drop_can_be_cancelled_or_corrected(
     fixed = await session.press(maya, big, "I meant 1,210")
     assert fixed.text.startswith("📈 TikTok: 1,210 followers")
     assert rows(session, "SELECT count FROM follower_counts") == [(1200,), (1210,)]
+
+
+async def test_one_save_is_singular(session: Session, maya: Person) -> None:
+    await session.send(maya, "/post tiktok one")
+    reply = await session.send(maya, "/metrics last saves=1 likes=1 views=2")
+    assert "1 save · 1 like · 2 views" in reply.text

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sqlite3
+from datetime import timedelta
 
 import pytest
 
@@ -39,7 +40,7 @@ async def test_forget_leaves_nothing(session: Session, maya: Person) -> None:
     jo = session.person("Jo")
     await room_of(session, maya, jo)
     await session.send(maya, "/nudge 20:00")
-    await session.send(maya, "/plan")
+    await session.send(maya, "/plan start")
     await session.send(maya, "/rest")
     await session.send(jo, "/post xhs mine")  # Jo's data must survive
     checkin = await session.send(maya, "/post tiktok x #food", chat_id=ROOM)
@@ -82,3 +83,22 @@ async def test_forged_forget_buttons(session: Session, maya: Person, data: str) 
     pressed = await session.press(maya, confirm.last, data=data)
     assert pressed.alerts == ["That button is out of date. Send the command again."]
     assert rows(session, "SELECT title FROM posts") == [("keep me",)]
+
+
+async def test_a_second_delete_everything_press_is_already_done_and_deletes_nothing_new(
+    session: Session, maya: Person
+) -> None:
+    await session.send(maya, "/post tiktok old")
+    session.clock.set(session.clock.now() + timedelta(minutes=1))
+    confirm = await session.send(maya, "/forget")
+    session.clock.set(session.clock.now() + timedelta(minutes=1))
+    done = await session.press(maya, confirm.last, "Delete everything")
+    assert done.last.text.startswith("🗑 Done:")
+    again = await session.press(maya, confirm.last, "Delete everything")
+    assert again.alerts == ["Already done."]
+    assert again.messages == []
+    session.clock.set(session.clock.now() + timedelta(hours=1))
+    await session.send(maya, "/post tiktok fresh start")
+    late = await session.press(maya, confirm.last, "Delete everything")
+    assert late.alerts == ["Already done."]
+    assert rows(session, "SELECT title FROM posts") == [("fresh start",)]

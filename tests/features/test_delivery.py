@@ -42,8 +42,13 @@ async def test_changing_the_nudge_time_the_same_day(session: Session, maya: Pers
 
 async def test_dst_spring_forward_through_the_whole_stack(session: Session, maya: Person) -> None:
     await set_up(session, maya, "America/New_York", "02:30")
-    sent = await session.walk(utc(2026, 3, 9, 0, 0), timedelta(minutes=30))
-    times = [datetime.fromtimestamp(m.date, UTC) for m in to(maya, sent)]
+    nudges = []
+    for day in range(3, 10):
+        sent = to(maya, await session.walk(utc(2026, 3, day, 0, 0), timedelta(minutes=30)))
+        for nudge in sent:  # answered, so nudges stay daily
+            await session.press(maya, nudge, "Rest day")
+        nudges += sent
+    times = [datetime.fromtimestamp(m.date, UTC) for m in nudges]
     assert utc(2026, 3, 8, 7, 30) in times  # 03:30 EDT, the hour 02:00–03:00 does not exist
     assert len(times) == 6  # one a day, March 3rd to 8th
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.fakeapi import Person, Session, StoredMessage
 from tests.helpers import rows, utc
 
@@ -96,3 +98,36 @@ async def test_another_users_followup_button_reaches_nothing(
         (maya.user_id, None),
         (mallory.user_id, None),
     ]
+
+
+async def test_four_posts_get_one_followup_a_day_listing_each_with_its_own_button(
+    session: Session, maya: Person
+) -> None:
+    await session.send(maya, "/nudge off")
+    for title, hour in (("one", 12), ("two", 12), ("three", 13), ("four", 15)):
+        session.clock.set(utc(2026, 3, 2, hour, 0))
+        await session.send(maya, f"/post tiktok {title}")
+    (day1,) = followups(maya, await session.at(utc(2026, 3, 3, 12, 0)))
+    assert day1.text == (
+        "📈 How are your posts doing? Saves are what make a hit.\n"
+        "• #1 · TikTok · “one” — a day on\n"
+        "• #2 · TikTok · “two” — a day on\n"
+        "• #3 · TikTok · “three” — a day on\n"
+        "• #4 · TikTok · “four” — a day on\n"
+        "Tap a post to send its numbers, or type e.g. /metrics 1 saves=12 likes=80."
+    )
+    labels = [text for text, _ in day1.buttons]
+    assert labels == ["✍️ #1", "✍️ #2", "✍️ #3", "✍️ #4", "Stop asking"]
+    assert followups(maya, await session.walk(utc(2026, 3, 4, 23, 0), timedelta(hours=1))) == []
+    ask = await session.press(maya, day1, "✍️ #3")
+    assert ask.last.text.startswith("Send the numbers for #3 · TikTok · “three”")
+    await session.send(maya, "9 90 900")
+    assert rows(session, "SELECT post_id, saves FROM post_metrics") == [(3, 9)]
+    (day3,) = followups(maya, await session.walk(utc(2026, 3, 5, 23, 0), timedelta(hours=1)))
+    assert day3.text.splitlines()[1:4] == [
+        "• #1 · TikTok · “one” — three days on",
+        "• #2 · TikTok · “two” — three days on",
+        "• #3 · TikTok · “three” — three days on · last time: 9 saves",
+    ]
+    assert followups(maya, await session.walk(utc(2026, 3, 9, 12, 0), timedelta(hours=3))) == []
+    assert rows(session, "SELECT COUNT(*) FROM deliveries WHERE kind = 'followup'") == [(2,)]

@@ -31,6 +31,7 @@ async def test_the_text_is_never_the_same_two_days_running(session: Session, may
         sent = to(maya, await session.at(utc(2026, 3, day, 20, 0)))
         assert len(sent) == 1
         texts.append(sent[0].text)
+        await session.send(maya, f"/post tiktok day {day}")  # answered: nudges stay daily
     assert all(a != b for a, b in itertools.pairwise(texts))
     assert len(set(texts)) >= 5
 
@@ -160,3 +161,68 @@ async def test_a_hostile_name_is_escaped_in_the_nudge(session: Session) -> None:
     for dom in range(2, 9):  # every variant that names the user gets sent once
         (nudge,) = to(mallory, await session.at(utc(2026, 3, dom, 20, 0)))
         assert "<b>" not in nudge.html
+        await session.press(mallory, nudge, "Rest day")  # answered: nudges stay daily
+
+
+async def test_a_user_who_never_answers_is_nudged_less_then_asked_once_and_a_post_brings_it_back(
+    session: Session, maya: Person
+) -> None:
+    await set_up(session, maya, "UTC", "20:00")
+    sent: dict[str, str] = {}
+    first = utc(2026, 3, 2, 20, 0)
+    for offset in range(60):
+        day = first + timedelta(days=offset)
+        for message in await session.at(day):
+            if message.chat_id == maya.user_id:
+                sent[f"{day:%m-%d}"] = message.text
+    assert list(sent) == [
+        *("03-02", "03-03", "03-04"),  # daily, until three in a row go unanswered
+        *("03-06", "03-08", "03-10", "03-12"),  # every other day, until seven
+        "03-14",  # asked once
+        *("03-21", "03-28", "04-04", "04-11", "04-18", "04-25"),  # no answer: weekly
+    ]
+    assert sent["03-14"].startswith("🤔 I've nudged you 7 times")
+    state = await session.send(maya, "/nudge")
+    assert "Nudging weekly, since you didn't answer" in state.text
+    session.clock.set(utc(2026, 5, 1, 12, 0))
+    await session.send(maya, "/post tiktok back")
+    assert "Nudging" not in (await session.send(maya, "/nudge")).text
+    for may in (2, 3, 4):
+        assert len(to(maya, await session.at(utc(2026, 5, may, 20, 0)))) == 1
+
+
+async def test_every_other_day_shows_in_nudge_and_a_button_press_resets_it(
+    session: Session, maya: Person
+) -> None:
+    await set_up(session, maya, "UTC", "20:00")
+    for day in (2, 3, 4):
+        assert len(to(maya, await session.at(utc(2026, 3, day, 20, 0)))) == 1
+    assert to(maya, await session.at(utc(2026, 3, 5, 20, 0))) == []
+    state = await session.send(maya, "/nudge")
+    assert "Nudging every other day, since you didn't answer the last 3 nudges." in state.text
+    (nudge,) = to(maya, await session.at(utc(2026, 3, 6, 20, 0)))
+    await session.press(maya, nudge, "Snooze 1h")
+    assert len(to(maya, await session.at(utc(2026, 3, 7, 20, 0)))) == 1
+    assert len(to(maya, await session.at(utc(2026, 3, 8, 20, 0)))) == 1
+
+
+async def test_keep_reminding_me_answers_weekly_yes_and_stop(
+    session: Session, maya: Person
+) -> None:
+    await set_up(session, maya, "UTC", "20:00")
+    asked = []
+    for offset in range(13):
+        for message in await session.at(utc(2026, 3, 2, 20, 0) + timedelta(days=offset)):
+            if message.text.startswith("🤔"):
+                asked.append(message)
+    (question,) = asked
+    assert [label for label, _ in question.buttons] == ["Yes", "Weekly", "Stop"]
+    weekly = await session.press(maya, question, "Weekly")
+    assert weekly.last.text == "OK: a nudge once a week. /nudge on brings daily nudges back."
+    assert "Nudging weekly, as you chose." in (await session.send(maya, "/nudge")).text
+    yes = await session.press(maya, question, "Yes")
+    assert yes.last.text == "OK: daily nudges again."
+    assert "Nudging" not in (await session.send(maya, "/nudge")).text
+    stop = await session.press(maya, question, "Stop")
+    assert stop.last.text == "OK: no more nudges. /nudge on turns them back on."
+    assert rows(session, "SELECT nudges_on FROM users") == [(0,)]

@@ -22,7 +22,10 @@ async def test_onboarding_walks_every_step(session: Session, maya: Person) -> No
     step = (await session.press(maya, step, "English")).last
     assert step.text.startswith("Your timezone? Now: UTC.")
     step = (await session.press(maya, step, "Shanghai (UTC+8)")).last
-    assert step.text == "When should I remind you to post, if you haven't yet? Now: 20:00"
+    assert step.text == (
+        "When should I remind you to post, if you haven't yet? Now: 20:00. "
+        "Pick one, or type a time like 19:30."
+    )
     step = (await session.press(maya, step, "21:00")).last
     assert step.text.startswith("Your niche in one sentence, plus up to 5 #tags. Now: not set")
     step = (await session.send(maya, "Budget cooking for students #Food #budget")).last
@@ -41,8 +44,14 @@ async def test_onboarding_walks_every_step(session: Session, maya: Person) -> No
         "All set. Log your first post with /post — /help shows everything.\n\n"
         "Your profile\nLanguage: English\nTimezone: Asia/Shanghai (UTC+8)\nReminder: 21:00\n"
         "Day starts: 00:00\nNiche: Budget cooking for students #food #budget\n"
-        "Platforms: TikTok (@maya.cooks), Xiaohongshu"
+        "Platforms: TikTok (@maya.cooks), Xiaohongshu\n\n"
+        "🗓 The 3-month program, one goal a month:\n"
+        "Month 1 — the habit: post on your posting days.\n"
+        "Month 2 — a hit: a post people save.\n"
+        "Month 3 — growth: more followers. A review closes each month.\n"
+        "Tap Start to begin today, or /plan start 2026-03-09 to pick the day."
     )
+    assert [label for label, _ in done.buttons] == ["🚀 Start"]
     assert profile_row(session, maya) == (
         "en", "Asia/Shanghai", "21:00", "00:00", "Budget cooking for students",
         "food budget", 1,
@@ -51,6 +60,9 @@ async def test_onboarding_walks_every_step(session: Session, maya: Person) -> No
     assert rows(session, "SELECT next_nudge_at, next_review_period FROM users") == [
         ("2026-03-02T13:00:00.000000Z", "month:2026-03")
     ]
+    started = await session.press(maya, done, "🚀 Start")
+    assert started.last.text.startswith("🚀 Cycle 1 is on.")
+    assert rows(session, "SELECT cycle, start_date FROM programs") == [(1, "2026-03-02")]
 
 
 async def test_a_reminder_time_chosen_in_settings_moves_the_next_nudge(
@@ -168,3 +180,37 @@ async def test_bare_niche_takes_the_next_message(session: Session, maya: Person)
     answered = (await session.send(maya, "Street food in Chengdu #food")).last
     assert "Niche: Street food in Chengdu #food" in answered.text
     assert profile_row(session, maya)[4:6] == ("Street food in Chengdu", "food")
+
+
+async def test_onboarding_takes_typed_answers_at_the_step_without_type_another(
+    session: Session, maya: Person
+) -> None:
+    step = (await session.send(maya, "/start")).last
+    step = (await session.press(maya, step, "English")).last
+    assert "type any city or offset" in step.text
+    wrong = await session.send(maya, "Atlantis")
+    assert wrong.text.startswith("I don't know the timezone “Atlantis”.")
+    assert wrong.text.endswith("Try again, or send /cancel.")
+    step = (await session.send(maya, "berlin")).last
+    assert step.text == (
+        "When should I remind you to post, if you haven't yet? Now: 20:00. "
+        "Pick one, or type a time like 19:30."
+    )
+    step = (await session.send(maya, "19:30")).last
+    assert step.text.startswith("Your niche in one sentence")
+    step = (await session.send(maya, "Street food in Berlin #food")).last
+    assert step.text == "Where do you post? Tap all that apply, then Done."
+    assert profile_row(session, maya)[1:6] == (
+        "Europe/Berlin", "19:30", "00:00", "Street food in Berlin", "food",
+    )  # fmt: skip
+    # Platforms take no typed answer: text there is a pointer again.
+    assert (await session.send(maya, "tiktok")).text.startswith("I read commands.")
+
+
+async def test_a_bare_timezone_command_takes_the_next_message(
+    session: Session, maya: Person
+) -> None:
+    await session.send(maya, "/timezone")
+    answered = await session.send(maya, "UTC+8")
+    assert "Timezone: UTC+08:00" in answered.text or "UTC+8" in answered.text
+    assert profile_row(session, maya)[1] != "UTC"

@@ -20,8 +20,33 @@ async def day(session: Session, person: Person, month: int, dom: int, *texts: st
         await session.send(person, text)
 
 
+OFFER = (
+    "🗓 The 3-month program, one goal a month:\n"
+    "Month 1 — the habit: post on your posting days.\n"
+    "Month 2 — a hit: a post people save.\n"
+    "Month 3 — growth: more followers. A review closes each month.\n"
+    "Tap Start to begin today, or /plan start 2026-03-09 to pick the day."
+)
+
+
+async def test_plan_without_a_program_explains_it_and_offers_a_start_button(
+    session: Session, maya: Person
+) -> None:
+    offer = await session.send(maya, "/plan")
+    assert offer.text == OFFER
+    assert [label for label, _ in offer.last.buttons] == ["🚀 Start"]
+    assert rows(session, "SELECT COUNT(*) FROM programs") == [(0,)]
+    started = await session.press(maya, offer.last, "🚀 Start")
+    assert started.last.text.startswith("🚀 Cycle 1 is on. It runs until 2026-05-30.")
+    assert rows(session, "SELECT cycle, start_date FROM programs") == [(1, "2026-03-02")]
+    again = await session.press(maya, offer.last, "🚀 Start")
+    assert again.alerts == ["Already done."]
+    assert again.messages == []
+    assert rows(session, "SELECT COUNT(*) FROM programs") == [(1,)]
+
+
 async def test_plan_starts_today_and_shows_the_first_phase(session: Session, maya: Person) -> None:
-    started = await session.send(maya, "/plan")
+    started = await session.send(maya, "/plan start")
     assert started.text == (
         "🚀 Cycle 1 is on. It runs until 2026-05-30.\n\n"
         "🗓 Cycle 1 · month 1 of 3\n"
@@ -51,7 +76,7 @@ async def test_plan_start_dates(session: Session, maya: Person) -> None:
 
 
 async def test_plan_stop_asks_first(session: Session, maya: Person) -> None:
-    await session.send(maya, "/plan")
+    await session.send(maya, "/plan start")
     confirm = await session.send(maya, "/plan stop")
     assert confirm.text.startswith("End your program?")
     kept = await session.press(maya, confirm.last, "Keep going")
@@ -59,8 +84,10 @@ async def test_plan_stop_asks_first(session: Session, maya: Person) -> None:
     confirm = await session.send(maya, "/plan stop")
     stopped = await session.press(maya, confirm.last, "End it")
     assert stopped.last.text == "Program ended. Start a new one any time with /plan."
+    twice = await session.press(maya, confirm.last, "End it")
+    assert twice.alerts == ["Already done."]
     assert rows(session, "SELECT outcome FROM programs") == [("stopped",)]
-    stale = await session.press(maya, confirm.last, data=confirm.last.buttons[0][1])
+    stale = await session.press(maya, confirm.last, data="1|plan|stop|999")
     assert stale.alerts == ["That button is out of date. /plan shows where you are."]
     assert (await session.send(maya, "/plan stop")).text.startswith("You have no program running.")
 
@@ -116,7 +143,7 @@ class ProgramWalk:
             await session.send(maya, "/niche Home cooking #food")
             await session.send(maya, "/goals days 6")  # 26 of 30 days
             await session.send(maya, "/followers tiktok 40")
-            await session.send(maya, "/plan")
+            await session.send(maya, "/plan start")
             for n in range(26):  # March 2nd to 27th
                 tag = " #food" if n < 20 else ""
                 await day(session, maya, 3, 2 + n, f"/post tiktok dish{n}{tag}")
@@ -283,8 +310,10 @@ async def test_ease_missed_goals_starts_cycle_2_with_the_missed_goals_eased(
     assert rows(
         session, "SELECT posting_days_per_week, hit_threshold, follower_target FROM users"
     ) == [(6, 3, 150)]
-    stale = await session.press(maya, final, "Start cycle 2 🚀")
-    assert stale.alerts == ["That button is out of date. /plan shows where you are."]
+    # The report's other button would start the same cycle: it is done already, once.
+    again = await session.press(maya, final, "Start cycle 2 🚀")
+    assert again.alerts == ["Already done."]
+    assert rows(session, "SELECT cycle FROM programs") == [(1,), (2,)]
 
 
 async def test_the_next_cycle_button_works_once(
@@ -292,8 +321,10 @@ async def test_the_next_cycle_button_works_once(
 ) -> None:
     (final,) = await program.final_review()
     await program.next_cycle()
-    stale = await session.press(maya, final, "Start cycle 2 🚀")
-    assert stale.alerts == ["That button is out of date. /plan shows where you are."]
+    again = await session.press(maya, final, "Start cycle 2 🚀")
+    assert again.alerts == ["Already done."]
+    assert again.messages == []
+    assert rows(session, "SELECT cycle FROM programs") == [(1,), (2,)]
 
 
 async def test_calendar_review_on_the_first_for_users_without_a_program(
@@ -332,7 +363,7 @@ async def test_a_missed_review_is_sent_late(session: Session, maya: Person) -> N
 
 
 async def test_review_on_demand(session: Session, maya: Person) -> None:
-    await session.send(maya, "/plan")
+    await session.send(maya, "/plan start")
     await day(session, maya, 3, 4, "/post tiktok one")
     now = await session.send(maya, "/review")
     assert now.text.splitlines()[:3] == [
@@ -359,7 +390,7 @@ async def test_a_program_started_while_a_calendar_review_was_due(
 ) -> None:
     await session.send(maya, "/nudge 20:00")
     await session.send(maya, "/post tiktok march")
-    await day(session, maya, 4, 1, "/plan")  # April 1st, the March review is due tonight
+    await day(session, maya, 4, 1, "/plan start")  # April 1st, the March review is due tonight
     session.clock.set(utc(2026, 4, 1, 20, 0))
     (review,) = reviews(maya, await session.tick())
     assert review.text.startswith("📅 Monthly review · 2026-03-01 → 2026-03-31")

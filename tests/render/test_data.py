@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
 
-from bot.render.callbacks import MAX_BYTES, Callback
+from bot.render.callbacks import MAX_BYTES, MAX_INT, Callback
 from bot.render.data import (
     ForgetChoice,
     ForgetPress,
@@ -44,15 +44,18 @@ def test_the_caption_counts_the_tables_with_rows() -> None:
 
 
 def test_forget_asks_with_two_buttons() -> None:
-    keyboard = forget_buttons("en")
+    keyboard = forget_buttons("en", datetime(2026, 3, 2, 12, 0, 0, 123456, tzinfo=UTC))
     assert [[(b.text, b.callback_data) for b in row] for row in keyboard.inline_keyboard] == [
-        [("Delete everything", "1|forget|yes"), ("Keep my data", "1|forget|no")]
+        [
+            ("Delete everything", "1|forget|yes|1772452800123456"),
+            ("Keep my data", "1|forget|no|1772452800123456"),
+        ]
     ]
 
 
 @pytest.mark.parametrize("choice", list(ForgetChoice))
 def test_the_largest_buttons_fit_and_read_back(choice: ForgetChoice) -> None:
-    button = ForgetPress(choice)
+    button = ForgetPress(choice, MAX_INT)  # the largest a button carries: the year 2255
     encoded = button.encode()
     assert len(encoded.encode()) <= MAX_BYTES
     decoded = Callback.decode(encoded)

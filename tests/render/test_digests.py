@@ -76,7 +76,7 @@ def test_the_weekly_summary_with_a_member_who_shares_nothing() -> None:
     assert summary_messages("en", "Room", summary)[0].splitlines() == [
         "📊 <b>Room · the week</b> 2026-03-02 → 2026-03-08",
         "Together: 9 posts on 7 member-days (3 members).",
-        "🎯 Goal, 3 days each: 1 of 2 members made it ❌ not met",
+        "🎯 Goal, 3 days each: 1 of 2 made it ❌ not met",
         "🏅 Most consistent: Maya, 5 days",
         "📈 Biggest grower: Maya, +10%",
         "🤝 Follows: 1 of 3 pairs are mutual",
@@ -102,7 +102,7 @@ def test_the_monthly_review_in_chinese_without_standouts() -> None:
     )
     assert summary_messages("zh", "Room", summary)[0].splitlines() == [
         "📅 <b>Room · 本月</b> 2026-03-01 → 2026-03-31",
-        "合计：40 条发布，30 人·天（1 人）。",
+        "合计：发布 40 条，30 人·天（1 人）。",
         "🎯 目标一起 30 条：40/30 ✅ 达成",
         "",
         "• Lee：— 天 · — 条 · 🔥 — · —",

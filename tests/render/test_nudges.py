@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time
 import pytest
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.backoff import NudgeBackoff
 from bot.domain.deliveries import DeliveryKind
 from bot.domain.models import Post, Profile
 from bot.domain.rooms import BuddyDay
@@ -112,7 +113,9 @@ def test_followups() -> None:
 
 def test_the_settings_view_and_its_toggles() -> None:
     quiet = replace(MAYA, quiet_hours=QuietHours(time(23), time(7)))
-    text = settings_view("en", quiet, date(2026, 3, 9), datetime(2026, 3, 10, 20, 0), saved=True)
+    text = settings_view(
+        "en", quiet, date(2026, 3, 9), datetime(2026, 3, 10, 20, 0), NudgeBackoff(), saved=True
+    )
     assert text == (
         "Saved.\n\n⏰ <b>Reminders</b>\n"
         "Daily nudge: 20:00\n"
@@ -123,7 +126,7 @@ def test_the_settings_view_and_its_toggles() -> None:
         "Times are in Europe/Berlin.\n"
         "Next reminder: 2026-03-10 20:00"
     )
-    assert "Paused: off" in settings_view("en", MAYA, None, None)
+    assert "Paused: off" in settings_view("en", MAYA, None, None, NudgeBackoff())
     keyboard = toggles("en", MAYA)
     assert labels(keyboard) == ["Daily nudge: on", "Last call: off", "Follow-ups: on"]
     assert data(keyboard) == [["1|remind|nudges"], ["1|remind|lastcall"], ["1|remind|followups"]]

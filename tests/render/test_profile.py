@@ -136,7 +136,7 @@ def test_every_step_offers_its_choices_then_a_way_on() -> None:
 
 def test_reminder_and_language_steps_in_chinese() -> None:
     text, keyboard = step_view("zh", MAYA, Step.NUDGE, Mode.EDITING, NOW)
-    assert text == "如果当天还没发布，几点提醒你？当前：20:00"
+    assert text == "如果当天还没发布，几点提醒你？当前：20:00。选一个，或直接输入时间，例如 19:30。"
     assert [len(row) for row in buttons(keyboard)] == [3, 3, 1, 1]
     _, keyboard = step_view("zh", MAYA, Step.LANG, Mode.ONBOARDING, NOW)
     assert buttons(keyboard) == [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.domain.deliveries import DayPeriod, DeliveryKind, FollowupPeriod, KeyPeriod
+from bot.domain.deliveries import DayPeriod, DeliveryKind, KeyPeriod
 from bot.domain.models import PostDraft
 from bot.store import Store
 from bot.store.reminders import Due, NextNudge, NextReview
@@ -63,7 +63,7 @@ async def test_after_a_restart_pending_messages_return_and_half_sent_ones_do_not
     store: Store,
 ) -> None:
     pending = await store.reminders.claim(1, DeliveryKind.REVIEW, KeyPeriod("p1m1"), NOW)
-    sending = await store.reminders.claim(1, DeliveryKind.FOLLOWUP, FollowupPeriod(5, 1), NOW)
+    sending = await store.reminders.claim(1, DeliveryKind.FOLLOWUP, DayPeriod(TODAY), NOW)
     sent = await store.reminders.claim(2, DeliveryKind.NUDGE, DayPeriod(TODAY), NOW)
     assert pending is not None
     assert sending is not None

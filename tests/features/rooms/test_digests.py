@@ -66,7 +66,7 @@ async def test_group_goal_in_the_weekly_summary(session: Session, maya: Person) 
     assert weekly[0].text.splitlines() == [
         "📊 Group 100555 · the week 2026-03-02 → 2026-03-08",
         "Together: 3 posts on 3 member-days (2 members).",
-        "🎯 Goal, 2 days each: 1 of 2 members made it ❌ not met",
+        "🎯 Goal, 2 days each: 1 of 2 made it ❌ not met",
         "🏅 Most consistent: Maya, 2 days",
         "🤝 Follows: 0 of 0 pairs are mutual",
         "",
