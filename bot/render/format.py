@@ -30,6 +30,8 @@ def bar(done: int, total: int, width: int = 10) -> str:
     filled = 0 if total <= 0 else min(width, round(width * done / total))
     if done > 0 and filled == 0:
         filled = 1  # any progress shows: one day of 31 is not nothing
+    if done < total and filled == width:
+        filled = width - 1  # and only a met target shows full: 96 of 100 is not done
     return "▰" * filled + "▱" * (width - filled)
 
 

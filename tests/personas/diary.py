@@ -1,0 +1,71 @@
+"""Living through weeks with the real bot: a persona's days, hour by hour, on the fake Bot API.
+
+Each day the scheduler's sweeps run every hour (as the running bot's would, on its interval) and
+the persona does what its plan says at the local times it says. The diary keeps every message the
+bot sent on its own, by the persona's local day, so a test can read a month the way the person
+lived it: what arrived, when, and how many a day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.fakeapi import Exchange, Person, Session, StoredMessage
+
+# A day's plan: (local time, text to send) pairs.
+Plan = Callable[[int, date], Sequence[tuple[time, str]]]
+
+
+@dataclass
+class Diary:
+    person: Person
+    zone: ZoneInfo
+    proactive: dict[date, list[StoredMessage]] = field(default_factory=dict)
+    replies: dict[date, list[Exchange]] = field(default_factory=dict)
+
+    def arrived(self, day: date) -> list[StoredMessage]:
+        return self.proactive.get(day, [])
+
+    def messages_on(self, day: date) -> int:
+        """How many messages arrived on their own that day. A review's card is sent just before
+        its text, as one review: the picture (no caption) and its text count once."""
+        return sum(1 for m in self.arrived(day) if not (m.kind == "photo" and not m.text))
+
+    def busiest_day(self) -> int:
+        return max((self.messages_on(day) for day in self.proactive), default=0)
+
+    def texts(self, starting: str) -> list[tuple[date, str]]:
+        """Every proactive message whose text starts so, with its local day."""
+        return [
+            (day, m.text)
+            for day, sent in sorted(self.proactive.items())
+            for m in sent
+            if m.text.startswith(starting)
+        ]
+
+
+async def live(
+    session: Session, diary: Diary, first: date, days: int, plan: Plan, hours: int = 1
+) -> Diary:
+    """Live `days` local days from `first`: sweeps every `hours`, the plan's messages on time."""
+    zone = diary.zone
+    for n in range(days):
+        day = first + timedelta(days=n)
+        midnight = datetime.combine(day, time(0), zone)
+        events: list[tuple[datetime, str | None]] = [
+            (midnight + timedelta(hours=h), None) for h in range(0, 24, hours)
+        ]
+        events += [(datetime.combine(day, at, zone), text) for at, text in plan(n, day)]
+        for instant, text in sorted(events, key=lambda e: (e[0], e[1] is not None)):
+            if text is None:
+                sent = await session.at(instant)
+                mine = [m for m in sent if m.chat_id == diary.person.user_id]
+                diary.proactive.setdefault(day, []).extend(mine)
+            else:
+                session.clock.set(instant)
+                reply = await session.send(diary.person, text)
+                diary.replies.setdefault(day, []).append(reply)
+    return diary
