@@ -1,6 +1,6 @@
 """Living through weeks with the real bot: a persona's days, hour by hour, on the fake Bot API.
 
-Each day the scheduler's sweeps run every hour (as the running bot's would, on its interval) and
+Each day the scheduler's sweeps run every half hour (as the running bot's would, on its interval) and
 the persona does what its plan says at the local times it says. The diary keeps every message the
 bot sent on its own, by the persona's local day, so a test can read a month the way the person
 lived it: what arrived, when, and how many a day.
@@ -48,15 +48,17 @@ class Diary:
 
 
 async def live(
-    session: Session, diary: Diary, first: date, days: int, plan: Plan, hours: int = 1
+    session: Session, diary: Diary, first: date, days: int, plan: Plan, minutes: int = 30
 ) -> Diary:
-    """Live `days` local days from `first`: sweeps every `hours`, the plan's messages on time."""
+    """Live `days` local days from `first`: sweeps every `minutes` (the running bot sweeps every
+    30 s; a reminder found within half an hour is on time for a person), the plan's messages on
+    time."""
     zone = diary.zone
     for n in range(days):
         day = first + timedelta(days=n)
         midnight = datetime.combine(day, time(0), zone)
         events: list[tuple[datetime, str | None]] = [
-            (midnight + timedelta(hours=h), None) for h in range(0, 24, hours)
+            (midnight + timedelta(minutes=m), None) for m in range(0, 24 * 60, minutes)
         ]
         events += [(datetime.combine(day, at, zone), text) for at, text in plan(n, day)]
         for instant, text in sorted(events, key=lambda e: (e[0], e[1] is not None)):
