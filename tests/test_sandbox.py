@@ -60,7 +60,7 @@ async def test_a_short_session() -> None:
 
 async def test_review_cards_and_charts_show_and_are_saved_where_it_says(tmp_path: Path) -> None:
     out = io.StringIO()
-    script = ["/plan", "/post tiktok a", ":advance 31d", "/chart calendar", ":quit"]
+    script = ["/plan start", "/post tiktok a", ":advance 31d", "/chart calendar", ":quit"]
     lines = io.StringIO("\n".join(script) + "\n")
     await asyncio.wait_for(run_sandbox(lines, out, START, pictures=tmp_path / "pics"), 60)
     transcript = out.getvalue()

@@ -1,6 +1,6 @@
-"""Living through weeks with the real bot: a persona's days, hour by hour, on the fake Bot API.
+"""Living through weeks with the real bot: a persona's days, on the fake Bot API.
 
-Each day the scheduler's sweeps run every half hour (as the running bot's would, on its interval) and
+Each day the scheduler's sweeps run every half hour (as the running bot's do, on its interval) and
 the persona does what its plan says at the local times it says. The diary keeps every message the
 bot sent on its own, by the persona's local day, so a test can read a month the way the person
 lived it: what arrived, when, and how many a day.
