@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.domain.checkin_input import parse_followers, parse_metrics, parse_post, parse_quick_metrics
+from bot.domain.checkin_input import (
+    YESTERDAY_WORDS,
+    parse_followers,
+    parse_metrics,
+    parse_post,
+    parse_quick_metrics,
+)
 from bot.domain.errors import InputError
 from bot.domain.follower_checks import implausible_jump
 from bot.domain.hits import hit_standing
@@ -16,8 +22,6 @@ from bot.render import checkins as render
 from bot.render.checkins import CountCheck, CountChoice, PostPick, UndoPress, When
 from bot.services import Services
 from bot.services.posting import PostLog
-
-YESTERDAY_WORDS = ("yesterday", "昨天", "y")
 
 
 class Checkins(Feature):
@@ -66,7 +70,7 @@ class Checkins(Feature):
     async def _log(self, update: Update, caller: Caller, draft: PostDraft) -> None:
         post = await self.posts.log(caller.profile, draft, caller.now, caller.today)
         now = await standing_of(self.services, caller)
-        await answer(update, render.post_logged(caller.lang, post, draft.yesterday, now))
+        await answer(update, render.post_logged(caller.lang, post, draft, now))
 
     async def undo(self, update: Update, caller: Caller, args: str) -> None:
         entry = await self.store.entries.latest(caller.user_id)

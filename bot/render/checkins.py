@@ -15,10 +15,11 @@ from typing import ClassVar, Self
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.checkin_input import MAX_TITLE
 from bot.domain.entries import Entry, EntryKind
 from bot.domain.follower_checks import Jump
 from bot.domain.hits import HitNews, HitStanding
-from bot.domain.models import FollowerCount, Language, Metrics, Post
+from bot.domain.models import FollowerCount, Language, Metrics, Post, PostDraft
 from bot.domain.parsing import MAX_COUNT
 from bot.domain.platforms import PLATFORMS, platform
 from bot.domain.progress import FollowerChange, Standing
@@ -142,7 +143,15 @@ def platform_picker(
     )
 
 
-def post_logged(lang: Language, post: Post, yesterday: bool, now: Standing) -> str:
+def post_logged(lang: Language, post: Post, draft: PostDraft, now: Standing) -> str:
+    """The logged post and where the user stands; says so when a long caption was shortened."""
+    logged = _post_logged(lang, post, draft.yesterday, now)
+    if draft.title_shortened:
+        return logged + "\n" + t(lang, "post.title_shortened", limit=MAX_TITLE)
+    return logged
+
+
+def _post_logged(lang: Language, post: Post, yesterday: bool, now: Standing) -> str:
     return t(
         lang,
         "post.logged_yesterday" if yesterday else "post.logged",

@@ -20,6 +20,7 @@ MESSAGES: dict[str, Entry] = {
         "<b>Log</b>\n"
         "/post tiktok https://… #recipes — log a post (no arguments: pick a platform)\n"
         "/post yesterday xhs My title — log it for yesterday\n"
+        "…or just send me a post's link or the app's share text\n"
         "/undo — remove your latest post\n"
         "/followers tiktok 1200 — record a follower count\n"
         "/metrics last saves=12 likes=80 — record a post's numbers\n\n"
@@ -66,6 +67,8 @@ MESSAGES: dict[str, Entry] = {
         "<code>/post &lt;platform&gt; [link or title] [#tag …]</code>\n"
         "e.g. <code>/post tiktok https://vm.tiktok.com/abc #recipes</code>\n"
         "<code>/post yesterday xhs Autumn outfits</code> logs it for yesterday.\n"
+        "Or paste an app's share text: <code>/post https://v.douyin.com/abc/</code> "
+        "(the link names the platform), or just send it to me.\n"
         "Platforms: " + PLATFORM_LIST
     ),
     "usage.undo": (
@@ -104,7 +107,10 @@ MESSAGES: dict[str, Entry] = {
     "error.post_two_links": "One post, one link, please.",
     "error.link_too_long": "That link is longer than {limit} characters.",
     "error.too_many_tags": "At most {limit} #tags per post.",
-    "error.title_too_long": "The title can be at most {limit} characters.",
+    "error.link_platform_unknown": (
+        "I can't tell the platform from that link. Put it first: "
+        "<code>/post tiktok &lt;link&gt;</code>"
+    ),
     "error.count_negative": "A count can't be negative.",
     "error.count_not_number": "“{given}” is not a count I can read. Try 1200, 1,200 or 1.2k.",
     "error.count_too_large": "That number is too large (the limit is {limit}).",
@@ -140,6 +146,9 @@ MESSAGES: dict[str, Entry] = {
     "post.today_count": Plural("{count} post today", "{count} posts today"),
     "post.logged": "✅ Logged {label}{tags}\n{today} · streak {streak}\n{month}",
     "post.logged_yesterday": ("✅ Logged for yesterday: {label}{tags}\nstreak {streak}\n{month}"),
+    "post.title_shortened": (
+        "✂️ The caption was longer than {limit} characters: its first {limit} are the title."
+    ),
     "post.month_progress": "This month: {done}/{target} days {bar}",
     "post.pick_platform": "Where did you post?",
     "post.pick_platform_yesterday": "Where did you post yesterday?",
