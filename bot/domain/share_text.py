@@ -13,13 +13,17 @@ Bilibili puts the title in `【…-哔哩哔哩】`. Here:
 - a title that is a single `【…】` is unwrapped, and an app's suffix at its end (`-哔哩哔哩`,
   `- author | 小红书 - 你的生活指南`, ` - YouTube`) is dropped.
 
-Which platform a link belongs to is `platforms.platform_of_link` (the one domain table).
+Which platform a link belongs to is `platforms.platform_of_link` (the one domain table). A link
+sent as a plain message is asked about first ("Log this as today's Douyin post?"); the rule for
+which day an answer logs is `days_back`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
 
 URL_CHARS = r"A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%"
 _LINK = re.compile(rf"https?://[{URL_CHARS}]+", re.IGNORECASE)
@@ -131,3 +135,34 @@ def _one_bracket(title: str) -> bool:
         if depth == 0:
             return index == len(title) - 1
     return False
+
+
+# --- a link sent as a plain message ---------------------------------------------------------------
+
+
+class ShareChoice(StrEnum):
+    """The answers to "Log this as today's … post?"."""
+
+    TODAY = "t"
+    YESTERDAY = "y"
+    NO = "n"
+
+
+DECLINED = "no"
+
+
+@dataclass(frozen=True)
+class SharedLink:
+    """A post link the user sent as a message, waiting for (or given) an answer."""
+
+    share_id: int
+    text: str  # the message as sent
+    shared_on: date  # the user's day it arrived: the "today" of the question
+    answer: str | None  # None while asked; DECLINED, or the number of the post it logged
+
+
+def days_back(shared_on: date, today: date, choice: ShareChoice) -> int:
+    """How many days before `today` the post is logged on: the question's "today" is the day the
+    link was shared, so a press the next morning still logs that day. Over 1 is too far back."""
+    offset = 1 if choice is ShareChoice.YESTERDAY else 0
+    return max((today - shared_on).days, 0) + offset

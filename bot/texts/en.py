@@ -154,6 +154,13 @@ MESSAGES: dict[str, Entry] = {
     "post.pick_platform_yesterday": "Where did you post yesterday?",
     "post.picker_used": "Already logged. Send /post again for another post.",
     "post.duplicate": "That link is already logged as post #{number}.",
+    "post.share_ask": "Log this as today's {platform} post?\n{what}",
+    "post.share_declined": "OK, not logged.",
+    "post.share_already": "Already logged as post #{number}.",
+    "post.share_declined_before": "You said No to this one. Send the link again to log it.",
+    "post.share_too_old": (
+        "That was shared on {date}: I can log today or yesterday only. Use /post."
+    ),
     "streak.days": Plural("{count} day", "{count} days"),
     # --- undo
     "undo.what_post": "post {label}",
@@ -271,6 +278,9 @@ MESSAGES: dict[str, Entry] = {
     "btn.done": "Done ✅",
     "btn.add": "add",
     "btn.type_other": "Type another…",
+    "btn.share_today": "Log it",
+    "btn.share_yesterday": "Yesterday",
+    "btn.share_no": "No",
     "btn.undo_yes": "Yes, remove it",
     "btn.undo_no": "Keep it",
     "btn.count_store": "Store {count}",

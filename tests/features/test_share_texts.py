@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from bot.clock import ControllableClock
 from bot.fakeapi import Person, Session
 from tests.helpers import count, rows
 
@@ -58,3 +61,91 @@ async def test_a_long_caption_is_stored_shortened_and_the_reply_says_so(
     huge = await session.send(maya, "/post tiktok " + "x" * 5000)
     assert huge.text.startswith("✅ Logged #2 · TikTok")
     assert rows(session, "SELECT length(title) FROM posts WHERE number = 2") == [(200,)]
+
+
+DOUYIN = "7.89 复制打开抖音，看看【秋天第一杯奶茶】 https://v.douyin.com/iRNBho6u/ KJV:/ 04/17"
+
+
+async def test_a_shared_link_sent_as_a_message_asks_to_log_it(
+    session: Session, maya: Person
+) -> None:
+    ask = (await session.send(maya, DOUYIN)).last
+    assert ask.text == "Log this as today's Douyin post?\n“秋天第一杯奶茶”"
+    assert [label for label, _ in ask.buttons] == ["Log it", "Yesterday", "No"]
+    assert count(session, "posts") == 0  # nothing is stored before the answer
+    logged = await session.press(maya, ask, "Log it")
+    assert logged.text.startswith("✅ Logged #1 · Douyin · “秋天第一杯奶茶”\n1 post today")
+    assert rows(session, "SELECT platform, link, title, local_date FROM posts") == [
+        ("douyin", "https://v.douyin.com/iRNBho6u", "秋天第一杯奶茶", "2026-03-02")
+    ]
+    # A second press (a double tap, or the same message later) logs nothing more.
+    again = await session.press(maya, ask, "Yesterday")
+    assert again.alerts == ["Already logged as post #1."]
+    assert count(session, "posts") == 1
+
+
+async def test_a_shared_link_can_be_logged_for_yesterday_or_not_at_all(
+    session: Session, maya: Person
+) -> None:
+    first = (await session.send(maya, XHS)).last
+    assert first.text == "Log this as today's Xiaohongshu post?\nxhslink.com/a/abc123"
+    yesterday = await session.press(maya, first, "Yesterday")
+    assert yesterday.text.startswith("✅ Logged for yesterday: #1 · Xiaohongshu")
+    assert rows(session, "SELECT local_date FROM posts") == [("2026-03-01",)]
+    second = (await session.send(maya, "https://youtu.be/dQw4w9WgXcQ")).last
+    declined = await session.press(maya, second, "No")
+    assert declined.text == "OK, not logged."
+    late = await session.press(maya, second, "Log it")
+    assert late.alerts == ["You said No to this one. Send the link again to log it."]
+    assert count(session, "posts") == 1
+
+
+async def test_a_share_answered_the_next_day_logs_the_day_it_was_shared(
+    session: Session, maya: Person, clock: ControllableClock
+) -> None:
+    ask = (await session.send(maya, DOUYIN)).last
+    clock.advance(timedelta(days=1))
+    logged = await session.press(maya, ask, "Log it")
+    assert logged.text.startswith("✅ Logged for yesterday: #1 · Douyin")
+    assert rows(session, "SELECT local_date FROM posts") == [("2026-03-02",)]
+    old = (await session.send(maya, "https://b23.tv/abc")).last
+    clock.advance(timedelta(days=1))
+    refused = await session.press(maya, old, "Yesterday")
+    assert refused.alerts == [
+        "That was shared on 2026-03-03: I can log today or yesterday only. Use /post."
+    ]
+    assert count(session, "posts") == 1
+
+
+async def test_a_shared_link_already_logged_says_so(session: Session, maya: Person) -> None:
+    await session.send(maya, "/post douyin https://v.douyin.com/iRNBho6u/")
+    ask = (await session.send(maya, DOUYIN)).last
+    pressed = await session.press(maya, ask, "Log it")
+    assert pressed.alerts == ["That link is already logged as post #1."]
+    assert count(session, "posts") == 1
+
+
+async def test_other_text_still_gets_the_pointer(session: Session, maya: Person) -> None:
+    for text in ("hello", "see https://example.com/x", "https://b23.tv/a https://b23.tv/b"):
+        assert (await session.send(maya, text)).text.startswith("I read commands.")
+    assert count(session, "shared_links") == 0
+
+
+async def test_an_awaited_answer_goes_before_a_shared_link(session: Session, maya: Person) -> None:
+    await session.send(maya, "/niche")
+    answered = (await session.send(maya, "Food vlogs https://v.douyin.com/abc")).last
+    assert "Niche: Food vlogs" in answered.text
+    assert count(session, "shared_links") == 0
+    # Once answered, the next link is a check-in again.
+    ask = (await session.send(maya, "https://v.douyin.com/abc")).last
+    assert ask.text.startswith("Log this as today's Douyin post?")
+
+
+async def test_another_users_share_button_reaches_nothing(session: Session, maya: Person) -> None:
+    ben = session.person("Ben")
+    ask = (await session.send(maya, DOUYIN)).last
+    share_data = ask.buttons[0][1]
+    own = (await session.send(ben, "/settings")).last
+    pressed = await session.press(ben, own, data=share_data)
+    assert pressed.alerts == ["That button is out of date. Send the command again."]
+    assert count(session, "posts") == 0
