@@ -149,3 +149,20 @@ async def test_another_users_share_button_reaches_nothing(session: Session, maya
     pressed = await session.press(ben, own, data=share_data)
     assert pressed.alerts == ["That button is out of date. Send the command again."]
     assert count(session, "posts") == 0
+
+
+async def test_hostile_and_huge_shared_messages_are_handled_kindly(
+    session: Session, maya: Person
+) -> None:
+    hostile = (await session.send(maya, "<b>x</b> & <script> https://v.douyin.com/x")).last
+    assert hostile.text == "Log this as today's Douyin post?\n“<b>x</b> & <script>”"
+    logged = await session.press(maya, hostile, "Log it")
+    assert "“<b>x</b> & <script>”" in logged.text
+    huge = (await session.send(maya, "https://b23.tv/abc " + "长" * 4000)).last
+    assert huge.text.startswith("Log this as today's Bilibili post?\n“" + "长" * 199)
+    logged = await session.press(maya, huge, "Log it")
+    assert "its first 200 are the title" in logged.text
+    assert rows(session, "SELECT length(title) FROM posts WHERE number = 2") == [(200,)]
+    # A link far too long to be a post's is not offered: the pointer answers.
+    too_long = await session.send(maya, "https://b23.tv/" + "x" * 600)
+    assert too_long.text.startswith("I read commands.")
