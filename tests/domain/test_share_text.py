@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.domain.checkin_input import parse_post
 from bot.domain.models import PostDraft
 from bot.domain.platforms import platform_of_link
-from bot.domain.share_text import find_link
+from bot.domain.share_text import ShareChoice, days_back, find_link
 from tests.helpers import error_key
 
 XHS_OLD = "http://xhslink.com/a/abc123，复制本条信息，打开【小红书】App查看精彩内容！"
@@ -187,3 +189,17 @@ def test_a_long_caption_is_shortened_to_200_characters() -> None:
 )
 def test_a_share_text_without_one_known_link_is_refused(text: str, key: str) -> None:
     assert error_key(lambda: parse_post(text)) == key
+
+
+def test_a_share_is_logged_on_the_day_it_was_sent() -> None:
+    sent = date(2026, 3, 2)
+    assert days_back(sent, sent, ShareChoice.TODAY) == 0
+    assert days_back(sent, sent, ShareChoice.YESTERDAY) == 1
+    assert days_back(sent, date(2026, 3, 3), ShareChoice.TODAY) == 1  # answered next morning
+    assert days_back(sent, date(2026, 3, 3), ShareChoice.YESTERDAY) == 2  # too far back
+    assert days_back(sent, date(2026, 3, 1), ShareChoice.TODAY) == 0  # a timezone moved west
+
+
+def test_an_apps_suffix_leaves_the_title() -> None:
+    assert parse_post("My vlog - YouTube https://youtu.be/x").title == "My vlog"
+    assert parse_post("Bilibili 【我的vlog_哔哩哔哩_bilibili】").title == "我的vlog"
