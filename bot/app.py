@@ -84,7 +84,12 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
     rooms = RoomsFeature(services, outbox, posts)
     reminders = ReminderFeature(services, planner, Buddies(services.store, services.clock))
     coaching = Coaching(services, planner)
-    profile = ProfileFeature(services, planner, answers={Asked.METRICS: checkins.metrics_answer})
+    profile = ProfileFeature(
+        services,
+        planner,
+        answers={Asked.METRICS: checkins.metrics_answer},
+        unasked=checkins.shared_link,
+    )
     # The order is the "/" menus' (daily check-ins first, the profile last; in rooms /join first)
     # and the handlers' within a group: the catch-all pointers in Help come last.
     every: tuple[Feature, ...] = (

@@ -1,5 +1,6 @@
-"""Parsing check-ins: a post (`/post`), a follower count (`/followers`), a post's numbers
-(`/metrics` and the answer to a follow-up). Every failure is an InputError naming a text key."""
+"""Parsing check-ins: a post (`/post`, or an app's share text sent as a message), a follower count
+(`/followers`), a post's numbers (`/metrics` and the answer to a follow-up). Every failure is an
+InputError naming a text key. How a share text is read is `share_text.py`."""
 
 from __future__ import annotations
 
@@ -11,14 +12,15 @@ from bot.domain.models import METRIC_NAMES, Metrics, PostDraft
 from bot.domain.parsing import (
     COUNT_SHAPE,
     GROUPED_COUNT,
-    URL,
     clean_text,
     parse_count,
     parse_platform,
     parse_tag,
     split_words,
+    without_controls,
 )
-from bot.domain.platforms import resolve_platform
+from bot.domain.platforms import platform_of_link, resolve_platform
+from bot.domain.share_text import FoundLink, find_links, tidy_title, without_boilerplate
 
 MAX_TITLE = 200
 MAX_LINK = 500
@@ -56,36 +58,81 @@ def normalise_link(link: str) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
 
 
+YESTERDAY_WORDS = ("yesterday", "昨天", "y")
+
+
 def parse_post(text: str) -> PostDraft:
-    """`[yesterday] <platform> [link] [title words] [#tag ...]`, in any order after the platform."""
-    words = split_words(text)
-    yesterday = bool(words) and words[0].casefold() in ("yesterday", "昨天", "y")
+    """`[yesterday] [platform] [link or an app's share text] [title words] [#tag ...]`.
+
+    The platform may be left out when the link names it (`/post https://v.douyin.com/abc/`); a
+    platform typed first wins over the link's (the same clip cross-posted). The title keeps the
+    user's characters; only the parsing reads them normalised."""
+    words = without_controls(text).split()
+    yesterday = bool(words) and clean_text(words[0]).casefold() in YESTERDAY_WORDS
     if yesterday:
         words = words[1:]
     if not words:
         raise InputError("error.post_missing_platform")
-    platform = parse_platform(words[0])
-    link: str | None = None
+    named = resolve_platform(clean_text(words[0]))
+    if named is not None:
+        words = words[1:]
+    rest = " ".join(words)
+    link = _one_link(rest)
+    if named is None:
+        if link is None:
+            raise InputError("error.unknown_platform", given=clean_text(words[0])[:40])
+        named = platform_of_link(link.url)
+        if named is None:
+            raise InputError("error.link_platform_unknown")
+    return _draft(named.key, rest, link, yesterday)
+
+
+def parse_shared(text: str) -> PostDraft | None:
+    """A plain message that is a post's share text: its link's platform is known. None for any
+    other message (no link, a link to a site that is not a platform, two links)."""
+    rest = " ".join(without_controls(text).split())
+    try:
+        link = _one_link(rest)
+        found = None if link is None else platform_of_link(link.url)
+        return None if found is None else _draft(found.key, rest, link, False)
+    except InputError:
+        return None
+
+
+def _one_link(text: str) -> FoundLink | None:
+    links = find_links(text)
+    if len({normalise_link(link.url) for link in links}) > 1:
+        raise InputError("error.post_two_links")
+    if links and len(links[0].url) > MAX_LINK:
+        raise InputError("error.link_too_long", limit=MAX_LINK, count=MAX_LINK)
+    return links[0] if links else None
+
+
+def _draft(key: str, text: str, link: FoundLink | None, yesterday: bool) -> PostDraft:
+    """The post the words describe: the link taken out, the app's boilerplate dropped, #tags
+    apart, and what is left the title (its first MAX_TITLE characters)."""
+    for found in reversed(find_links(text)):  # the same link may be pasted twice
+        text = text[: found.start] + " " + text[found.end :]
     tags: list[str] = []
     title_words: list[str] = []
-    for word in words[1:]:
-        if URL.match(word):
-            if link is not None:
-                raise InputError("error.post_two_links")
-            if len(word) > MAX_LINK:
-                raise InputError("error.link_too_long", limit=MAX_LINK, count=MAX_LINK)
-            link = normalise_link(word)
-        elif (tag := parse_tag(word)) is not None:
+    for word in without_boilerplate(text, key).split():
+        if (tag := parse_tag(clean_text(word))) is not None:
             if tag not in tags:
                 tags.append(tag)
         else:
             title_words.append(word)
     if len(tags) > MAX_TAGS:
         raise InputError("error.too_many_tags", limit=MAX_TAGS)
-    title = " ".join(title_words) or None
-    if title is not None and len(title) > MAX_TITLE:
-        raise InputError("error.title_too_long", limit=MAX_TITLE, count=MAX_TITLE)
-    return PostDraft(platform.key, link, title, tuple(tags), yesterday)
+    title = tidy_title(" ".join(title_words), key)
+    shortened = len(title) > MAX_TITLE
+    return PostDraft(
+        key,
+        None if link is None else normalise_link(link.url),
+        title[:MAX_TITLE].rstrip() or None,
+        tuple(tags),
+        yesterday,
+        shortened,
+    )
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,7 @@ class PostDraft:
     title: str | None = None
     tags: tuple[str, ...] = ()
     yesterday: bool = False
+    title_shortened: bool = False  # a long caption: only its first characters are the title
 
 
 @dataclass(frozen=True)

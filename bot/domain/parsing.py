@@ -30,8 +30,13 @@ _UNITS = {"k": 1_000, "千": 1_000, "m": 1_000_000, "w": 10_000, "万": 10_000, 
 
 
 def clean_text(text: str) -> str:
-    """Normalise width (full-width digits and colons from Chinese keyboards) and drop controls."""
-    text = unicodedata.normalize("NFKC", text)
+    """Normalise width (full-width digits and colons from Chinese keyboards) and drop controls:
+    for reading values. What is stored as the user wrote it goes through `without_controls`."""
+    return without_controls(unicodedata.normalize("NFKC", text))
+
+
+def without_controls(text: str) -> str:
+    """The text as the user wrote it, less control and invisible format characters."""
     return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
 
 

@@ -67,9 +67,13 @@ def period_progress(
 
 
 def follower_growth(counts: Sequence[FollowerCount], period: Period) -> int | None:
-    """Followers gained in the period over all platforms; None without two readings to compare."""
+    """Followers gained in the period over all platforms; None only when the period has no count
+    at all. A platform's single reading (the first count, or one corrected the same day) is ±0:
+    "no counts yet" right after a count would be untrue."""
     by_platform = follower_growth_by_platform(counts, period)
-    return sum(by_platform.values()) if by_platform else None
+    if not by_platform and not any(c.local_date in period for c in counts):
+        return None
+    return sum(by_platform.values())
 
 
 def follower_growth_by_platform(counts: Sequence[FollowerCount], period: Period) -> dict[str, int]:

@@ -155,6 +155,12 @@ def next_reminder(after: datetime, plan: ReminderPlan) -> Reminder | None:
     return None
 
 
+def next_reminder_after_day(day: date, plan: ReminderPlan) -> Reminder | None:
+    """The first reminder of a later day: what comes next once `day` is logged or rested (its
+    own reminders are not sent then)."""
+    return next_reminder(day_window(day, plan)[1] - timedelta(microseconds=1), plan)
+
+
 def late_send_at(due: Reminder, now: datetime, plan: ReminderPlan) -> datetime | None:
     """When a reminder that fell due (maybe during downtime) may still go out: now, or when the
     quiet hours end — as long as it is still the reminder's day. None: it is missed."""

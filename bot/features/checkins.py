@@ -1,23 +1,32 @@
-"""Check-ins: /post, /undo, /followers, /metrics — the inputs a creator logs every day."""
+"""Check-ins: /post (or a post link sent as a message), /undo, /followers, /metrics — the inputs
+a creator logs every day."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from telegram import Update
 
-from bot.domain.checkin_input import parse_followers, parse_metrics, parse_post, parse_quick_metrics
+from bot.domain.checkin_input import (
+    YESTERDAY_WORDS,
+    parse_followers,
+    parse_metrics,
+    parse_post,
+    parse_quick_metrics,
+    parse_shared,
+)
 from bot.domain.errors import InputError
 from bot.domain.follower_checks import implausible_jump
 from bot.domain.hits import hit_standing
 from bot.domain.models import Metrics, Post, PostDraft
 from bot.domain.parsing import parse_platform, split_words
 from bot.domain.progress import follower_change, previous_count
+from bot.domain.share_text import DECLINED, ShareChoice, days_back
 from bot.features.base import AnyHandler, Caller, Feature, answer, button, command, standing_of
 from bot.render import checkins as render
-from bot.render.checkins import CountCheck, CountChoice, PostPick, UndoPress, When
+from bot.render.checkins import CountCheck, CountChoice, PostPick, ShareAnswer, UndoPress, When
 from bot.services import Services
 from bot.services.posting import PostLog
-
-YESTERDAY_WORDS = ("yesterday", "昨天", "y")
 
 
 class Checkins(Feature):
@@ -33,6 +42,7 @@ class Checkins(Feature):
             command(s, "followers", self.followers, usage="followers", menu="menu.followers"),
             command(s, "metrics", self.metrics, usage="metrics", menu="menu.metrics"),
             button(s, PostPick, self.post_button),
+            button(s, ShareAnswer, self.share_button),
             button(s, UndoPress, self.undo_button),
             button(s, CountCheck, self.count_button),
         ]
@@ -63,10 +73,40 @@ class Checkins(Feature):
         )
         await self._log(update, caller, draft)
 
-    async def _log(self, update: Update, caller: Caller, draft: PostDraft) -> None:
+    async def _log(self, update: Update, caller: Caller, draft: PostDraft) -> Post:
         post = await self.posts.log(caller.profile, draft, caller.now, caller.today)
         now = await standing_of(self.services, caller)
-        await answer(update, render.post_logged(caller.lang, post, draft.yesterday, now))
+        await answer(update, render.post_logged(caller.lang, post, draft, now))
+        return post
+
+    async def shared_link(self, update: Update, caller: Caller, text: str) -> bool:
+        """A plain message with a post link (a share from the app): ask before logging it.
+        False when the message is not one, so the caller answers it otherwise."""
+        draft = parse_shared(text)
+        if draft is None:
+            return False
+        share_id = await self.store.shared_links.add(caller.user_id, text, caller.today, caller.now)
+        await answer(update, *render.share_question(caller.lang, share_id, draft))
+        return True
+
+    async def share_button(self, update: Update, caller: Caller, pressed: ShareAnswer) -> None:
+        shared = await self.store.shared_links.get(caller.user_id, pressed.share)
+        draft = None if shared is None else parse_shared(shared.text)
+        if shared is None or draft is None:
+            raise InputError("error.button_expired")
+        if shared.answer == DECLINED:
+            raise InputError("post.share_declined_before")
+        if shared.answer is not None:
+            raise InputError("post.share_already", number=shared.answer)
+        if pressed.choice is ShareChoice.NO:
+            await self.store.shared_links.answer(caller.user_id, shared.share_id, DECLINED)
+            await answer(update, render.share_declined(caller.lang))
+            return
+        back = days_back(shared.shared_on, caller.today, pressed.choice)
+        if back > 1:
+            raise InputError("post.share_too_old", date=str(shared.shared_on))
+        post = await self._log(update, caller, replace(draft, yesterday=back == 1))
+        await self.store.shared_links.answer(caller.user_id, shared.share_id, str(post.number))
 
     async def undo(self, update: Update, caller: Caller, args: str) -> None:
         entry = await self.store.entries.latest(caller.user_id)

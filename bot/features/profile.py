@@ -52,16 +52,23 @@ from bot.services import Services
 # A free-text answer another feature asked for (e.g. a follow-up's numbers): the update, the
 # caller, the `Awaiting` subject (a post id) and the text.
 Answer = Callable[[Update, Caller, str, str], Awaitable[None]]
+# Free text nobody asked for that another feature may take (a post link): True when it did.
+Unasked = Callable[[Update, Caller, str], Awaitable[bool]]
 
 
 class ProfileFeature(Feature):
     def __init__(
-        self, services: Services, planner: Planner, answers: Mapping[Asked, Answer] | None = None
+        self,
+        services: Services,
+        planner: Planner,
+        answers: Mapping[Asked, Answer] | None = None,
+        unasked: Unasked | None = None,
     ) -> None:
         super().__init__(services)
         self.users = services.store.users
         self.planner = planner
         self.answers = dict(answers or {})
+        self.unasked = unasked
 
     def handlers(self) -> list[AnyHandler]:
         s = self.services
@@ -143,13 +150,15 @@ class ProfileFeature(Feature):
         assert update.effective_user is not None
         assert update.effective_message is not None
         caller = await identify(self.services, update.effective_user)
+        text = update.effective_message.text or ""
         if caller.profile.awaiting is None:
-            await answer(update, render.pointer(caller.lang))
+            # An awaited answer goes first; then a feature may take the text (a shared post
+            # link); anything else gets the pointer to the commands.
+            if self.unasked is None or not await self.unasked(update, caller, text):
+                await answer(update, render.pointer(caller.lang))
             return
         try:
-            await self._answer(
-                update, caller, caller.profile.awaiting, update.effective_message.text or ""
-            )
+            await self._answer(update, caller, caller.profile.awaiting, text)
         except InputError as error:
             await answer(update, render.ask_again(caller.lang, error))
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
@@ -23,7 +23,7 @@ from bot.domain.parsing import (
     split_words,
 )
 from bot.domain.rest import RestChoice, parse_rest, rest_day, rest_days_left, rest_to_undo
-from bot.domain.schedule import MAX_PAUSE_DAYS, plan_of, snooze_until
+from bot.domain.schedule import MAX_PAUSE_DAYS, next_reminder_after_day, plan_of, snooze_until
 from bot.domain.settings_input import parse_quiet_hours
 from bot.domain.streaks import compute_streak
 from bot.features.base import (
@@ -158,11 +158,23 @@ class ReminderFeature(Feature):
     async def _show_settings(self, update: Update, caller: Caller, saved: bool = False) -> None:
         profile = caller.profile
         paused_until = profile.paused_until if plan_of(profile).paused_on(caller.today) else None
-        upcoming = await self.store.reminders.next_nudge(caller.user_id)
-        local = upcoming.at.astimezone(caller.zone.tz) if upcoming.at is not None else None
+        upcoming = await self._next_reminder(caller)
+        local = upcoming.astimezone(caller.zone.tz) if upcoming is not None else None
         backoff = await self.store.reminders.backoff(caller.user_id)
         text = render.settings_view(caller.lang, profile, paused_until, local, backoff, saved)
         await answer(update, text, render.toggles(caller.lang, profile))
+
+    async def _next_reminder(self, caller: Caller) -> datetime | None:
+        """The next reminder that will really go out: the one scheduled, unless it is today's
+        and today is already logged or rested (the sweep skips it), then the next day's."""
+        plan = plan_of(caller.profile)
+        upcoming = (await self.store.reminders.next_nudge(caller.user_id)).at
+        if upcoming is None or plan.day_of(upcoming) > caller.today:
+            return upcoming
+        if await self.planner.nudge_wanted(caller.profile, caller.today):
+            return upcoming
+        following = next_reminder_after_day(caller.today, plan)
+        return following.at if following is not None else None
 
     async def toggle_button(self, update: Update, caller: Caller, pressed: RemindToggle) -> None:
         column = TOGGLES[pressed.switch]

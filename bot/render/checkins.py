@@ -1,4 +1,5 @@
-"""What check-ins say: the post picker, a logged post, undo, a follower count, new metrics.
+"""What check-ins say: the post picker, a logged post, a shared link, undo, a follower count, new
+metrics.
 
 Plain values in (a `Post`, a `Standing`, a `FollowerChange`, a `HitStanding`), text and keyboards
 out. The buttons of the post picker and of undo are defined here, next to the keyboards that send
@@ -15,13 +16,15 @@ from typing import ClassVar, Self
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.checkin_input import MAX_TITLE
 from bot.domain.entries import Entry, EntryKind
 from bot.domain.follower_checks import Jump
 from bot.domain.hits import HitNews, HitStanding
-from bot.domain.models import FollowerCount, Language, Metrics, Post
+from bot.domain.models import FollowerCount, Language, Metrics, Post, PostDraft
 from bot.domain.parsing import MAX_COUNT
 from bot.domain.platforms import PLATFORMS, platform
 from bot.domain.progress import FollowerChange, Standing
+from bot.domain.share_text import ShareChoice
 from bot.render import format as fmt
 from bot.render.callbacks import ButtonData, ButtonExpired
 from bot.render.keyboards import btn, markup, rows
@@ -119,6 +122,16 @@ class CountCheck(ButtonData):
         return pressed
 
 
+@dataclass(frozen=True)
+class ShareAnswer(ButtonData):
+    """Log it / Yesterday / No under "Log this as today's … post?": the share it answers (the
+    link itself is too long for a button, so it is kept in the store under this id)."""
+
+    action: ClassVar[str] = "shared"
+    share: int
+    choice: ShareChoice
+
+
 # --- /post ----------------------------------------------------------------------------------------
 
 
@@ -142,7 +155,15 @@ def platform_picker(
     )
 
 
-def post_logged(lang: Language, post: Post, yesterday: bool, now: Standing) -> str:
+def post_logged(lang: Language, post: Post, draft: PostDraft, now: Standing) -> str:
+    """The logged post and where the user stands; says so when a long caption was shortened."""
+    logged = _post_logged(lang, post, draft.yesterday, now)
+    if draft.title_shortened:
+        return logged + "\n" + t(lang, "post.title_shortened", limit=MAX_TITLE, count=MAX_TITLE)
+    return logged
+
+
+def _post_logged(lang: Language, post: Post, yesterday: bool, now: Standing) -> str:
     return t(
         lang,
         "post.logged_yesterday" if yesterday else "post.logged",
@@ -161,6 +182,31 @@ def post_logged(lang: Language, post: Post, yesterday: bool, now: Standing) -> s
             count=now.month_target_days,
         ),
     )
+
+
+# --- a link sent as a message ---------------------------------------------------------------------
+
+
+def share_question(
+    lang: Language, share_id: int, draft: PostDraft
+) -> tuple[str, InlineKeyboardMarkup]:
+    """ "Log this as today's Douyin post?" with what would be logged, and the three answers."""
+    what = (
+        h(lang, "post.title_quoted", title=draft.title)
+        if draft.title
+        else fmt.short_link(draft.link or "")
+    )
+    text = t(lang, "post.share_ask", platform=fmt.platform_name(lang, draft.platform), what=what)
+    labels = (
+        ("btn.share_today", ShareChoice.TODAY),
+        ("btn.share_yesterday", ShareChoice.YESTERDAY),
+        ("btn.share_no", ShareChoice.NO),
+    )
+    return text, markup([[btn(t(lang, key), ShareAnswer(share_id, c)) for key, c in labels]])
+
+
+def share_declined(lang: Language) -> str:
+    return t(lang, "post.share_declined")
 
 
 # --- /undo ----------------------------------------------------------------------------------------

@@ -60,8 +60,13 @@ def post_label(lang: Language, post: Post) -> Html:
     if post.title:
         parts.append(h(lang, "post.title_quoted", title=post.title))
     elif post.link:
-        parts.append(link(post.link, _short(post.link)))
+        parts.append(short_link(post.link))
     return Html(" · ".join(parts))
+
+
+def short_link(url: str) -> Html:
+    """A link shown by its address, without the scheme and cut to fit a line."""
+    return link(url, _short(url))
 
 
 def _short(url: str, limit: int = 40) -> str:

@@ -24,6 +24,7 @@ USER_ROWS: dict[str, str] = {
     "programs": "user_id = :user",
     "rest_days": "user_id = :user",
     "entries": "user_id = :user",
+    "shared_links": "user_id = :user",
     "memberships": "user_id = :user",
     "follows": "follower_id = :user OR followed_id = :user",
     "buddies": "user_id = :user OR buddy_id = :user",

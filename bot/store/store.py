@@ -12,6 +12,7 @@ from bot.store.privacy import Privacy
 from bot.store.programs import Programs, RestDays
 from bot.store.reminders import Reminders
 from bot.store.rooms import Rooms
+from bot.store.shares import SharedLinks
 from bot.store.users import Users
 
 
@@ -27,6 +28,7 @@ class Store:
         self.rooms = Rooms(db)
         self.privacy = Privacy(db)
         self.entries = Entries(db)
+        self.shared_links = SharedLinks(db)
 
     @classmethod
     async def open(cls, path: Path) -> Store:

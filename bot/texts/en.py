@@ -20,6 +20,7 @@ MESSAGES: dict[str, Entry] = {
         "<b>Log</b>\n"
         "/post tiktok https://… #recipes — log a post (no arguments: pick a platform)\n"
         "/post yesterday xhs My title — log it for yesterday\n"
+        "…or just send me a post's link or the app's share text\n"
         "/undo — remove your latest post\n"
         "/followers tiktok 1200 — record a follower count\n"
         "/metrics last saves=12 likes=80 — record a post's numbers\n\n"
@@ -66,6 +67,8 @@ MESSAGES: dict[str, Entry] = {
         "<code>/post &lt;platform&gt; [link or title] [#tag …]</code>\n"
         "e.g. <code>/post tiktok https://vm.tiktok.com/abc #recipes</code>\n"
         "<code>/post yesterday xhs Autumn outfits</code> logs it for yesterday.\n"
+        "Or paste an app's share text: <code>/post https://v.douyin.com/abc/</code> "
+        "(the link names the platform), or just send it to me.\n"
         "Platforms: " + PLATFORM_LIST
     ),
     "usage.undo": (
@@ -110,9 +113,9 @@ MESSAGES: dict[str, Entry] = {
         "That link is longer than {limit} characters.",
     ),
     "error.too_many_tags": "At most {limit} #tags per post.",
-    "error.title_too_long": Plural(
-        "The title can be at most {limit} character.",
-        "The title can be at most {limit} characters.",
+    "error.link_platform_unknown": (
+        "I can't tell the platform from that link. Put it first: "
+        "<code>/post tiktok &lt;link&gt;</code>"
     ),
     "error.count_negative": "A count can't be negative.",
     "error.count_not_number": "“{given}” is not a count I can read. Try 1200, 1,200 or 1.2k.",
@@ -153,6 +156,10 @@ MESSAGES: dict[str, Entry] = {
     "post.today_count": Plural("{count} post today", "{count} posts today"),
     "post.logged": "✅ Logged {label}{tags}\n{today} · streak {streak}\n{month}",
     "post.logged_yesterday": ("✅ Logged for yesterday: {label}{tags}\nstreak {streak}\n{month}"),
+    "post.title_shortened": Plural(
+        "✂️ The caption was longer than {limit} character: its first {limit} is the title.",
+        "✂️ The caption was longer than {limit} characters: its first {limit} are the title.",
+    ),
     "post.month_progress": Plural(
         "This month: {done}/{target} day {bar}",
         "This month: {done}/{target} days {bar}",
@@ -161,6 +168,13 @@ MESSAGES: dict[str, Entry] = {
     "post.pick_platform_yesterday": "Where did you post yesterday?",
     "post.picker_used": "Already logged. Send /post again for another post.",
     "post.duplicate": "That link is already logged as post #{number}.",
+    "post.share_ask": "Log this as today's {platform} post?\n{what}",
+    "post.share_declined": "OK, not logged.",
+    "post.share_already": "Already logged as post #{number}.",
+    "post.share_declined_before": "You said No to this one. Send the link again to log it.",
+    "post.share_too_old": (
+        "That was shared on {date}: I can log today or yesterday only. Use /post."
+    ),
     "streak.days": Plural("{count} day", "{count} days"),
     # Counted nouns, for messages that show several counts at once (`number` is the count shown).
     "counted.days": Plural("{number} day", "{number} days"),
@@ -305,6 +319,9 @@ MESSAGES: dict[str, Entry] = {
     "btn.done": "Done ✅",
     "btn.add": "add",
     "btn.type_other": "Type another…",
+    "btn.share_today": "Log it",
+    "btn.share_yesterday": "Yesterday",
+    "btn.share_no": "No",
     "btn.undo_yes": "Yes, remove it",
     "btn.undo_no": "Keep it",
     "btn.count_store": "Store {count}",

@@ -17,6 +17,7 @@ MESSAGES: dict[str, Entry] = {
         "<b>记录</b>\n"
         "/post 小红书 https://… #美食 — 记录一条发布（不带参数：选平台）\n"
         "/post 昨天 抖音 标题 — 补记昨天的发布\n"
+        "…也可以直接把作品链接或 App 的分享文字发给我\n"
         "/undo — 撤销最近一条\n"
         "/followers 小红书 1200 — 记录粉丝数\n"
         "/metrics last 收藏=12 点赞=80 — 记录一条作品的数据\n\n"
@@ -63,6 +64,8 @@ MESSAGES: dict[str, Entry] = {
         "<code>/post &lt;平台&gt; [链接或标题] [#标签 …]</code>\n"
         "例如 <code>/post 小红书 https://xhslink.com/abc #穿搭</code>\n"
         "<code>/post 昨天 抖音 秋日穿搭</code> 补记昨天的发布。\n"
+        "也可以粘贴 App 的分享文字：<code>/post https://v.douyin.com/abc/</code>"
+        "（平台从链接看出），或者直接发给我。\n"
         "平台：" + PLATFORM_LIST
     ),
     "usage.undo": "<code>/undo</code> — 确认后撤销最近一条记录（发布、粉丝数、数据或休息日，24 小时内）。",
@@ -98,7 +101,9 @@ MESSAGES: dict[str, Entry] = {
     "error.post_two_links": "一条发布只能有一个链接。",
     "error.link_too_long": "链接超过了 {limit} 个字符。",
     "error.too_many_tags": "每条发布最多 {limit} 个 #标签。",
-    "error.title_too_long": "标题最多 {limit} 个字符。",
+    "error.link_platform_unknown": (
+        "看不出这个链接是哪个平台的。请把平台放在最前面：<code>/post 抖音 &lt;链接&gt;</code>"
+    ),
     "error.count_negative": "数量不能是负数。",
     "error.count_not_number": "“{given}”不是我能识别的数量。试试 1200、1,200、1.2k 或 1.2万。",
     "error.count_too_large": "这个数字太大了（上限 {limit}）。",
@@ -130,11 +135,17 @@ MESSAGES: dict[str, Entry] = {
     "post.today_count": Plural("今天第 {count} 条", "今天第 {count} 条"),
     "post.logged": "✅ 已记录 {label}{tags}\n{today} · 连续 {streak}\n{month}",
     "post.logged_yesterday": "✅ 已补记到昨天：{label}{tags}\n连续 {streak}\n{month}",
+    "post.title_shortened": "✂️ 文案超过 {limit} 个字符：标题只保留了前 {limit} 个字符。",
     "post.month_progress": "本月：{done}/{target} 天 {bar}",
     "post.pick_platform": "发在哪个平台？",
     "post.pick_platform_yesterday": "昨天发在哪个平台？",
     "post.picker_used": "已经记录过了。再发一条请重新发送 /post。",
     "post.duplicate": "这个链接已经记录过了，是第 {number} 条。",
+    "post.share_ask": "记录为今天的{platform}发布吗？\n{what}",
+    "post.share_declined": "好的，没有记录。",
+    "post.share_already": "已经记录过了，是第 {number} 条。",
+    "post.share_declined_before": "这条你选了“不记录”。要记录的话，请重新发送链接。",
+    "post.share_too_old": "这是 {date} 分享的：只能记录今天或昨天的发布。请用 /post。",
     "streak.days": Plural("{count} 天", "{count} 天"),
     # Counted nouns, for messages that show several counts at once (`number` is the count shown).
     "counted.days": Plural("{number} 天", "{number} 天"),
@@ -249,6 +260,9 @@ MESSAGES: dict[str, Entry] = {
     "btn.done": "完成 ✅",
     "btn.add": "添加",
     "btn.type_other": "输入其他…",
+    "btn.share_today": "记录",
+    "btn.share_yesterday": "算昨天",
+    "btn.share_no": "不记录",
     "btn.undo_yes": "确定撤销",
     "btn.undo_no": "保留",
     "btn.count_store": "保存 {count}",

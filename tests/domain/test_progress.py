@@ -50,9 +50,12 @@ def test_period_progress_counts_only_inside() -> None:
     assert month.follower_change == 30 - 5
 
 
-def test_follower_growth_needs_two_readings() -> None:
+def test_follower_growth_is_none_only_without_a_count_in_the_period() -> None:
+    # A single reading in the period is ±0 (it is the baseline), not "no counts yet".
     single = [count("tiktok", 100, date(2026, 3, 10))]
-    assert follower_growth(single, this_week(TODAY)) is None
+    assert follower_growth(single, this_week(TODAY)) == 0
+    with_another = [*single, count("douyin", 50, date(2026, 3, 1)), count("douyin", 80, TODAY)]
+    assert follower_growth(with_another, this_week(TODAY)) == 30
     assert follower_growth([], this_week(TODAY)) is None
     earlier = [count("tiktok", 100, date(2026, 2, 1))]
     assert follower_growth(earlier, this_week(TODAY)) is None

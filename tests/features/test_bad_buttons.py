@@ -23,6 +23,13 @@ UNEXPECTED = "Sorry, something went wrong. Please try again."
         ("1|undo|99999999999999999999", EXPIRED),  # longer than any id we send
         ("1|undo|9999999999999999", "Already done: that entry is removed."),
         ("1|undo|１", EXPIRED),  # full-width digit
+        ("1|shared", EXPIRED),
+        ("1|shared|abc|t", EXPIRED),
+        ("1|shared|-1|t", EXPIRED),
+        ("1|shared|99999999999999999999|t", EXPIRED),
+        ("1|shared|999999|t", EXPIRED),  # no such share of this user's
+        ("1|shared|1|z", EXPIRED),
+        ("1|shared|1|t|extra", EXPIRED),
         ("1|fcount", EXPIRED),
         ("1|fcount|tiktok|-5|s", EXPIRED),
         ("1|fcount|tiktok|100000000001|s", EXPIRED),  # above the largest count we take

@@ -118,7 +118,7 @@ async def test_commands_without_arguments_ignore_them(
         ("/metrics last saves=1 saves=2", "/metrics <post number | last>"),
         ("/niche " + "x" * 5000, "/niche <one sentence> #tag …"),
         ("/niche a #1 #2 #3 #4 #5 #6", "/niche <one sentence> #tag …"),
-        ("/post tiktok " + "x" * 5000, "/post <platform>"),
+        ("/post tiktok https://a.example/" + "x" * 5000, "/post <platform>"),
         ("/post tiktok https://a.example/1 https://a.example/2", "/post <platform>"),
         ("/daystart 05:00", "/daystart HH:MM"),
         ("/plan start 2026-02-30", "/plan start 2026-03-01"),

@@ -9,7 +9,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.domain.entries import Entry, EntryKind
 from bot.domain.hits import hit_standing
-from bot.domain.models import FollowerCount, Metrics, Post
+from bot.domain.models import FollowerCount, Metrics, Post, PostDraft
 from bot.domain.platforms import PLATFORMS
 from bot.domain.progress import FollowerChange, Standing
 from bot.domain.streaks import Streak
@@ -30,6 +30,7 @@ from bot.render.checkins import (
 DAY = date(2026, 3, 2)
 POST = Post(7, 1, 12, "tiktok", None, "Dumplings", ("food",), datetime(2026, 3, 2, tzinfo=UTC), DAY)
 NOW = Standing(Streak(current=3, best=5, posted_today=True), 2, 4, 30)
+TODAY = PostDraft("tiktok", title="Dumplings", tags=("food",))
 
 
 def data(keyboard: InlineKeyboardMarkup) -> list[list[str]]:
@@ -37,15 +38,25 @@ def data(keyboard: InlineKeyboardMarkup) -> list[list[str]]:
 
 
 def test_a_logged_post_in_both_languages() -> None:
-    assert post_logged("en", POST, False, NOW) == (
+    assert post_logged("en", POST, TODAY, NOW) == (
         "✅ Logged #12 · TikTok · “Dumplings” #food\n"
         "2 posts today · streak 3 days\n"
         "This month: 4/30 days ▰▱▱▱▱▱▱▱▱▱"
     )
-    assert post_logged("zh", POST, False, NOW) == (
+    assert post_logged("zh", POST, TODAY, NOW) == (
         "✅ 已记录 #12 · TikTok · 《Dumplings》 #food\n"
         "今天第 2 条 · 连续 3 天\n"
         "本月：4/30 天 ▰▱▱▱▱▱▱▱▱▱"
+    )
+
+
+def test_a_shortened_caption_is_told_in_both_languages() -> None:
+    cut = PostDraft("tiktok", title="Dumplings", title_shortened=True)
+    assert post_logged("en", POST, cut, NOW).endswith(
+        "\n✂️ The caption was longer than 200 characters: its first 200 are the title."
+    )
+    assert post_logged("zh", POST, cut, NOW).endswith(
+        "\n✂️ 文案超过 200 个字符：标题只保留了前 200 个字符。"
     )
 
 
