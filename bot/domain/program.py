@@ -29,7 +29,7 @@ GOAL_OF_MONTH: dict[int, GoalKind] = {1: "posting", 2: "hit", 3: "followers"}
 # Limits for /goals: wide enough for any real creator, narrow enough to catch typos.
 MAX_HIT_THRESHOLD = 1_000_000
 MAX_FOLLOWER_TARGET = 1_000_000_000
-MAX_REST_DAYS = 3
+MAX_REST_DAYS = 6  # days off a week: at least one posting day is left
 
 
 @dataclass(frozen=True)

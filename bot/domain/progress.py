@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from bot.domain.days import days_in_month, month_start, next_month_start, week_start
 from bot.domain.models import DayActivity, FollowerCount
-from bot.domain.streaks import Streak, compute_streak
+from bot.domain.streaks import Streak, compute_streak, rest_allowance
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,9 @@ def standing(
 ) -> Standing:
     month = this_month(today)
     return Standing(
-        streak=compute_streak((a.day for a in activity), today, rest_days),
+        streak=compute_streak(
+            (a.day for a in activity), today, rest_days, rest_allowance(days_per_week)
+        ),
         posts_today=sum(a.posts for a in activity if a.day == today),
         month_days_posted=sum(1 for a in activity if a.day in month),
         month_target_days=month_target_days(today, days_per_week),

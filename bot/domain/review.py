@@ -29,6 +29,7 @@ from bot.domain.program import (
 )
 from bot.domain.progress import Period, follower_growth_by_platform, this_month
 from bot.domain.schedule import ReminderPlan, out_of_quiet_hours, wall_time_on
+from bot.domain.streaks import ONE_DAY, frozen_days, rest_allowance
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,9 @@ def build_review(
     scored = [p for p in inside if p.saves]
     best = max(scored, key=lambda p: (p.saves or 0, -p.post.number)) if scored else None
     so_far = Period(period.start, last)
+    # Days off: the explicit rest days and the missed days the allowance covered (one model).
+    posted = (a.day for a in activity)
+    covered = frozen_days(posted, rest_days, rest_allowance(goals.days_per_week), last + ONE_DAY)
     return MonthReview(
         review=review,
         goal=goal_status(
@@ -160,7 +164,7 @@ def build_review(
         ),
         posting=goal_status("posting", period, goals, activity, hit_dates, counts, upto),
         posts=len(inside),
-        rest_days=sum(1 for d in rest_days if period.start <= d <= last),
+        rest_days=sum(1 for d in {*rest_days, *covered} if period.start <= d <= last),
         niche_share=round(100 * tagged / len(inside)) if niche_tags and inside else None,
         follower_changes=follower_growth_by_platform(counts, so_far),
         hits=sum(1 for d in hit_dates if period.start <= d <= last),

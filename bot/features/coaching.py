@@ -250,7 +250,8 @@ class Coaching(Feature):
         """The monthly review's one-image summary, drawn off the event loop."""
         activity = await self.store.posts.activity(profile.user_id)
         rests = await self.store.rest_days.all(profile.user_id)
-        streak = compute_streak((a.day for a in activity), data.review.period.end, rests).current
+        end, allowance = data.review.period.end, profile.rest_days_per_week
+        streak = compute_streak((a.day for a in activity), end, rests, allowance).current
         lang = language_for(profile.language, profile.telegram_language)
         card = render.card_figures(lang, data, streak)
         return await asyncio.to_thread(lambda: png(summary_card_figure(card)))

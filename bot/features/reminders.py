@@ -166,7 +166,7 @@ class ReminderFeature(Feature):
         left = rest_days_left(day, posted, rests, allowance, caller.today)
         await self.store.rest_days.add(caller.user_id, day, caller.now)
         activity = await self.store.posts.activity(caller.user_id)
-        streak = compute_streak((a.day for a in activity), caller.today, [*rests, day])
+        streak = compute_streak((a.day for a in activity), caller.today, [*rests, day], allowance)
         if day == caller.today:
             return render.rest_taken(caller.lang, streak.current, left)
         return render.rest_taken_on(caller.lang, day, streak.current, left)
@@ -195,7 +195,7 @@ class ReminderFeature(Feature):
         lang = language_for(profile.language, profile.telegram_language)
         activity = await self.store.posts.activity(profile.user_id)
         rests = await self.store.rest_days.all(profile.user_id)
-        streak = compute_streak((a.day for a in activity), day, rests)
+        streak = compute_streak((a.day for a in activity), day, rests, profile.rest_days_per_week)
         buddies = await self.buddies.days_of(profile, day)
         text = render.nudge_text(lang, delivery.kind, profile, day, streak.current, buddies)
         return Outgoing(profile.user_id, text, render.nudge_buttons(lang, day))

@@ -291,7 +291,7 @@ MESSAGES: dict[str, Entry] = {
         "<code>/goals followers +150</code> — followers to gain during the program (default +100); "
         "<code>/goals followers 5000</code> — a total to reach instead; "
         "add <code>tiktok</code> for one platform\n"
-        "<code>/goals rest 1</code> — rest days per week that keep your streak (0–3)"
+        "<code>/goals rest 1</code> — rest days per week that keep your streak (0–6; days + rest = 7)"
     ),
     "usage.review": "<code>/review</code> — this month so far · <code>/review last</code> — the month before",
     "usage.nudge": (

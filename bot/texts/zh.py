@@ -270,7 +270,7 @@ MESSAGES: dict[str, Entry] = {
         "<code>/goals followers +150</code> — 计划期间要涨的粉丝数（默认 +100）；"
         "<code>/goals followers 5000</code> — 改为要达到的粉丝总数；"
         "加上 <code>小红书</code> 只算一个平台\n"
-        "<code>/goals rest 1</code> — 每周可休息天数，不断连续（0–3）"
+        "<code>/goals rest 1</code> — 每周可休息天数，不断连续（0–6；发布天数 + 休息天数 = 7）"
     ),
     "usage.review": "<code>/review</code> — 本月到目前为止 · <code>/review last</code> — 上个月",
     "usage.nudge": (

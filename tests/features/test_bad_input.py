@@ -125,7 +125,7 @@ async def test_commands_without_arguments_ignore_them(
         ("/plan start 2026-03-05 extra", "/plan start 2026-03-01"),
         ("/plan stop now", "/plan start 2026-03-01"),
         ("/goals days", "/goals days 5"),
-        ("/goals rest 4", "/goals days 5"),
+        ("/goals rest 7", "/goals days 5"),
         ("/goals hit 0", "/goals days 5"),
         ("/goals hit 10 20", "/goals days 5"),
         ("/goals followers 0", "/goals days 5"),
