@@ -618,7 +618,10 @@ MESSAGES: dict[str, Entry] = {
     "chart.hits_legend": "hits",
     "chart.followers_caption": "📈 Followers over time; ticks are your posts, stars your hits.",
     "chart.calendar_title": "The last 16 weeks",
-    "chart.calendar_caption": "🗓 Green: posted (darker = more posts) · blue: rest day · grey: neither.",
+    "chart.calendar_caption": (
+        "🗓 Green: posted (darker = more posts) · blue: rest day · pale blue: a missed day your"
+        " rest allowance covered · grey: none of these."
+    ),
     "chart.weekdays": "Mon Tue Wed Thu Fri Sat Sun",
     "card.title": "{start} → {end}",
     "card.streak": "streak",

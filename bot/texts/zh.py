@@ -592,7 +592,7 @@ MESSAGES: dict[str, Entry] = {
     "chart.hits_legend": "爆款",
     "chart.followers_caption": "📈 粉丝变化；竖线是你的发布，星星是爆款。",
     "chart.calendar_title": "最近 16 周",
-    "chart.calendar_caption": "🗓 绿色：发布（越深越多）· 蓝色：休息日 · 灰色：都没有。",
+    "chart.calendar_caption": "🗓 绿色：发布（越深越多）· 蓝色：休息日 · 浅蓝：休息额度补上的漏发日 · 灰色：都没有。",
     "chart.weekdays": "周一 周二 周三 周四 周五 周六 周日",
     "card.title": "{start} → {end}",
     "card.streak": "连续天数",
