@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from bot.domain.days import week_start
 
 ONE_DAY = timedelta(days=1)
 DAYS_A_WEEK = 7
 DEFAULT_POSTING_DAYS = 6  # a new creator: one day off a week
+MORNING_NOTICE = time(9, 0)  # "Yesterday used your rest day": not before this local time
 
 
 @dataclass(frozen=True)
@@ -80,3 +81,20 @@ def compute_streak(
         if today - ONE_DAY <= day <= today + ONE_DAY:
             current = run
     return Streak(current=current, best=best, posted_today=today in posted)
+
+
+def covered_yesterday(
+    posted: Iterable[date], rested: Iterable[date], allowance: int, today: date
+) -> Streak | None:
+    """The streak the allowance saved yesterday, for the next morning's notice; None when
+    yesterday was not a frozen day, or there was no streak to save."""
+    posted, rested = set(posted), set(rested)
+    if today - ONE_DAY not in frozen_days(posted, rested, allowance, today):
+        return None
+    streak = compute_streak(posted, today, rested, allowance)
+    return streak if streak.current else None
+
+
+def morning_notice_time(local_now: datetime) -> bool:
+    """The morning notice waits for the user's morning (quiet hours are checked on top)."""
+    return local_now.time() >= MORNING_NOTICE

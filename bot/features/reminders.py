@@ -23,7 +23,7 @@ from bot.domain.parsing import (
 from bot.domain.rest import RestChoice, parse_rest, rest_day, rest_days_left, rest_to_undo
 from bot.domain.schedule import MAX_PAUSE_DAYS, plan_of, snooze_until
 from bot.domain.settings_input import parse_quiet_hours
-from bot.domain.streaks import compute_streak
+from bot.domain.streaks import compute_streak, covered_yesterday
 from bot.features.base import (
     AnyContext,
     AnyHandler,
@@ -64,6 +64,7 @@ class ReminderFeature(Feature):
             DeliveryKind.SNOOZE: self.render_nudge,
             DeliveryKind.LAST_CALL: self.render_nudge,
             DeliveryKind.FOLLOWUP: self.render_followup,
+            DeliveryKind.REST_USED: self.render_rest_used,
         }
 
     def handlers(self) -> list[AnyHandler]:
@@ -170,6 +171,23 @@ class ReminderFeature(Feature):
         if day == caller.today:
             return render.rest_taken(caller.lang, streak.current, left)
         return render.rest_taken_on(caller.lang, day, streak.current, left)
+
+    async def render_rest_used(self, delivery: Delivery) -> Outgoing | None:
+        """Decided again at send time: a backfilled yesterday needs no notice."""
+        profile = await self.store.users.get(delivery.chat_id)
+        about = DayPeriod.decode(delivery.period)
+        if profile is None or about is None:
+            return None
+        today = plan_of(profile).day_of(self.services.clock.now())
+        if today != about.day + timedelta(days=1):
+            return None
+        posted = [a.day for a in await self.store.posts.activity(profile.user_id)]
+        rests = await self.store.rest_days.all(profile.user_id)
+        saved = covered_yesterday(posted, rests, profile.rest_days_per_week, today)
+        if saved is None:
+            return None
+        lang = language_for(profile.language, profile.telegram_language)
+        return Outgoing(profile.user_id, render.rest_used(lang, saved.current))
 
     # --- the nudge and its buttons --------------------------------------------------------------
 

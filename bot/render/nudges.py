@@ -146,6 +146,11 @@ def rest_taken(lang: Language, streak: int, left: int) -> str:
     )
 
 
+def rest_used(lang: Language, streak: int) -> str:
+    """The morning after a missed day the week's rest allowance covered."""
+    return t(lang, "rest.used_yesterday", streak=h(lang, "streak.days", count=streak))
+
+
 def rest_taken_on(lang: Language, day: date, streak: int, left: int) -> str:
     """/rest yesterday: the day named, so nobody wonders which one it was."""
     return t(

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import aiosqlite
 
+from bot.domain.deliveries import DeliveryKind
 from bot.domain.entries import EntryKind
 from bot.domain.program import Program
 from bot.store.db import Queries, from_db_date, to_db_instant
@@ -101,4 +102,24 @@ class RestDays(Queries):
             "SELECT local_date FROM rest_days WHERE user_id = ? ORDER BY local_date",
             (user_id,),
             lambda row: from_db_date(row["local_date"]),
+        )
+
+    async def notice_candidates(self, since: date, not_told_since: datetime) -> list[int]:
+        """Who may have a frozen yesterday: users reachable in private who posted or rested on or
+        after `since` (a frozen day needs a streak around it) and weren't told since."""
+        return await self._db.all(
+            "SELECT user_id FROM users u WHERE blocked_at IS NULL AND private_chat = 1"
+            " AND (EXISTS (SELECT 1 FROM posts p WHERE p.user_id = u.user_id"
+            "              AND p.local_date >= :since)"
+            "   OR EXISTS (SELECT 1 FROM rest_days r WHERE r.user_id = u.user_id"
+            "              AND r.local_date >= :since))"
+            " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.chat_id = u.user_id"
+            "                 AND d.kind = :kind AND d.created_at >= :told)"
+            " ORDER BY user_id",
+            {
+                "since": since.isoformat(),
+                "kind": DeliveryKind.REST_USED.value,
+                "told": to_db_instant(not_told_since),
+            },
+            lambda row: int(row["user_id"]),
         )

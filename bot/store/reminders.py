@@ -215,6 +215,16 @@ class Reminders(Queries):
             )
         return pending
 
+    async def proactive_since(self, chat_id: int, since: datetime) -> int:
+        """Proactive messages claimed for this chat since `since` (at most 3 a day)."""
+        found = await self._db.one(
+            "SELECT COUNT(*) AS n FROM deliveries WHERE chat_id = ? AND created_at >= ?"
+            " AND status != 'skipped'",
+            (chat_id, to_db_instant(since)),
+            lambda row: int(row["n"]),
+        )
+        return found or 0
+
 
 async def _advance(conn: aiosqlite.Connection, user_id: int, advance: Advance) -> None:
     if isinstance(advance, NextNudge):

@@ -442,6 +442,7 @@ MESSAGES: dict[str, Entry] = {
     "rest.taken": "😌 Rest day. Your streak stays at {streak}; {left}.",
     "rest.left": Plural("{count} rest day left this week", "{count} rest days left this week"),
     "rest.taken_yesterday": "😌 Yesterday ({date}) is a rest day. Your streak: {streak}; {left}.",
+    "rest.used_yesterday": "😌 Yesterday used your rest day — streak safe: {streak}.",
     "rest.already": "Today is already a rest day.",
     "rest.already_that_day": "That day is already a rest day.",
     "rest.already_posted": "You've already posted today, no rest needed.",

@@ -418,6 +418,7 @@ MESSAGES: dict[str, Entry] = {
     "rest.taken": "😌 今天休息。连续天数保持 {streak}；{left}。",
     "rest.left": Plural("本周还可休息 {count} 天", "本周还可休息 {count} 天"),
     "rest.taken_yesterday": "😌 昨天（{date}）算休息日。连续天数：{streak}；{left}。",
+    "rest.used_yesterday": "😌 昨天用掉了你的休息日——连续记录保住了：{streak}。",
     "rest.already": "今天已经是休息日了。",
     "rest.already_that_day": "那天已经是休息日了。",
     "rest.already_posted": "你今天已经发布了，不用休息。",

@@ -1,10 +1,17 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
-from bot.domain.streaks import Streak, compute_streak, frozen_days, rest_allowance
+from bot.domain.streaks import (
+    Streak,
+    compute_streak,
+    covered_yesterday,
+    frozen_days,
+    morning_notice_time,
+    rest_allowance,
+)
 
 TODAY = date(2026, 3, 10)
 
@@ -82,3 +89,17 @@ def test_a_frozen_yesterday_keeps_the_streak_alive() -> None:
 @pytest.mark.parametrize(("days", "allowance"), [(7, 0), (6, 1), (5, 2), (1, 6)])
 def test_the_allowance_is_what_the_posting_days_leave(days: int, allowance: int) -> None:
     assert rest_allowance(days) == allowance
+
+
+def test_covered_yesterday_names_the_streak_it_saved() -> None:
+    posted = week_days(0, 1, 2)  # Thursday missed
+    friday = MON + timedelta(4)
+    assert covered_yesterday(posted, set(), 1, friday) == Streak(3, 3, False)
+    assert covered_yesterday(posted, set(), 0, friday) is None  # no allowance: broken
+    assert covered_yesterday(posted, week_days(1), 1, friday) is None  # used by a /rest
+    assert covered_yesterday(posted | week_days(3), set(), 1, friday) is None  # posted
+
+
+def test_the_morning_notice_waits_until_nine() -> None:
+    assert not morning_notice_time(datetime(2026, 3, 6, 8, 59))
+    assert morning_notice_time(datetime(2026, 3, 6, 9, 0))

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from bot.fakeapi import Person, Session
+from bot.fakeapi import Person, Session, StoredMessage
 from tests.helpers import rows, utc
 
 
@@ -76,3 +76,44 @@ async def test_the_month_target_is_the_days_the_allowance_leaves(
     assert "Days posted: 0/27" in progress.text
     plan = await session.send(maya, "/plan")
     assert "Goal: post on 26 of 30 days" in plan.text
+
+
+NOTICE = "😌 Yesterday used your rest day — streak safe: 3 days."
+
+
+def notices(sent: list[StoredMessage]) -> list[str]:
+    return [m.text for m in sent if "streak safe" in m.text]
+
+
+async def test_next_morning_the_user_is_told_once_that_the_rest_day_covered_yesterday(
+    session: Session, maya: Person
+) -> None:
+    await post_on(session, maya, 2, 3, 4)  # Thursday 5 March forgotten
+    assert notices(await session.at(utc(2026, 3, 5, 21, 0))) == []  # Thursday isn't over
+    assert notices(await session.at(utc(2026, 3, 6, 8, 30))) == []  # not before 09:00
+    assert notices(await session.at(utc(2026, 3, 6, 9, 0))) == [NOTICE]
+    assert notices(await session.at(utc(2026, 3, 6, 9, 5))) == []  # once per covered day
+    assert notices(await session.at(utc(2026, 3, 7, 9, 0))) == []  # Friday broke it: no notice
+
+
+async def test_the_morning_notice_waits_for_quiet_hours_and_skips_backfilled_days(
+    session: Session, maya: Person
+) -> None:
+    await session.send(maya, "/quiet 22:00-10:00")
+    await post_on(session, maya, 2, 3, 4)
+    assert notices(await session.at(utc(2026, 3, 6, 9, 0))) == []
+    assert notices(await session.at(utc(2026, 3, 6, 10, 0))) == [NOTICE]
+    await post_on(session, maya, 9, 10, 11)  # Wednesday of the next week...
+    session.clock.set(utc(2026, 3, 13, 8, 0))
+    await session.send(maya, "/post tiktok yesterday")  # ...Thursday 12 backfilled
+    assert notices(await session.at(utc(2026, 3, 13, 9, 0))) == []
+
+
+async def test_no_morning_notice_when_an_explicit_rest_used_the_week(
+    session: Session, maya: Person
+) -> None:
+    await post_on(session, maya, 2)
+    session.clock.set(utc(2026, 3, 3, 12, 0))
+    await session.send(maya, "/rest")
+    await post_on(session, maya, 4)
+    assert notices(await session.at(utc(2026, 3, 6, 9, 0))) == []
