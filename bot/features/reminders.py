@@ -20,7 +20,14 @@ from bot.domain.parsing import (
     parse_switch,
     split_words,
 )
-from bot.domain.rest import RestChoice, parse_rest, rest_day, rest_days_left, rest_to_undo
+from bot.domain.rest import (
+    RestChoice,
+    nudge_day,
+    parse_rest,
+    rest_day,
+    rest_days_left,
+    rest_to_undo,
+)
 from bot.domain.schedule import MAX_PAUSE_DAYS, plan_of, snooze_until
 from bot.domain.settings_input import parse_quiet_hours
 from bot.domain.streaks import compute_streak, covered_yesterday
@@ -219,18 +226,22 @@ class ReminderFeature(Feature):
         return Outgoing(profile.user_id, text, render.nudge_buttons(lang, day))
 
     async def nudge_button(self, update: Update, caller: Caller, pressed: NudgePress) -> None:
+        """Posted and Rest act on the nudge's day (yesterday's too, pressed the next morning);
+        Snooze only on today's."""
+        day = nudge_day(pressed.day, caller.today)
         if pressed.choice is NudgeChoice.POSTED:
             latest = await self.store.posts.latest(caller.user_id)
+            yesterday = day != caller.today
             keyboard = checkins.platform_picker(
-                caller.lang, caller.profile.platforms, False, latest.number if latest else 0
+                caller.lang, caller.profile.platforms, yesterday, latest.number if latest else 0
             )
-            await answer(update, checkins.pick_platform(caller.lang, False), keyboard)
+            await answer(update, checkins.pick_platform(caller.lang, yesterday), keyboard)
             return
-        if not pressed.is_for(caller.today):
-            raise InputError("nudge.other_day")
         if pressed.choice is NudgeChoice.REST:
-            await answer(update, await self._take_rest(caller, caller.today))
+            await answer(update, await self._take_rest(caller, day))
             return
+        if day != caller.today:
+            raise InputError("nudge.other_day")
         until = snooze_until(caller.now, plan_of(caller.profile))
         if until is None:
             raise InputError("nudge.no_room")

@@ -36,8 +36,9 @@ class NudgeChoice(StrEnum):
 
 @dataclass(frozen=True)
 class NudgePress(ButtonData):
-    """A nudge's buttons. `day` is the nudge's day as sent: Snooze and Rest act only while it is
-    still today (any other text, forged or old, is "that reminder was for another day")."""
+    """A nudge's buttons. `day` is the nudge's day as sent: Posted and Rest act on it while it is
+    today or yesterday, Snooze only today (any other text, forged or old, is "that reminder was
+    for another day": `bot.domain.rest.nudge_day`)."""
 
     action: ClassVar[str] = "nudge"
     choice: NudgeChoice
@@ -46,9 +47,6 @@ class NudgePress(ButtonData):
     @classmethod
     def on(cls, choice: NudgeChoice, day: date) -> Self:
         return cls(choice, day.isoformat())
-
-    def is_for(self, day: date) -> bool:
-        return self.day == day.isoformat()
 
 
 class Switch(StrEnum):
