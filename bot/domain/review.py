@@ -84,6 +84,29 @@ def review_period_for(program: Program | None, today: date) -> ReviewPeriod:
     return program_review(program, 1 if today < program.start_date else MONTHS)
 
 
+def last_review(programs: Sequence[tuple[Program, date | None]], today: date) -> ReviewPeriod:
+    """What `/review last` shows: the last completed program month while a program runs (on day
+    1 of cycle 2, cycle 1's final month); after a program ran, its last completed month until a
+    calendar month has ended since; the last calendar month otherwise. `programs`: the newest
+    first, each with the local day it ended (None: it has not)."""
+    calendar = calendar_review(month_start(today) - timedelta(days=1))
+    done = next(
+        (m for p, ended in programs if (m := _last_done_month(p, ended or today)) is not None),
+        None,
+    )
+    if done is None:
+        return calendar
+    newest, ended = programs[0]
+    running = ended is None and program_day(newest, today) is not None
+    return done if running or done.period.end >= calendar.period.end else calendar
+
+
+def _last_done_month(program: Program, limit: date) -> ReviewPeriod | None:
+    """The program's last month that ended before `limit` (today, or the day it was stopped)."""
+    done = [m for m in range(1, MONTHS + 1) if program.month_period(m).end < limit]
+    return program_review(program, done[-1]) if done else None
+
+
 def review_after(done: ReviewPeriod, program: Program | None) -> ReviewPeriod:
     """The review that follows one just sent."""
     if program is not None and done.program_month is not None and done.program_month < MONTHS:

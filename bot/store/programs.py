@@ -9,7 +9,7 @@ import aiosqlite
 from bot.domain.deliveries import DeliveryKind
 from bot.domain.entries import EntryKind
 from bot.domain.program import Program
-from bot.store.db import Queries, from_db_date, to_db_instant
+from bot.store.db import Queries, from_db_date, from_db_instant, to_db_instant
 from bot.store.journal import journal, unjournal
 
 
@@ -31,6 +31,17 @@ class Programs(Queries):
 
     async def latest(self, user_id: int) -> Program | None:
         return await self._one("user_id = ? ORDER BY program_id DESC LIMIT 1", (user_id,))
+
+    async def recent(self, user_id: int, limit: int = 2) -> list[tuple[Program, datetime | None]]:
+        """The newest programs first, each with when it ended (None: it runs)."""
+        return await self._db.all(
+            "SELECT * FROM programs WHERE user_id = ? ORDER BY program_id DESC LIMIT ?",
+            (user_id, limit),
+            lambda row: (
+                _program(row),
+                from_db_instant(row["ended_at"]) if row["ended_at"] else None,
+            ),
+        )
 
     async def start(self, user_id: int, start_date: date, now: datetime) -> Program:
         async with self._db.transaction() as conn:
