@@ -14,7 +14,7 @@ from typing import Literal
 
 from bot.domain.errors import InputError
 from bot.domain.models import DayActivity, FollowerCount, Profile
-from bot.domain.progress import Period
+from bot.domain.progress import MonthFrame, Period, calendar_frame
 
 MONTH_DAYS = 30
 MONTHS = 3
@@ -256,3 +256,13 @@ def goals_of(profile: Profile) -> Goals:
         rest_days_per_week=profile.rest_days_per_week,
         follower_goal_kind="total" if profile.follower_goal_kind == "total" else "gain",
     )
+
+
+def month_frame(program: Program | None, today: date, days_per_week: int) -> MonthFrame:
+    """The month a check-in counts in: the program month while `program` runs (its target is
+    the program's posting goal), the calendar month otherwise."""
+    where = program_day(program, today) if program is not None else None
+    if program is None or where is None:
+        return calendar_frame(today, days_per_week)
+    period = program.month_period(where.month)
+    return MonthFrame(period, posting_target(days_per_week, period.length), where.month)
