@@ -26,6 +26,7 @@ REFUSING = {
     "/plan start {}": set(),
     "/goals {}": set(),
     "/goals days {}": set(),
+    "/goals rest {}": set(),
     "/goals followers {}": set(),
     "/goals followers 500 {}": {"wrong", "negative", "huge", "long", "emoji", "sql", "html"},
     "/review {}": set(),

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from bot.fakeapi import Person, Session, StoredMessage
-from tests.helpers import rows, utc
+from tests.helpers import ROOM, room_of, rows, utc
 
 
 async def post_on(session: Session, person: Person, *days: int) -> None:
@@ -117,3 +117,15 @@ async def test_no_morning_notice_when_an_explicit_rest_used_the_week(
     await session.send(maya, "/rest")
     await post_on(session, maya, 4)
     assert notices(await session.at(utc(2026, 3, 6, 9, 0))) == []
+
+
+async def test_every_view_agrees_for_a_five_day_creator(session: Session, maya: Person) -> None:
+    await room_of(session, maya)
+    await session.send(maya, "/goals days 5")
+    await post_on(session, maya, 2, 3, 4, 5, 6)
+    session.clock.set(utc(2026, 3, 9, 10, 0))  # Monday, nothing posted yet: the weekend covered
+    assert (await session.send(maya, "/streak")).text.startswith("🔥 Current streak: 5 days")
+    assert (await session.send(maya, "/today")).text.endswith("Streak: 5 days")
+    assert (await session.send(maya, "/progress")).text.endswith("🔥 Streak 5 days · best 5 days")
+    board = await session.send(maya, "/board", chat_id=ROOM)
+    assert "🔥 5" in board.text
