@@ -39,6 +39,7 @@ from bot.domain.schedule import (
     Reminder,
     ReminderKind,
     ReminderPlan,
+    at_local,
     followup_at,
     followups_gathered_until,
     late_send_at,
@@ -47,6 +48,7 @@ from bot.domain.schedule import (
     out_of_quiet_hours,
     plan_of,
 )
+from bot.domain.streaks import covered_yesterday, morning_notice_time
 from bot.outbound import Outbox
 from bot.services import Services
 from bot.store.reminders import Advance, Due, DueFollowup, NextFollowup, NextNudge, NextReview
@@ -58,6 +60,9 @@ BATCH = 500
 T = TypeVar("T")
 LATE_ENOUGH_TO_LOG = timedelta(minutes=2)
 _KINDS: tuple[ReminderKind, ...] = ("nudge", "snooze", "last_call")
+RECENT_ACTIVITY = timedelta(days=14)  # a streak a frozen day can save has a post this recent
+NOTICE_GAP = timedelta(hours=20)  # one rest-day notice a morning at most
+MAX_PROACTIVE_A_DAY = 3
 
 
 def nudge_period(reminder: Reminder) -> DayPeriod | SnoozePeriod:
@@ -86,6 +91,7 @@ class Planner:
             "nudges": self.sweep_nudges,
             "followups": self.sweep_followups,
             "reviews": self.sweep_reviews,
+            "rest_notices": self.sweep_rest_notices,
         }
 
     # --- keeping the schedule -----------------------------------------------------------------
@@ -318,6 +324,41 @@ class Planner:
         return await self._claim(
             item.user_id, DeliveryKind.REVIEW, KeyPeriod(review.key), now, then
         )
+
+    async def sweep_rest_notices(self) -> int:
+        """The morning after a missed day the week's rest allowance covered, tell the user once:
+        "Yesterday used your rest day — streak safe" (claimed per frozen day)."""
+        now = self.clock.now()
+        since = (now - RECENT_ACTIVITY).date()
+        queued = 0
+        for user_id in await self.store.rest_days.notice_candidates(since, now - NOTICE_GAP):
+            if self.outbox.closing:
+                break
+            queued += await self._rest_notice(user_id, now)
+        return queued
+
+    async def _rest_notice(self, user_id: int, now: datetime) -> int:
+        profile = await self.store.users.get(user_id)
+        if profile is None or not profile.nudges_on:
+            return 0
+        plan = plan_of(profile)
+        today = plan.day_of(now)
+        local = now.astimezone(plan.tz)
+        if plan.in_quiet_hours(now) or plan.paused_on(today) or not morning_notice_time(local):
+            return 0
+        posted = [a.day for a in await self.store.posts.activity(user_id)]
+        rests = await self.store.rest_days.all(user_id)
+        if covered_yesterday(posted, rests, profile.rest_days_per_week, today) is None:
+            return 0
+        day_began = at_local(today, plan.day_start, plan.tz)
+        if await self.store.reminders.proactive_since(user_id, day_began) >= MAX_PROACTIVE_A_DAY:
+            return 0  # the day's messages are spent: the notice is the one to go
+        yesterday = DayPeriod(today - timedelta(days=1))
+        delivery = await self.store.reminders.claim(user_id, DeliveryKind.REST_USED, yesterday, now)
+        if delivery is None:
+            return 0
+        self.outbox.put(delivery)
+        return 1
 
     async def _claim(
         self,

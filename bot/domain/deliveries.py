@@ -24,6 +24,7 @@ class DeliveryKind(StrEnum):
     WEEKLY = "weekly"
     MONTHLY = "monthly"
     CHEERS = "cheers"
+    REST_USED = "rest_used"  # next morning: "Yesterday used your rest day — streak safe"
 
     @classmethod
     def parse(cls, text: str) -> DeliveryKind | None:
@@ -119,4 +120,5 @@ PERIOD_OF: dict[DeliveryKind, type[AnyPeriod]] = {
     DeliveryKind.WEEKLY: DayPeriod,
     DeliveryKind.MONTHLY: MonthPeriod,
     DeliveryKind.CHEERS: KeyPeriod,
+    DeliveryKind.REST_USED: DayPeriod,  # the frozen day
 }

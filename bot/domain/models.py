@@ -47,7 +47,6 @@ class Profile:
     follower_target: int = 100
     follower_platform: str | None = None  # None: the target is the total across platforms
     follower_goal_kind: str = "gain"  # "gain": followers won during the program; "total": reach
-    rest_days_per_week: int = 1
     nudges_on: bool = True
     last_call_on: bool = False
     followups_on: bool = True
@@ -56,6 +55,11 @@ class Profile:
     blocked: bool = False  # the user blocked the bot; nothing proactive until they are back
     sharing: Sharing = field(default_factory=Sharing)  # what group rooms may see
     private_chat: bool = False  # has talked to the bot in private (so it can write to them)
+
+    @property
+    def rest_days_per_week(self) -> int:
+        """The week's days off: one setting with the posting days (see `bot.domain.streaks`)."""
+        return 7 - self.posting_days_per_week
 
     @property
     def zone(self) -> Zone:

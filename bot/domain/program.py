@@ -14,7 +14,7 @@ from typing import Literal
 
 from bot.domain.errors import InputError
 from bot.domain.models import DayActivity, FollowerCount, Profile
-from bot.domain.progress import Period
+from bot.domain.progress import MonthFrame, Period, calendar_frame
 
 MONTH_DAYS = 30
 MONTHS = 3
@@ -29,7 +29,7 @@ GOAL_OF_MONTH: dict[int, GoalKind] = {1: "posting", 2: "hit", 3: "followers"}
 # Limits for /goals: wide enough for any real creator, narrow enough to catch typos.
 MAX_HIT_THRESHOLD = 1_000_000
 MAX_FOLLOWER_TARGET = 1_000_000_000
-MAX_REST_DAYS = 3
+MAX_REST_DAYS = 6  # days off a week: at least one posting day is left
 
 
 @dataclass(frozen=True)
@@ -258,3 +258,13 @@ def goals_of(profile: Profile) -> Goals:
         rest_days_per_week=profile.rest_days_per_week,
         follower_goal_kind="total" if profile.follower_goal_kind == "total" else "gain",
     )
+
+
+def month_frame(program: Program | None, today: date, days_per_week: int) -> MonthFrame:
+    """The month a check-in counts in: the program month while `program` runs (its target is
+    the program's posting goal), the calendar month otherwise."""
+    where = program_day(program, today) if program is not None else None
+    if program is None or where is None:
+        return calendar_frame(today, days_per_week)
+    period = program.month_period(where.month)
+    return MonthFrame(period, posting_target(days_per_week, period.length), where.month)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from bot.domain.days import days_in_month, month_start, next_month_start, week_start
 from bot.domain.models import DayActivity, FollowerCount
-from bot.domain.streaks import Streak, compute_streak
+from bot.domain.streaks import Streak, compute_streak, rest_allowance
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,20 @@ def follower_change(counts: Sequence[FollowerCount], platform: str) -> FollowerC
 
 
 @dataclass(frozen=True)
+class MonthFrame:
+    """The month a check-in reply counts in: the program month while a program runs, the
+    calendar month otherwise (see `bot.domain.program.month_frame`)."""
+
+    period: Period
+    target_days: int
+    program_month: int | None = None  # None: the calendar month
+
+
+def calendar_frame(today: date, days_per_week: int) -> MonthFrame:
+    return MonthFrame(this_month(today), month_target_days(today, days_per_week))
+
+
+@dataclass(frozen=True)
 class Standing:
     """Where a user stands right now: what a check-in reply and /today show."""
 
@@ -154,6 +168,7 @@ class Standing:
     posts_today: int
     month_days_posted: int
     month_target_days: int
+    month: MonthFrame
 
 
 def standing(
@@ -161,11 +176,16 @@ def standing(
     today: date,
     days_per_week: int,
     rest_days: Sequence[date] = (),
+    frame: MonthFrame | None = None,
 ) -> Standing:
-    month = this_month(today)
+    frame = frame or calendar_frame(today, days_per_week)
+    month = frame.period
     return Standing(
-        streak=compute_streak((a.day for a in activity), today, rest_days),
+        streak=compute_streak(
+            (a.day for a in activity), today, rest_days, rest_allowance(days_per_week)
+        ),
         posts_today=sum(a.posts for a in activity if a.day == today),
         month_days_posted=sum(1 for a in activity if a.day in month),
-        month_target_days=month_target_days(today, days_per_week),
+        month_target_days=frame.target_days,
+        month=frame,
     )

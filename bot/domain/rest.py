@@ -74,3 +74,16 @@ def rest_to_undo(rests: Sequence[date], today: date) -> date:
         if day in rests:
             return day
     raise InputError("rest.nothing_to_undo")
+
+
+def nudge_day(given: str, today: date) -> date:
+    """The day a nudge's "Posted" and "Rest day" buttons act on: the nudge's own, while it is
+    still today or yesterday (a post or a rest can be backfilled one day); `InputError` for an
+    older or unreadable one."""
+    try:
+        day = date.fromisoformat(given)
+    except ValueError:
+        raise InputError("nudge.other_day") from None
+    if day not in (today, today - timedelta(days=1)):
+        raise InputError("nudge.other_day")
+    return day

@@ -29,6 +29,7 @@ from bot.domain.program import (
 )
 from bot.domain.progress import Period, follower_growth_by_platform, this_month
 from bot.domain.schedule import ReminderPlan, out_of_quiet_hours, wall_time_on
+from bot.domain.streaks import ONE_DAY, frozen_days, rest_allowance
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,29 @@ def review_period_for(program: Program | None, today: date) -> ReviewPeriod:
     if where is not None:
         return program_review(program, where.month)
     return program_review(program, 1 if today < program.start_date else MONTHS)
+
+
+def last_review(programs: Sequence[tuple[Program, date | None]], today: date) -> ReviewPeriod:
+    """What `/review last` shows: the last completed program month while a program runs (on day
+    1 of cycle 2, cycle 1's final month); after a program ran, its last completed month until a
+    calendar month has ended since; the last calendar month otherwise. `programs`: the newest
+    first, each with the local day it ended (None: it has not)."""
+    calendar = calendar_review(month_start(today) - timedelta(days=1))
+    done = next(
+        (m for p, ended in programs if (m := _last_done_month(p, ended or today)) is not None),
+        None,
+    )
+    if done is None:
+        return calendar
+    newest, ended = programs[0]
+    running = ended is None and program_day(newest, today) is not None
+    return done if running or done.period.end >= calendar.period.end else calendar
+
+
+def _last_done_month(program: Program, limit: date) -> ReviewPeriod | None:
+    """The program's last month that ended before `limit` (today, or the day it was stopped)."""
+    done = [m for m in range(1, MONTHS + 1) if program.month_period(m).end < limit]
+    return program_review(program, done[-1]) if done else None
 
 
 def review_after(done: ReviewPeriod, program: Program | None) -> ReviewPeriod:
@@ -153,6 +177,9 @@ def build_review(
     scored = [p for p in inside if p.saves]
     best = max(scored, key=lambda p: (p.saves or 0, -p.post.number)) if scored else None
     so_far = Period(period.start, last)
+    # Days off: the explicit rest days and the missed days the allowance covered (one model).
+    posted = (a.day for a in activity)
+    covered = frozen_days(posted, rest_days, rest_allowance(goals.days_per_week), last + ONE_DAY)
     return MonthReview(
         review=review,
         goal=goal_status(
@@ -160,7 +187,7 @@ def build_review(
         ),
         posting=goal_status("posting", period, goals, activity, hit_dates, counts, upto),
         posts=len(inside),
-        rest_days=sum(1 for d in rest_days if period.start <= d <= last),
+        rest_days=sum(1 for d in {*rest_days, *covered} if period.start <= d <= last),
         niche_share=round(100 * tagged / len(inside)) if niche_tags and inside else None,
         follower_changes=follower_growth_by_platform(counts, so_far),
         hits=sum(1 for d in hit_dates if period.start <= d <= last),

@@ -79,6 +79,7 @@ class RoomMember:
     handles: Mapping[str, str] = field(default_factory=dict)  # platform key → handle or URL
     activity: Sequence[DayActivity] = ()  # every day they posted on, oldest first
     rest_days: Sequence[date] = ()
+    rest_allowance: int = 0  # days off a week (see `bot.domain.streaks`)
     hits: Sequence[Post] = ()  # every post that became a hit, by number
     follower_counts: Sequence[FollowerCount] = ()  # oldest first
 
@@ -153,7 +154,9 @@ def seen_by_room(member: RoomMember, period: Period, today: date) -> MemberView:
     """The member as the room sees them over `period`: days and posts inside it, the streak as of
     `today`, hits over today's month, follower growth over the period and the count at its end."""
     inside = [a for a in member.activity if a.day in period]
-    streak = compute_streak((a.day for a in member.activity), today, member.rest_days)
+    streak = compute_streak(
+        (a.day for a in member.activity), today, member.rest_days, member.rest_allowance
+    )
     month = this_month(today)
     return view(
         member.user_id,

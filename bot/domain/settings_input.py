@@ -168,6 +168,9 @@ def parse_goal_change(
     }[name]
     if not low <= value <= high:
         raise InputError("error.goal_range", low=low, high=f"{high:,}")
+    if column == "rest_days_per_week":
+        # One setting: the days off a week are the days not posted (see `bot.domain.streaks`).
+        return [GoalChange("posting_days_per_week", 7 - value)]
     return [GoalChange(column, value)]
 
 

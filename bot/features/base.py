@@ -24,6 +24,7 @@ from bot.domain.days import local_date
 from bot.domain.deliveries import DeliveryKind
 from bot.domain.errors import InputError
 from bot.domain.models import Language, Profile
+from bot.domain.program import month_frame
 from bot.domain.progress import Standing, standing
 from bot.domain.rooms import Group
 from bot.domain.timezones import Zone
@@ -111,7 +112,10 @@ async def standing_of(services: Services, caller: Caller) -> Standing:
     footer and /today."""
     activity = await services.store.posts.activity(caller.user_id)
     rest_days = await services.store.rest_days.all(caller.user_id)
-    return standing(activity, caller.today, caller.profile.posting_days_per_week, rest_days)
+    days = caller.profile.posting_days_per_week
+    program = await services.store.programs.current(caller.user_id)
+    frame = month_frame(program, caller.today, days)
+    return standing(activity, caller.today, days, rest_days, frame)
 
 
 async def answer(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date, timedelta
+from datetime import date
 
 from telegram import Update
 
@@ -30,10 +30,10 @@ from bot.domain.review import (
     ReviewPeriod,
     build_program_report,
     build_review,
-    calendar_review,
-    program_review,
+    last_review,
     review_period_for,
 )
+from bot.domain.schedule import plan_of
 from bot.domain.settings_input import parse_goal_change
 from bot.domain.streaks import compute_streak
 from bot.features.base import (
@@ -224,11 +224,12 @@ class Coaching(Feature):
             return
         if len(words) > 1 or words[0].casefold() not in LAST_WORDS:
             raise InputError("error.review_shape")
-        if program is not None and current.program_month and current.program_month > 1:
-            previous = program_review(program, current.program_month - 1)
-        else:
-            previous = calendar_review(current.period.start.replace(day=1) - timedelta(days=1))
-        data = await self.month_review(caller.profile, previous, None)
+        plan = plan_of(caller.profile)
+        programs = [
+            (p, plan.day_of(ended) if ended else None)
+            for p, ended in await self.store.programs.recent(caller.user_id)
+        ]
+        data = await self.month_review(caller.profile, last_review(programs, caller.today), None)
         await answer(update, self._review_text(caller.profile, data))
 
     async def render_review(self, delivery: Delivery) -> Outgoing | None:
@@ -282,7 +283,8 @@ class Coaching(Feature):
         """The monthly review's one-image summary, drawn off the event loop."""
         activity = await self.store.posts.activity(profile.user_id)
         rests = await self.store.rest_days.all(profile.user_id)
-        streak = compute_streak((a.day for a in activity), data.review.period.end, rests).current
+        end, allowance = data.review.period.end, profile.rest_days_per_week
+        streak = compute_streak((a.day for a in activity), end, rests, allowance).current
         lang = language_for(profile.language, profile.telegram_language)
         card = render.card_figures(lang, data, streak)
         return await asyncio.to_thread(lambda: png(summary_card_figure(card)))

@@ -10,6 +10,7 @@ from telegram import InputFile, Update
 from bot.domain.errors import InputError
 from bot.domain.insights import SharedHistory, personal_insights, room_insights
 from bot.domain.parsing import parse_platform, split_words
+from bot.domain.streaks import frozen_days
 from bot.features.base import AnyHandler, Caller, Feature, Room, answer, command, group_command
 from bot.render import insights as render
 from bot.render.charts import calendar_figure, followers_figure, png
@@ -47,8 +48,9 @@ class Insights(Feature):
         rests = set(await self.store.rest_days.all(caller.user_id))
         labels = render.calendar_labels(caller.lang)
         posted = {a.day: a.posts for a in activity}
+        frozen = frozen_days(posted, rests, caller.profile.rest_days_per_week, caller.today)
         image = await asyncio.to_thread(
-            lambda: png(calendar_figure(posted, rests, caller.today, labels))
+            lambda: png(calendar_figure(posted, rests, caller.today, labels, frozen))
         )
         await _photo(update, image, render.calendar_caption(caller.lang))
 

@@ -22,10 +22,22 @@ from bot.domain.parsing import (
     parse_switch,
     split_words,
 )
-from bot.domain.rest import RestChoice, parse_rest, rest_day, rest_days_left, rest_to_undo
-from bot.domain.schedule import MAX_PAUSE_DAYS, next_reminder_after_day, plan_of, snooze_until
+from bot.domain.rest import (
+    RestChoice,
+    nudge_day,
+    parse_rest,
+    rest_day,
+    rest_days_left,
+    rest_to_undo,
+)
+from bot.domain.schedule import (
+    MAX_PAUSE_DAYS,
+    next_reminder_after_day,
+    plan_of,
+    snooze_until,
+)
 from bot.domain.settings_input import parse_quiet_hours
-from bot.domain.streaks import compute_streak
+from bot.domain.streaks import compute_streak, covered_yesterday
 from bot.features.base import (
     AnyContext,
     AnyHandler,
@@ -75,6 +87,7 @@ class ReminderFeature(Feature):
             DeliveryKind.LAST_CALL: self.render_nudge,
             DeliveryKind.KEEP_ASKING: self.render_keep_asking,
             DeliveryKind.FOLLOWUP: self.render_followup,
+            DeliveryKind.REST_USED: self.render_rest_used,
         }
 
     def handlers(self) -> list[AnyHandler]:
@@ -199,10 +212,27 @@ class ReminderFeature(Feature):
         left = rest_days_left(day, posted, rests, allowance, caller.today)
         await self.store.rest_days.add(caller.user_id, day, caller.now)
         activity = await self.store.posts.activity(caller.user_id)
-        streak = compute_streak((a.day for a in activity), caller.today, [*rests, day])
+        streak = compute_streak((a.day for a in activity), caller.today, [*rests, day], allowance)
         if day == caller.today:
             return render.rest_taken(caller.lang, streak.current, left)
         return render.rest_taken_on(caller.lang, day, streak.current, left)
+
+    async def render_rest_used(self, delivery: Delivery) -> Outgoing | None:
+        """Decided again at send time: a backfilled yesterday needs no notice."""
+        profile = await self.store.users.get(delivery.chat_id)
+        about = DayPeriod.decode(delivery.period)
+        if profile is None or about is None:
+            return None
+        today = plan_of(profile).day_of(self.services.clock.now())
+        if today != about.day + timedelta(days=1):
+            return None
+        posted = [a.day for a in await self.store.posts.activity(profile.user_id)]
+        rests = await self.store.rest_days.all(profile.user_id)
+        saved = covered_yesterday(posted, rests, profile.rest_days_per_week, today)
+        if saved is None:
+            return None
+        lang = language_for(profile.language, profile.telegram_language)
+        return Outgoing(profile.user_id, render.rest_used(lang, saved.current))
 
     # --- the nudge and its buttons --------------------------------------------------------------
 
@@ -228,7 +258,7 @@ class ReminderFeature(Feature):
         lang = language_for(profile.language, profile.telegram_language)
         activity = await self.store.posts.activity(profile.user_id)
         rests = await self.store.rest_days.all(profile.user_id)
-        streak = compute_streak((a.day for a in activity), day, rests)
+        streak = compute_streak((a.day for a in activity), day, rests, profile.rest_days_per_week)
         buddies = await self.buddies.days_of(profile, day)
         text = render.nudge_text(lang, delivery.kind, profile, day, streak.current, buddies)
         return Outgoing(profile.user_id, text, render.nudge_buttons(lang, day))
@@ -261,18 +291,22 @@ class ReminderFeature(Feature):
         await answer(update, render.kept(caller.lang, pressed.choice))
 
     async def nudge_button(self, update: Update, caller: Caller, pressed: NudgePress) -> None:
+        """Posted and Rest act on the nudge's day (yesterday's too, pressed the next morning);
+        Snooze only on today's."""
+        day = nudge_day(pressed.day, caller.today)
         if pressed.choice is NudgeChoice.POSTED:
             latest = await self.store.posts.latest(caller.user_id)
+            yesterday = day != caller.today
             keyboard = checkins.platform_picker(
-                caller.lang, caller.profile.platforms, False, latest.number if latest else 0
+                caller.lang, caller.profile.platforms, yesterday, latest.number if latest else 0
             )
-            await answer(update, checkins.pick_platform(caller.lang, False), keyboard)
+            await answer(update, checkins.pick_platform(caller.lang, yesterday), keyboard)
             return
-        if not pressed.is_for(caller.today):
-            raise InputError("nudge.other_day")
         if pressed.choice is NudgeChoice.REST:
-            await answer(update, await self._take_rest(caller, caller.today))
+            await answer(update, await self._take_rest(caller, day))
             return
+        if day != caller.today:
+            raise InputError("nudge.other_day")
         until = snooze_until(caller.now, plan_of(caller.profile))
         if until is None:
             raise InputError("nudge.no_room")

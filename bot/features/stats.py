@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.domain.progress import month_target_days, period_progress, this_month, this_week
-from bot.domain.streaks import compute_streak
+from bot.domain.streaks import compute_streak, frozen_days
 from bot.features.base import AnyHandler, Caller, Feature, answer, command, standing_of
 from bot.render import stats as render
 
@@ -36,8 +36,11 @@ class Stats(Feature):
     async def streak(self, update: Update, caller: Caller, args: str) -> None:
         days = {a.day for a in await self.store.posts.activity(caller.user_id)}
         rests = set(await self.store.rest_days.all(caller.user_id))
-        streak = compute_streak(days, caller.today, rests)
-        await answer(update, render.streak_view(caller.lang, streak, days, caller.today, rests))
+        allowance = caller.profile.rest_days_per_week
+        streak = compute_streak(days, caller.today, rests, allowance)
+        frozen = frozen_days(days, rests, allowance, caller.today)
+        text = render.streak_view(caller.lang, streak, days, caller.today, rests, frozen)
+        await answer(update, text)
 
     async def progress(self, update: Update, caller: Caller, args: str) -> None:
         activity = await self.store.posts.activity(caller.user_id)
@@ -48,5 +51,7 @@ class Stats(Feature):
         month_target = month_target_days(caller.today, per_week)
         month = period_progress(this_month(caller.today), activity, hits, counts, month_target)
         rests = await self.store.rest_days.all(caller.user_id)
-        streak = compute_streak((a.day for a in activity), caller.today, rests)
+        streak = compute_streak(
+            (a.day for a in activity), caller.today, rests, caller.profile.rest_days_per_week
+        )
         await answer(update, render.progress_view(caller.lang, week, month, streak))

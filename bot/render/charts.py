@@ -27,6 +27,7 @@ from bot.domain.days import week_start
 WIDTH_IN, DPI = 7.2, 150  # 1080 px wide
 POSTED = "#2da44e"
 RESTED = "#54aeff"
+FROZEN = "#b6e3ff"  # a missed day the week's rest allowance covered: paler than a rest day
 EMPTY = "#ebedf0"
 CALENDAR_WEEKS = 16
 
@@ -101,10 +102,15 @@ def followers_figure(
 
 
 def calendar_figure(
-    posted: Mapping[date, int], rested: set[date], today: date, labels: ChartLabels
+    posted: Mapping[date, int],
+    rested: set[date],
+    today: date,
+    labels: ChartLabels,
+    frozen: frozenset[date] = frozenset(),
 ) -> Figure:
     """The last 16 weeks, a column per week (Monday on top): greener for more posts, blue for rest
-    days, grey for neither; days after today stay blank."""
+    days, pale blue for missed days the rest allowance covered, grey for none of these; days after
+    today stay blank."""
     figure = _figure(2.9)
     ax = figure.add_subplot()
     first = week_start(today) - timedelta(weeks=CALENDAR_WEEKS - 1)
@@ -118,9 +124,11 @@ def calendar_figure(
                 grid[weekday][week] = 1 + min(posted[day], 3)  # 2..4: one post to three or more
             elif day in rested:
                 grid[weekday][week] = 1
-    colours = ListedColormap([EMPTY, RESTED, "#9be9a8", "#40c463", POSTED])
+            elif day in frozen:
+                grid[weekday][week] = 5
+    colours = ListedColormap([EMPTY, RESTED, "#9be9a8", "#40c463", POSTED, FROZEN])
     cells = np.ma.masked_invalid(np.array(grid))
-    ax.pcolormesh(cells, cmap=colours, vmin=-0.5, vmax=4.5, edgecolors="white", linewidth=2)
+    ax.pcolormesh(cells, cmap=colours, vmin=-0.5, vmax=5.5, edgecolors="white", linewidth=2)
     ax.set_aspect("equal")
     ax.invert_yaxis()
     ax.set_xticks([])

@@ -173,15 +173,19 @@ def _post_logged(lang: Language, post: Post, yesterday: bool, now: Standing) -> 
         else "",
         today=h(lang, "post.today_count", count=now.posts_today),
         streak=h(lang, "streak.days", count=now.streak.current),
-        month=t(
-            lang,
-            "post.month_progress",
-            done=now.month_days_posted,
-            target=now.month_target_days,
-            bar=fmt.bar(now.month_days_posted, now.month_target_days),
-            count=now.month_target_days,
-        ),
+        month=_month_progress(lang, now),
     )
+
+
+def _month_progress(lang: Language, now: Standing) -> str:
+    """`Program month 2: 5/26 days` while a program runs; `This month (2026-03): …` otherwise."""
+    done, target = now.month_days_posted, now.month_target_days
+    bar = fmt.bar(done, target)
+    if now.month.program_month is not None:
+        key, month = "post.program_month_progress", str(now.month.program_month)
+    else:
+        key, month = "post.month_progress", f"{now.month.period.start:%Y-%m}"
+    return t(lang, key, month=month, done=done, target=target, bar=bar, count=target)
 
 
 # --- a link sent as a message ---------------------------------------------------------------------

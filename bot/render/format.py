@@ -36,13 +36,19 @@ def bar(done: int, total: int, width: int = 10) -> str:
 
 
 def day_strip(
-    posted: set[date], today: date, rested: set[date] | None = None, days: int = 14
+    posted: set[date],
+    today: date,
+    rested: set[date] | None = None,
+    days: int = 14,
+    frozen: frozenset[date] = frozenset(),
 ) -> str:
-    """The last `days` days, oldest first: 🟩 posted, 🟦 rest day, ⬜ neither."""
+    """The last `days` days, oldest first: 🟩 posted, 🟦 rest day (/rest), 🧊 a missed day the
+    week's rest allowance covered, ⬜ none of these."""
     strip = []
     for offset in range(days - 1, -1, -1):
         day = today - timedelta(days=offset)
-        strip.append("🟩" if day in posted else "🟦" if rested and day in rested else "⬜")
+        mark = "🟩" if day in posted else "🟦" if rested and day in rested else "⬜"
+        strip.append("🧊" if mark == "⬜" and day in frozen else mark)
     return "".join(strip)
 
 

@@ -37,8 +37,9 @@ class NudgeChoice(StrEnum):
 
 @dataclass(frozen=True)
 class NudgePress(ButtonData):
-    """A nudge's buttons. `day` is the nudge's day as sent: Snooze and Rest act only while it is
-    still today (any other text, forged or old, is "that reminder was for another day")."""
+    """A nudge's buttons. `day` is the nudge's day as sent: Posted and Rest act on it while it is
+    today or yesterday, Snooze only today (any other text, forged or old, is "that reminder was
+    for another day": `bot.domain.rest.nudge_day`)."""
 
     action: ClassVar[str] = "nudge"
     choice: NudgeChoice
@@ -47,9 +48,6 @@ class NudgePress(ButtonData):
     @classmethod
     def on(cls, choice: NudgeChoice, day: date) -> Self:
         return cls(choice, day.isoformat())
-
-    def is_for(self, day: date) -> bool:
-        return self.day == day.isoformat()
 
 
 class KeepChoice(StrEnum):
@@ -179,6 +177,11 @@ def rest_taken(lang: Language, streak: int, left: int) -> str:
         streak=h(lang, "streak.days", count=streak),
         left=h(lang, "rest.left", count=left),
     )
+
+
+def rest_used(lang: Language, streak: int) -> str:
+    """The morning after a missed day the week's rest allowance covered."""
+    return t(lang, "rest.used_yesterday", streak=h(lang, "streak.days", count=streak))
 
 
 def rest_taken_on(lang: Language, day: date, streak: int, left: int) -> str:

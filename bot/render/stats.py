@@ -29,7 +29,12 @@ def today_view(
 
 
 def streak_view(
-    lang: Language, streak: Streak, posted: set[date], today: date, rested: set[date]
+    lang: Language,
+    streak: Streak,
+    posted: set[date],
+    today: date,
+    rested: set[date],
+    frozen: frozenset[date] = frozenset(),
 ) -> str:
     """The current and best streak, the last two weeks, and what to do today."""
     key = (
@@ -41,7 +46,7 @@ def streak_view(
         (
             t(lang, "streak.current", streak=h(lang, "streak.days", count=streak.current)),
             t(lang, "streak.best", streak=h(lang, "streak.days", count=streak.best)),
-            fmt.day_strip(posted, today, rested),
+            fmt.day_strip(posted, today, rested, frozen=frozen),
             t(lang, key),
         )
     )

@@ -6,9 +6,10 @@ from datetime import date, datetime
 
 import aiosqlite
 
+from bot.domain.deliveries import DeliveryKind
 from bot.domain.entries import EntryKind
 from bot.domain.program import Program
-from bot.store.db import Queries, from_db_date, to_db_instant
+from bot.store.db import Queries, from_db_date, from_db_instant, to_db_instant
 from bot.store.journal import journal, unjournal
 
 
@@ -30,6 +31,17 @@ class Programs(Queries):
 
     async def latest(self, user_id: int) -> Program | None:
         return await self._one("user_id = ? ORDER BY program_id DESC LIMIT 1", (user_id,))
+
+    async def recent(self, user_id: int, limit: int = 2) -> list[tuple[Program, datetime | None]]:
+        """The newest programs first, each with when it ended (None: it runs)."""
+        return await self._db.all(
+            "SELECT * FROM programs WHERE user_id = ? ORDER BY program_id DESC LIMIT ?",
+            (user_id, limit),
+            lambda row: (
+                _program(row),
+                from_db_instant(row["ended_at"]) if row["ended_at"] else None,
+            ),
+        )
 
     async def start(self, user_id: int, start_date: date, now: datetime) -> Program:
         async with self._db.transaction() as conn:
@@ -101,4 +113,24 @@ class RestDays(Queries):
             "SELECT local_date FROM rest_days WHERE user_id = ? ORDER BY local_date",
             (user_id,),
             lambda row: from_db_date(row["local_date"]),
+        )
+
+    async def notice_candidates(self, since: date, not_told_since: datetime) -> list[int]:
+        """Who may have a frozen yesterday: users reachable in private who posted or rested on or
+        after `since` (a frozen day needs a streak around it) and weren't told since."""
+        return await self._db.all(
+            "SELECT user_id FROM users u WHERE blocked_at IS NULL AND private_chat = 1"
+            " AND (EXISTS (SELECT 1 FROM posts p WHERE p.user_id = u.user_id"
+            "              AND p.local_date >= :since)"
+            "   OR EXISTS (SELECT 1 FROM rest_days r WHERE r.user_id = u.user_id"
+            "              AND r.local_date >= :since))"
+            " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.chat_id = u.user_id"
+            "                 AND d.kind = :kind AND d.created_at >= :told)"
+            " ORDER BY user_id",
+            {
+                "since": since.isoformat(),
+                "kind": DeliveryKind.REST_USED.value,
+                "told": to_db_instant(not_told_since),
+            },
+            lambda row: int(row["user_id"]),
         )

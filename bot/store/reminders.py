@@ -288,6 +288,16 @@ class Reminders(Queries):
             )
         return pending
 
+    async def proactive_since(self, chat_id: int, since: datetime) -> int:
+        """Proactive messages claimed for this chat since `since` (at most 3 a day)."""
+        found = await self._db.one(
+            "SELECT COUNT(*) AS n FROM deliveries WHERE chat_id = ? AND created_at >= ?"
+            " AND status != 'skipped'",
+            (chat_id, to_db_instant(since)),
+            lambda row: int(row["n"]),
+        )
+        return found or 0
+
 
 def _advances(then: Advance | Sequence[Advance] | None) -> Sequence[Advance]:
     if then is None:

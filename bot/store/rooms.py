@@ -11,6 +11,7 @@ import aiosqlite
 
 from bot.domain.models import DayActivity, FollowerCount
 from bot.domain.rooms import CheerNotice, Group, RoomMember
+from bot.domain.streaks import rest_allowance
 from bot.domain.timezones import zone
 from bot.store.db import (
     Queries,
@@ -65,7 +66,7 @@ T = TypeVar("T")
 # `room_members`' queries: each reads one table for all of a room's members at once (by the
 # membership's key, then the table's per-user index), the member's id first.
 _MEMBERS = (
-    "SELECT u.user_id, u.first_name, u.username,"
+    "SELECT u.user_id, u.first_name, u.username, u.posting_days_per_week,"
     " u.share_streaks, u.share_posts, u.share_followers, u.share_handles"
     " FROM memberships m JOIN users u ON u.user_id = m.user_id WHERE m.chat_id = ?"
     " ORDER BY m.joined_at, u.user_id"
@@ -217,6 +218,7 @@ class Rooms(Queries):
                 handles=dict(handles.get(r["user_id"], [])),
                 activity=activity.get(r["user_id"], []),
                 rest_days=rests.get(r["user_id"], []),
+                rest_allowance=rest_allowance(r["posting_days_per_week"]),
                 hits=hits.get(r["user_id"], []),
                 follower_counts=counts.get(r["user_id"], []),
             )

@@ -9,6 +9,7 @@ import aiosqlite
 from bot.domain.models import LANGUAGES, Language, Profile, Sharing
 from bot.domain.rooms import Shareable
 from bot.domain.schedule import QuietHours
+from bot.domain.streaks import DEFAULT_POSTING_DAYS
 from bot.store.db import (
     Queries,
     Row,
@@ -37,7 +38,6 @@ EDITABLE = frozenset(
         "follower_target",
         "follower_target_platform",
         "follower_goal_kind",
-        "rest_days_per_week",
         "nudges_on",
         "last_call_on",
         "followups_on",
@@ -81,8 +81,8 @@ def _to_column(value: object) -> object:
 # any contact clears a block (they wrote to us, so they can be written to).
 _UPSERT_CONTACT = """
     INSERT INTO users (user_id, first_name, username, telegram_language, timezone,
-                       created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?)
+                       posting_days_per_week, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (user_id) DO UPDATE SET
         first_name = excluded.first_name,
         username = excluded.username,
@@ -128,7 +128,16 @@ class Users(Queries):
             name = first_name[:128]
             await conn.execute(
                 _UPSERT_CONTACT,
-                (user_id, name, username, telegram_language, default_timezone, stamp, stamp),
+                (
+                    user_id,
+                    name,
+                    username,
+                    telegram_language,
+                    default_timezone,
+                    DEFAULT_POSTING_DAYS,
+                    stamp,
+                    stamp,
+                ),
             )
             profile = await self._load(conn, user_id)
         assert profile is not None
@@ -221,7 +230,6 @@ class Users(Queries):
             follower_target=row["follower_target"],
             follower_platform=row["follower_target_platform"],
             follower_goal_kind=row["follower_goal_kind"],
-            rest_days_per_week=row["rest_days_per_week"],
             nudges_on=bool(row["nudges_on"]),
             last_call_on=bool(row["last_call_on"]),
             followups_on=bool(row["followups_on"]),

@@ -161,8 +161,12 @@ MESSAGES: dict[str, Entry] = {
         "✂️ The caption was longer than {limit} characters: its first {limit} are the title.",
     ),
     "post.month_progress": Plural(
-        "This month: {done}/{target} day {bar}",
-        "This month: {done}/{target} days {bar}",
+        "This month ({month}): {done}/{target} day {bar}",
+        "This month ({month}): {done}/{target} days {bar}",
+    ),
+    "post.program_month_progress": Plural(
+        "Program month {month}: {done}/{target} day {bar}",
+        "Program month {month}: {done}/{target} days {bar}",
     ),
     "post.pick_platform": "Where did you post?",
     "post.pick_platform_yesterday": "Where did you post yesterday?",
@@ -351,7 +355,7 @@ MESSAGES: dict[str, Entry] = {
         "<code>/goals followers +150</code> — followers to gain during the program (default +100); "
         "<code>/goals followers 5000</code> — a total to reach instead; "
         "add <code>tiktok</code> for one platform\n"
-        "<code>/goals rest 1</code> — rest days per week that keep your streak (0–3)"
+        "<code>/goals rest 1</code> — rest days per week that keep your streak (0–6; days + rest = 7)"
     ),
     "usage.review": "<code>/review</code> — this month so far · <code>/review last</code> — the month before",
     "usage.nudge": (
@@ -552,6 +556,7 @@ MESSAGES: dict[str, Entry] = {
     "rest.taken": "😌 Rest day. Your streak stays at {streak}; {left}.",
     "rest.left": Plural("{count} rest day left this week", "{count} rest days left this week"),
     "rest.taken_yesterday": "😌 Yesterday ({date}) is a rest day. Your streak: {streak}; {left}.",
+    "rest.used_yesterday": "😌 Yesterday used your rest day — streak safe: {streak}.",
     "rest.already": "Today is already a rest day.",
     "rest.already_that_day": "That day is already a rest day.",
     "rest.already_posted": "You've already posted today, no rest needed.",
@@ -755,7 +760,10 @@ MESSAGES: dict[str, Entry] = {
     "chart.hits_legend": "hits",
     "chart.followers_caption": "📈 Followers over time; ticks are your posts, stars your hits.",
     "chart.calendar_title": "The last 16 weeks",
-    "chart.calendar_caption": "🗓 Green: posted (darker = more posts) · blue: rest day · grey: neither.",
+    "chart.calendar_caption": (
+        "🗓 Green: posted (darker = more posts) · blue: rest day · pale blue: a missed day your"
+        " rest allowance covered · grey: none of these."
+    ),
     "chart.weekdays": "Mon Tue Wed Thu Fri Sat Sun",
     "card.title": "{start} → {end}",
     "card.streak": "streak",

@@ -136,7 +136,8 @@ MESSAGES: dict[str, Entry] = {
     "post.logged": "✅ 已记录 {label}{tags}\n{today} · 连续 {streak}\n{month}",
     "post.logged_yesterday": "✅ 已补记到昨天：{label}{tags}\n连续 {streak}\n{month}",
     "post.title_shortened": "✂️ 文案超过 {limit} 个字符：标题只保留了前 {limit} 个字符。",
-    "post.month_progress": "本月：{done}/{target} 天 {bar}",
+    "post.month_progress": "本月（{month}）：{done}/{target} 天 {bar}",
+    "post.program_month_progress": "计划第 {month} 个月：{done}/{target} 天 {bar}",
     "post.pick_platform": "发在哪个平台？",
     "post.pick_platform_yesterday": "昨天发在哪个平台？",
     "post.picker_used": "已经记录过了。再发一条请重新发送 /post。",
@@ -292,7 +293,7 @@ MESSAGES: dict[str, Entry] = {
         "<code>/goals followers +150</code> — 计划期间要涨的粉丝数（默认 +100）；"
         "<code>/goals followers 5000</code> — 改为要达到的粉丝总数；"
         "加上 <code>小红书</code> 只算一个平台\n"
-        "<code>/goals rest 1</code> — 每周可休息天数，不断连续（0–3）"
+        "<code>/goals rest 1</code> — 每周可休息天数，不断连续（0–6；发布天数 + 休息天数 = 7）"
     ),
     "usage.review": "<code>/review</code> — 本月到目前为止 · <code>/review last</code> — 上个月",
     "usage.nudge": (
@@ -464,6 +465,7 @@ MESSAGES: dict[str, Entry] = {
     "rest.taken": "😌 今天休息。连续天数保持 {streak}；{left}。",
     "rest.left": Plural("本周还可休息 {count} 天", "本周还可休息 {count} 天"),
     "rest.taken_yesterday": "😌 昨天（{date}）算休息日。连续天数：{streak}；{left}。",
+    "rest.used_yesterday": "😌 昨天用掉了你的休息日——连续记录保住了：{streak}。",
     "rest.already": "今天已经是休息日了。",
     "rest.already_that_day": "那天已经是休息日了。",
     "rest.already_posted": "你今天已经发布了，不用休息。",
@@ -644,7 +646,7 @@ MESSAGES: dict[str, Entry] = {
     "chart.hits_legend": "爆款",
     "chart.followers_caption": "📈 粉丝变化；竖线是你的发布，星星是爆款。",
     "chart.calendar_title": "最近 16 周",
-    "chart.calendar_caption": "🗓 绿色：发布（越深越多）· 蓝色：休息日 · 灰色：都没有。",
+    "chart.calendar_caption": "🗓 绿色：发布（越深越多）· 蓝色：休息日 · 浅蓝：休息额度补上的漏发日 · 灰色：都没有。",
     "chart.weekdays": "周一 周二 周三 周四 周五 周六 周日",
     "card.title": "{start} → {end}",
     "card.streak": "连续天数",

@@ -28,6 +28,7 @@ def test_periods() -> None:
     assert month_target_days(TODAY, 7) == 31
     assert month_target_days(TODAY, 5) == 22
     assert month_target_days(date(2026, 2, 1), 3) == 12
+    assert month_target_days(date(2026, 4, 1), 6) == 26  # 30 days, one day off a week
 
 
 def test_period_progress_counts_only_inside() -> None:

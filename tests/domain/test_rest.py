@@ -7,7 +7,14 @@ from datetime import date, timedelta
 import pytest
 
 from bot.domain.errors import InputError
-from bot.domain.rest import RestChoice, parse_rest, rest_day, rest_days_left, rest_to_undo
+from bot.domain.rest import (
+    RestChoice,
+    nudge_day,
+    parse_rest,
+    rest_day,
+    rest_days_left,
+    rest_to_undo,
+)
 from tests.helpers import error_key
 
 WEDNESDAY = date(2026, 3, 11)
@@ -64,3 +71,18 @@ def test_rest_yesterday_and_undo_pick_their_day() -> None:
     yesterday = WEDNESDAY - timedelta(days=1)
     assert rest_to_undo([MONDAY, yesterday], WEDNESDAY) == yesterday
     assert error_key(lambda: rest_to_undo([MONDAY], WEDNESDAY)) == "rest.nothing_to_undo"
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [("2026-03-04", date(2026, 3, 4)), ("2026-03-03", date(2026, 3, 3))],
+)
+def test_a_nudges_buttons_act_on_today_or_yesterday(given: str, expected: date) -> None:
+    assert nudge_day(given, date(2026, 3, 4)) == expected
+
+
+@pytest.mark.parametrize("given", ["2026-03-02", "2026-03-05", "", "x" * 60, "2026-02-30"])
+def test_an_older_forged_or_future_nudge_day_is_refused(given: str) -> None:
+    with pytest.raises(InputError) as refused:
+        nudge_day(given, date(2026, 3, 4))
+    assert refused.value.key == "nudge.other_day"

@@ -6,7 +6,13 @@ from datetime import date, timedelta
 
 from bot.domain.models import DayActivity
 from bot.domain.program import Goals, Program
-from bot.domain.review import Verdict, build_review, calendar_review, program_review
+from bot.domain.review import (
+    Verdict,
+    build_review,
+    calendar_review,
+    last_review,
+    program_review,
+)
 
 PROGRAM = Program(program_id=7, cycle=1, start_date=date(2026, 3, 2))
 GOALS = Goals(
@@ -37,3 +43,23 @@ def test_after_the_month_a_goal_not_met_is_not_met_and_next_month_is_announced()
 def test_the_last_month_announces_nothing_the_final_report_does() -> None:
     last = build_review(program_review(PROGRAM, 3), GOALS, (), [], [], [], [], [])
     assert last.next_goal is None
+
+
+def test_review_last_picks_the_last_completed_program_month() -> None:
+    cycle_1 = Program(1, 1, date(2025, 12, 4))  # months end 2026-01-02, 02-01, 03-03
+    cycle_2 = Program(2, 2, date(2026, 3, 5))
+    ended = date(2026, 3, 4)
+    # day 1 of cycle 2: cycle 1's final month
+    assert last_review([(cycle_2, None), (cycle_1, ended)], date(2026, 3, 5)).program_month == 3
+    # month 2 of a running program: month 1
+    assert last_review([(cycle_2, None)], date(2026, 4, 5)).key == "program:2:1"
+    # month 1 of the first program: the last calendar month
+    assert last_review([(cycle_1, None)], date(2025, 12, 10)).key == "month:2025-11"
+    # after a program ran: its final month, until a calendar month has ended since
+    assert last_review([(cycle_1, ended)], date(2026, 3, 20)).key == "program:1:3"
+    assert last_review([(cycle_1, ended)], date(2026, 4, 2)).key == "month:2026-03"
+    # stopped in month 2: month 1 is its last completed month
+    stopped = date(2026, 1, 20)
+    assert last_review([(cycle_1, stopped)], date(2026, 1, 25)).key == "program:1:1"
+    # no program ever: the last calendar month
+    assert last_review([], date(2026, 3, 1)).key == "month:2026-02"

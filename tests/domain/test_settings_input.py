@@ -8,6 +8,7 @@ import pytest
 
 from bot.domain.schedule import QuietHours
 from bot.domain.settings_input import (
+    GoalChange,
     parse_day_start,
     parse_goal_change,
     parse_handle,
@@ -77,4 +78,6 @@ def test_quiet_hours_and_goals() -> None:
         ("follower_target_platform", None),
         ("follower_goal_kind", "gain"),
     ]
-    assert parse_goal_change("rest 0", 10, 10, 3)[0].value == 0
+    # one setting: the days off a week are the days not posted
+    assert parse_goal_change("rest 0", 10, 10, 6)[0] == GoalChange("posting_days_per_week", 7)
+    assert parse_goal_change("rest 2", 10, 10, 6)[0] == GoalChange("posting_days_per_week", 5)

@@ -14,7 +14,7 @@ async def test_post_logs_and_replies_with_number_streak_and_month(
     assert reply.texts == [
         "✅ Logged #1 · TikTok · “My first” #recipes\n"
         "1 post today · streak 1 day\n"
-        "This month: 1/31 days ▰▱▱▱▱▱▱▱▱▱"
+        "This month (2026-03): 1/27 days ▰▱▱▱▱▱▱▱▱▱"
     ]
     assert rows(session, "SELECT number, platform, link, title, local_date FROM posts") == [
         (1, "tiktok", "https://vm.tiktok.com/abc", "My first", "2026-03-02")
@@ -40,7 +40,8 @@ async def test_post_without_arguments_offers_platform_buttons(
     assert ("TikTok", "1|post|tiktok|t|0") in picker.buttons
     logged = await session.press(maya, picker, "Douyin")
     assert logged.texts == [
-        "✅ Logged #1 · Douyin\n1 post today · streak 1 day\nThis month: 1/31 days ▰▱▱▱▱▱▱▱▱▱"
+        "✅ Logged #1 · Douyin\n1 post today · streak 1 day\n"
+        "This month (2026-03): 1/27 days ▰▱▱▱▱▱▱▱▱▱"
     ]
     assert logged.last.message_id == picker.message_id  # the picker became the confirmation
     assert logged.alerts == [""]

@@ -152,7 +152,7 @@ async def test_language_switch_and_telegram_language(session: Session) -> None:
     assert posted.text == (
         "✅ 已记录 #1 · 小红书 · 《秋日穿搭》 #穿搭\n"
         "今天第 1 条 · 连续 1 天\n"
-        "本月：1/31 天 ▰▱▱▱▱▱▱▱▱▱"
+        "本月（2026-03）：1/27 天 ▰▱▱▱▱▱▱▱▱▱"
     )
 
 

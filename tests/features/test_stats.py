@@ -42,7 +42,7 @@ async def test_streak_current_and_best(
     lines = reply.text.split("\n")
     assert lines[0] == "🔥 Current streak: 3 days"
     assert lines[1] == "🏆 Best streak: 5 days"
-    assert lines[2] == "⬜⬜⬜🟩🟩🟩🟩🟩⬜⬜🟩🟩🟩⬜"
+    assert lines[2] == "⬜⬜⬜🟩🟩🟩🟩🟩🧊⬜🟩🟩🟩⬜"  # one missed day covered by the rest day
     assert lines[3] == "Post today to keep it going: /post"
     clock.advance(timedelta(days=1))
     broken = await session.send(maya, "/streak")
@@ -64,12 +64,12 @@ async def test_progress_this_week_and_month(
     reply = await session.send(maya, "/progress")
     assert reply.text == (
         "This week (2026-03-09 – 2026-03-15)\n"
-        "Days posted: 2/7 ▰▰▰▱▱▱▱▱▱▱\n"
+        "Days posted: 2/6 ▰▰▰▱▱▱▱▱▱▱\n"
         "Posts: 3 · Hits: 1\n"
         "Followers: +40\n\n"
         "This month (2026-03-01 – 2026-03-31)\n"
-        "Days posted: 3/31 ▰▱▱▱▱▱▱▱▱▱\n"
+        "Days posted: 3/27 ▰▱▱▱▱▱▱▱▱▱\n"
         "Posts: 4 · Hits: 1\n"
         "Followers: +40\n\n"
-        "🔥 Streak 1 day · best 2 days"
+        "🔥 Streak 3 days · best 3 days"  # Tuesday's miss is covered by the week's rest day
     )

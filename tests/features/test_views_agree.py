@@ -96,7 +96,9 @@ async def test_nudge_does_not_promise_todays_reminder_after_today_is_logged(
 
 async def test_after_each_kind_of_entry_every_view_agrees(session: Session, maya: Person) -> None:
     await session.send(maya, "/nudge 19:30")
-    await session.send(maya, "/plan start")  # the program starts today, so its month is this month's
+    await session.send(
+        maya, "/plan start"
+    )  # the program starts today, so its month is this month's
     start = await views(session, maya)
     assert start.streaks == {0}
     assert start.month_days == {0}

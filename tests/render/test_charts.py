@@ -68,6 +68,17 @@ def test_calendar_chart(tmp_path: Path) -> None:
     check_png(png(figure), tmp_path, "calendar.png")
 
 
+def test_the_calendar_tells_rested_from_frozen_days() -> None:
+    today = date(2026, 6, 10)
+    rested, frozen = today - timedelta(days=1), today - timedelta(days=2)
+    figure = calendar_figure({}, {rested}, today, ChartLabels(title="x"), frozenset({frozen}))
+    (mesh,) = figure.axes[0].collections
+    values = mesh.get_array()
+    assert values is not None
+    cells = np.ma.getdata(values)
+    assert sorted({float(v) for v in cells.flatten() if v == v}) == [0.0, 1.0, 5.0]
+
+
 def test_summary_card(tmp_path: Path) -> None:
     tiles = [("12", "连续天数"), ("26/30", "days"), ("+42", "followers"), ("1", "hits")]
     card = CardFigures("2026-03-01 → 2026-03-31", tiles)

@@ -11,7 +11,7 @@ from bot.domain.entries import Entry, EntryKind
 from bot.domain.hits import hit_standing
 from bot.domain.models import FollowerCount, Metrics, Post, PostDraft
 from bot.domain.platforms import PLATFORMS
-from bot.domain.progress import FollowerChange, Standing
+from bot.domain.progress import FollowerChange, MonthFrame, Period, Standing, this_month
 from bot.domain.streaks import Streak
 from bot.render.callbacks import MAX_BYTES, MAX_INT, ButtonExpired, Callback
 from bot.render.checkins import (
@@ -29,7 +29,8 @@ from bot.render.checkins import (
 
 DAY = date(2026, 3, 2)
 POST = Post(7, 1, 12, "tiktok", None, "Dumplings", ("food",), datetime(2026, 3, 2, tzinfo=UTC), DAY)
-NOW = Standing(Streak(current=3, best=5, posted_today=True), 2, 4, 30)
+MARCH = MonthFrame(this_month(DAY), 30)
+NOW = Standing(Streak(current=3, best=5, posted_today=True), 2, 4, 30, MARCH)
 TODAY = PostDraft("tiktok", title="Dumplings", tags=("food",))
 
 
@@ -41,12 +42,12 @@ def test_a_logged_post_in_both_languages() -> None:
     assert post_logged("en", POST, TODAY, NOW) == (
         "✅ Logged #12 · TikTok · “Dumplings” #food\n"
         "2 posts today · streak 3 days\n"
-        "This month: 4/30 days ▰▱▱▱▱▱▱▱▱▱"
+        "This month (2026-03): 4/30 days ▰▱▱▱▱▱▱▱▱▱"
     )
     assert post_logged("zh", POST, TODAY, NOW) == (
         "✅ 已记录 #12 · TikTok · 《Dumplings》 #food\n"
         "今天第 2 条 · 连续 3 天\n"
-        "本月：4/30 天 ▰▱▱▱▱▱▱▱▱▱"
+        "本月（2026-03）：4/30 天 ▰▱▱▱▱▱▱▱▱▱"
     )
 
 
@@ -58,6 +59,13 @@ def test_a_shortened_caption_is_told_in_both_languages() -> None:
     assert post_logged("zh", POST, cut, NOW).endswith(
         "\n✂️ 文案超过 200 个字符：标题只保留了前 200 个字符。"
     )
+
+
+def test_a_logged_post_counts_in_the_program_month_while_one_runs() -> None:
+    month_2 = MonthFrame(Period(date(2026, 3, 19), date(2026, 4, 17)), 26, program_month=2)
+    now = Standing(Streak(1, 1, True), 1, 5, 26, month_2)
+    assert post_logged("en", POST, TODAY, now).endswith("Program month 2: 5/26 days ▰▰▱▱▱▱▱▱▱▱")
+    assert post_logged("zh", POST, TODAY, now).endswith("计划第 2 个月：5/26 天 ▰▰▱▱▱▱▱▱▱▱")
 
 
 def test_the_picker_offers_the_users_platforms_or_the_common_ones() -> None:

@@ -10,7 +10,9 @@ from telegram import InlineKeyboardMarkup
 
 from bot.domain.backoff import NudgeBackoff
 from bot.domain.deliveries import DeliveryKind
+from bot.domain.errors import InputError
 from bot.domain.models import Post, Profile
+from bot.domain.rest import nudge_day
 from bot.domain.rooms import BuddyDay
 from bot.domain.schedule import QuietHours
 from bot.render.callbacks import MAX_BYTES, MAX_INT, ButtonData, Callback
@@ -89,8 +91,9 @@ def test_nudge_buttons_carry_the_day() -> None:
         ["1|nudge|posted|2026-03-02"],
         ["1|nudge|snooze|2026-03-02", "1|nudge|rest|2026-03-02"],
     ]
-    assert NudgePress.on(NudgeChoice.REST, DAY).is_for(DAY)
-    assert not NudgePress(NudgeChoice.REST, "'; DROP TABLE users; --").is_for(DAY)
+    assert nudge_day(NudgePress.on(NudgeChoice.REST, DAY).day, DAY) == DAY
+    with pytest.raises(InputError):
+        nudge_day(NudgePress(NudgeChoice.REST, "'; DROP TABLE users; --").day, DAY)
 
 
 def test_a_rest_day_in_both_languages() -> None:

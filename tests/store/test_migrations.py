@@ -64,3 +64,25 @@ def test_migration_files_are_numbered_without_gaps(tmp_path: Path) -> None:
     (tmp_path / "0003_c.sql").write_text("")
     with pytest.raises(ValueError, match="without gaps"):
         load_migrations(tmp_path)
+
+
+async def test_the_days_migration_reconciles_posting_and_rest_days(tmp_path: Path) -> None:
+    """One setting: days off = 7 - posting days. The old defaults (7 and 1) become 6 and 1; a
+    user's own rest days are kept; posting days already leaving that much rest stay."""
+    path = tmp_path / "db.sqlite3"
+    before = [m for m in load_migrations() if "_days" not in m.path.name]
+    db = await Database.open(path, before)
+    await db.close()
+    given = [(1, 7, 1), (2, 5, 1), (3, 7, 0), (4, 6, 3), (5, 3, 1)]
+    with sqlite3.connect(path) as conn:
+        for user_id, days, rest in given:
+            conn.execute(
+                "INSERT INTO users (user_id, first_name, timezone, posting_days_per_week,"
+                " rest_days_per_week, created_at, updated_at) VALUES (?, 'x', 'UTC', ?, ?, '', '')",
+                (user_id, days, rest),
+            )
+    db = await Database.open(path)
+    await db.close()
+    with sqlite3.connect(path) as conn:
+        after = conn.execute("SELECT user_id, posting_days_per_week FROM users ORDER BY 1")
+        assert after.fetchall() == [(1, 6), (2, 5), (3, 7), (4, 4), (5, 3)]

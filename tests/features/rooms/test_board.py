@@ -49,7 +49,7 @@ async def test_the_board_order_and_ties(session: Session, maya: Person) -> None:
     assert board.text.splitlines()[2:] == [
         "1. Kim — 3 · 🔥 3 · 🎯 0 · —",
         "2. Jo — 2 · 🔥 2 · 🎯 0 · —",
-        "3. Maya — 1 · 🔥 0 · 🎯 0 · —",
+        "3. Maya — 1 · 🔥 1 · 🎯 0 · —",  # Tuesday missed, covered by the week's rest day
         "4. Lee — — · 🔥 0 · 🎯 — · —",
     ]
     session.clock.set(utc(2026, 3, 4, 13, 0))
