@@ -25,6 +25,7 @@ from bot.domain.deliveries import (
 )
 from bot.domain.models import Profile
 from bot.domain.program import Program
+from bot.domain.rest import week_already_done
 from bot.domain.review import (
     ReviewPeriod,
     calendar_review,
@@ -249,13 +250,17 @@ class Planner:
         return latest
 
     async def nudge_wanted(self, profile: Profile, day: date) -> bool:
-        """No nudge on a day already logged or rested, while paused, or with nudges off."""
+        """No nudge on a day already logged or rested, once the week's posting target is met,
+        while paused, or with nudges off."""
         plan = plan_of(profile)
         if plan.nudge_time is None or plan.paused_on(day) or profile.blocked:
             return False
         if await self.store.posts.posted_on(profile.user_id, day):
             return False
-        return not await self.store.rest_days.on(profile.user_id, day)
+        if await self.store.rest_days.on(profile.user_id, day):
+            return False
+        posted = (a.day for a in await self.store.posts.activity(profile.user_id))
+        return not week_already_done(posted, day, profile.posting_days_per_week)
 
     async def _followups(self, user_id: int, now: datetime) -> int:
         """One message a day at most, about every post due by the end of the day's asking hours;

@@ -7,7 +7,7 @@ latest rest day of today or yesterday.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from enum import Enum
 
@@ -87,3 +87,10 @@ def nudge_day(given: str, today: date) -> date:
     if day not in (today, today - timedelta(days=1)):
         raise InputError("nudge.other_day")
     return day
+
+
+def week_already_done(posted: Iterable[date], day: date, days_per_week: int) -> bool:
+    """This week's posting target is met before `day`: the rest of the week is the user's days
+    off, so a reminder on one of them would only nag (a five-days-a-week creator's weekend)."""
+    week = this_week(day)
+    return sum(1 for d in set(posted) if week.start <= d < day) >= days_per_week

@@ -14,6 +14,7 @@ from bot.domain.rest import (
     rest_day,
     rest_days_left,
     rest_to_undo,
+    week_already_done,
 )
 from tests.helpers import error_key
 
@@ -86,3 +87,15 @@ def test_an_older_forged_or_future_nudge_day_is_refused(given: str) -> None:
     with pytest.raises(InputError) as refused:
         nudge_day(given, date(2026, 3, 4))
     assert refused.value.key == "nudge.other_day"
+
+
+def test_a_week_is_done_once_its_posting_days_are_posted() -> None:
+    monday = date(2026, 3, 2)
+    weekdays = [monday + timedelta(days=n) for n in range(5)]
+    saturday = monday + timedelta(days=5)
+    assert week_already_done(weekdays, saturday, 5) is True
+    assert week_already_done(weekdays, saturday, 6) is False
+    # Only days before the one in question count, each once, and only this week's.
+    assert week_already_done([*weekdays, *weekdays], monday + timedelta(days=4), 5) is False
+    last_week = [d - timedelta(days=7) for d in weekdays]
+    assert week_already_done(last_week, saturday, 1) is False

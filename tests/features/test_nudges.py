@@ -26,6 +26,7 @@ async def test_a_nudge_comes_at_the_local_time_once_with_its_buttons(
 
 async def test_the_text_is_never_the_same_two_days_running(session: Session, maya: Person) -> None:
     await set_up(session, maya, "UTC", "20:00")
+    await session.send(maya, "/goals days 7")  # every day a posting day: a nudge every day
     texts = []
     for day in range(2, 12):
         sent = to(maya, await session.at(utc(2026, 3, day, 20, 0)))
@@ -226,3 +227,25 @@ async def test_keep_reminding_me_answers_weekly_yes_and_stop(
     stop = await session.press(maya, question, "Stop")
     assert stop.last.text == "OK: no more nudges. /nudge on turns them back on."
     assert rows(session, "SELECT nudges_on FROM users") == [(0,)]
+
+
+async def test_no_nudge_once_the_weeks_posting_days_are_done(
+    session: Session, maya: Person
+) -> None:
+    await set_up(session, maya, "UTC", "20:00")
+    await session.send(maya, "/goals days 5")
+    for day in range(2, 7):  # Monday 2 March to Friday 6 March
+        session.clock.set(utc(2026, 3, day, 12, 0))
+        await session.send(maya, "/post tiktok weekday")
+    assert to(maya, await session.at(utc(2026, 3, 7, 20, 0))) == []  # Saturday: a day off
+    assert to(maya, await session.at(utc(2026, 3, 8, 20, 0))) == []  # Sunday too
+    assert len(to(maya, await session.at(utc(2026, 3, 9, 20, 0)))) == 1  # a new week
+
+
+async def test_a_six_day_week_still_nudges_on_saturday(session: Session, maya: Person) -> None:
+    await set_up(session, maya, "UTC", "20:00")
+    await session.send(maya, "/goals days 6")
+    for day in range(2, 7):
+        session.clock.set(utc(2026, 3, day, 12, 0))
+        await session.send(maya, "/post tiktok weekday")
+    assert len(to(maya, await session.at(utc(2026, 3, 7, 20, 0)))) == 1

@@ -15,8 +15,10 @@ from zoneinfo import ZoneInfo
 
 from bot.fakeapi import Exchange, Person, Session, StoredMessage
 
-# A day's plan: (local time, text to send) pairs.
-Plan = Callable[[int, date], Sequence[tuple[time, str]]]
+# A day's plan: (local time, text to send) pairs; a third item names a button to press on the
+# bot's answer.
+Step = tuple[time, str] | tuple[time, str, str]
+Plan = Callable[[int, date], Sequence[Step]]
 
 
 @dataclass
@@ -57,17 +59,19 @@ async def live(
     for n in range(days):
         day = first + timedelta(days=n)
         midnight = datetime.combine(day, time(0), zone)
-        events: list[tuple[datetime, str | None]] = [
+        events: list[tuple[datetime, Step | None]] = [
             (midnight + timedelta(minutes=m), None) for m in range(0, 24 * 60, minutes)
         ]
-        events += [(datetime.combine(day, at, zone), text) for at, text in plan(n, day)]
-        for instant, text in sorted(events, key=lambda e: (e[0], e[1] is not None)):
-            if text is None:
+        events += [(datetime.combine(day, step[0], zone), step) for step in plan(n, day)]
+        for instant, step in sorted(events, key=lambda e: (e[0], e[1] is not None)):
+            if step is None:
                 sent = await session.at(instant)
                 mine = [m for m in sent if m.chat_id == diary.person.user_id]
                 diary.proactive.setdefault(day, []).extend(mine)
-            else:
-                session.clock.set(instant)
-                reply = await session.send(diary.person, text)
-                diary.replies.setdefault(day, []).append(reply)
+                continue
+            session.clock.set(instant)
+            reply = await session.send(diary.person, step[1])
+            if len(step) == 3:
+                reply = await session.press(diary.person, reply.last, step[2])
+            diary.replies.setdefault(day, []).append(reply)
     return diary
