@@ -31,10 +31,10 @@ async def test_a_chinese_creator_logs_her_posts_by_sharing_them(session: Session
     for text in ("/timezone 上海", "/nudge 21:00", "/goals days 6", "/plan start"):
         await session.send(lin, text)
 
-    diary = await live(session, Diary(lin, SHANGHAI), FIRST, 30, shares)
+    diary = await live(session, Diary(lin, SHANGHAI), FIRST, 90, shares, minutes=60)
 
     stored = rows(session, "SELECT platform, link, title FROM posts ORDER BY number")
-    assert len(stored) == 26  # every day but the four Sundays
+    assert len(stored) == 78  # every day but the twelve Sundays
     assert stored[0] == ("xiaohongshu", "http://xhslink.com/a/ab0", "第0天：早餐")
     assert stored[1] == ("douyin", "https://v.douyin.com/x1", "晚饭｜第1天")
     assert all("复制" not in title and "App" not in title for _, _, title in stored)
@@ -42,5 +42,11 @@ async def test_a_chinese_creator_logs_her_posts_by_sharing_them(session: Session
     assert all(text.startswith("✅ 已记录") for text in replies), replies[:2]
     streak = await session.send(lin, "/streak")
     # Sundays are her day off: the week's allowance covers them, the streak counts posted days.
-    assert streak.text.splitlines()[0] == "🔥 当前连续：26 天"
+    assert streak.text.splitlines()[0] == "🔥 当前连续：78 天"
+    goals = [
+        next(line for line in text.splitlines() if line.startswith("目标："))
+        for _, text in diary.texts("📅")
+    ]
+    assert len(goals) == 2  # months 1 and 2 (month 3 ends on the 90th day, its review after)
+    assert "✅ 达成" in goals[0]  # month 1: 26 of 26 posting days
     assert diary.busiest_day() <= 3

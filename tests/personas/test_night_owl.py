@@ -28,16 +28,16 @@ async def test_a_night_owls_posts_after_midnight_keep_the_streak(session: Sessio
     for text in ("/timezone Europe/London", "/daystart 03:00", "/nudge 02:30"):
         await session.send(nox, text)
 
-    diary = await live(session, Diary(nox, LONDON), FIRST, 30, plan)
+    diary = await live(session, Diary(nox, LONDON), FIRST, 90, plan)
 
-    # Every local day (2 March to 30 March) was done by 00:45, before its 02:30 reminder — across
+    # Every local day (2 March to 29 May) was done by 00:45, before its 02:30 reminder — across
     # the clocks going forward on 29 March too — but one: the 16th's reminder came at 02:30 on
     # the 17th, and her post at 02:45 still counted for the 16th.
     nudged = [day for day, sent in sorted(diary.proactive.items()) if to(nox, sent)]
     assert nudged == [date(2026, 3, 17)]
-    # 23:00 on 31 March: that local day is not done yet, the 29 before it are.
+    # 23:30 on 30 May: that local day is not done yet, the 89 before it are.
     streak = await session.send(nox, "/streak")
-    assert streak.text.splitlines()[0] == "🔥 Current streak: 29 days"
+    assert streak.text.splitlines()[0] == "🔥 Current streak: 89 days"
     today = await session.send(nox, "/today")
-    assert today.text.startswith("Today, 2026-03-31")
+    assert today.text.startswith("Today, 2026-05-30")
     assert diary.busiest_day() <= 3
