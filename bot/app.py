@@ -17,6 +17,7 @@ from telegram.ext import Application, ApplicationBuilder, Defaults
 from bot.clock import Clock
 from bot.config import Settings
 from bot.domain.deliveries import DeliveryKind
+from bot.domain.models import language_for
 from bot.domain.onboarding import Asked
 from bot.features.base import AnyContext, Feature, menu_entries
 from bot.features.checkins import Checkins
@@ -39,7 +40,6 @@ from bot.services.posting import PostLog
 from bot.store import Store
 from bot.store.reminders import Delivery
 from bot.sweeps import Sweep, Sweeps
-from bot.texts import language_for
 
 log = logging.getLogger(__name__)
 

@@ -62,6 +62,11 @@ class Profile:
         return 7 - self.posting_days_per_week
 
     @property
+    def lang(self) -> Language:
+        """The language every message to this user is written in."""
+        return language_for(self.language, self.telegram_language)
+
+    @property
     def zone(self) -> Zone:
         """The stored timezone text, parsed (once: `zone` is cached) into the one value every
         local-time rule uses."""
@@ -131,3 +136,12 @@ class DayActivity:
 
     day: date
     posts: int
+
+
+def language_for(choice: Language | None, telegram_language: str | None) -> Language:
+    """The user's explicit choice wins; otherwise Telegram's language, Chinese or English."""
+    if choice is not None:
+        return choice
+    if telegram_language and telegram_language.lower().startswith("zh"):
+        return "zh"
+    return "en"

@@ -33,7 +33,6 @@ from bot.render.callbacks import ButtonData, ButtonExpired, Callback, pattern
 from bot.render.errors import alert_text, refusal_text
 from bot.services import Services
 from bot.sweeps import Sweep
-from bot.texts import language_for
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +79,7 @@ def caller_for(profile: Profile, now: datetime) -> Caller:
     tz = profile.zone
     return Caller(
         profile=profile,
-        lang=language_for(profile.language, profile.telegram_language),
+        lang=profile.lang,
         zone=tz,
         now=now,
         today=local_date(now, tz.tz, profile.day_start),

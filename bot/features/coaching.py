@@ -54,7 +54,6 @@ from bot.render.review import PlanChoice, PlanPress, StartPress
 from bot.services import Services
 from bot.store.programs import ProgramRunningError
 from bot.store.reminders import Delivery
-from bot.texts import language_for
 
 START_WORDS = ("start", "开始")
 STOP_WORDS = ("stop", "end", "结束", "停止")
@@ -239,7 +238,7 @@ class Coaching(Feature):
             return None
         if review.program_id is None and not await self._has_activity(profile, review):
             return None  # nothing logged all month: a review of zeros helps nobody
-        lang = language_for(profile.language, profile.telegram_language)
+        lang = profile.lang
         data = await self.month_review(profile, review, None)
         text = self._review_text(profile, data)
         card = await self._review_card(profile, data)
@@ -276,7 +275,7 @@ class Coaching(Feature):
 
     @staticmethod
     def _review_text(profile: Profile, data: MonthReview) -> str:
-        lang = language_for(profile.language, profile.telegram_language)
+        lang = profile.lang
         return render.month_review(lang, data, goals_of(profile), profile.niche_tags)
 
     async def _review_card(self, profile: Profile, data: MonthReview) -> bytes:
@@ -285,7 +284,7 @@ class Coaching(Feature):
         rests = await self.store.rest_days.all(profile.user_id)
         end, allowance = data.review.period.end, profile.rest_days_per_week
         streak = compute_streak((a.day for a in activity), end, rests, allowance).current
-        lang = language_for(profile.language, profile.telegram_language)
+        lang = profile.lang
         card = render.card_figures(lang, data, streak)
         return await asyncio.to_thread(lambda: png(summary_card_figure(card)))
 

@@ -66,7 +66,6 @@ from bot.render.nudges import (
 from bot.services import Services
 from bot.services.buddies import Buddies
 from bot.store.reminders import Delivery
-from bot.texts import language_for
 
 # A follow-up is not worth sending when the user entered the post's numbers this recently.
 FOLLOWUP_FRESH = timedelta(hours=12)
@@ -231,7 +230,7 @@ class ReminderFeature(Feature):
         saved = covered_yesterday(posted, rests, profile.rest_days_per_week, today)
         if saved is None:
             return None
-        lang = language_for(profile.language, profile.telegram_language)
+        lang = profile.lang
         return Outgoing(profile.user_id, render.rest_used(lang, saved.current))
 
     # --- the nudge and its buttons --------------------------------------------------------------
@@ -255,7 +254,7 @@ class ReminderFeature(Feature):
             return None
         if not await self.planner.nudge_wanted(profile, day):
             return None
-        lang = language_for(profile.language, profile.telegram_language)
+        lang = profile.lang
         activity = await self.store.posts.activity(profile.user_id)
         rests = await self.store.rest_days.all(profile.user_id)
         streak = compute_streak((a.day for a in activity), day, rests, profile.rest_days_per_week)
@@ -274,7 +273,7 @@ class ReminderFeature(Feature):
             return None
         if not await self.planner.nudge_wanted(profile, about.day):
             return None
-        lang = language_for(profile.language, profile.telegram_language)
+        lang = profile.lang
         backoff = await self.store.reminders.backoff(profile.user_id)
         return Outgoing(profile.user_id, *render.keep_asking(lang, backoff.ignored))
 
@@ -329,7 +328,7 @@ class ReminderFeature(Feature):
             if updated is None or now - updated >= FOLLOWUP_FRESH:
                 saves = (await self.store.posts.metrics(item.post.post_id)).saves
                 asked.append((item.post, item.stage, saves))
-        lang = language_for(profile.language, profile.telegram_language)
+        lang = profile.lang
         if len(asked) == 1:
             ((post, stage, saves),) = asked
             text = render.followup_text(lang, stage, post, saves)

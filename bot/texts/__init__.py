@@ -13,7 +13,7 @@ from bot.domain.models import Language
 from bot.texts import en, zh
 from bot.texts.forms import Entry, Html, Plural
 
-__all__ = ["CATALOGS", "Html", "Plural", "h", "language_for", "t"]
+__all__ = ["CATALOGS", "Html", "Plural", "h", "t"]
 
 
 CATALOGS: dict[Language, dict[str, Entry]] = {"en": en.MESSAGES, "zh": zh.MESSAGES}
@@ -36,12 +36,3 @@ def t(lang: Language, key: str, **params: object) -> str:
 def h(lang: Language, key: str, **params: object) -> Html:
     """`t` for a fragment that will be embedded in another message."""
     return Html(t(lang, key, **params))
-
-
-def language_for(choice: Language | None, telegram_language: str | None) -> Language:
-    """The user's explicit choice wins; otherwise Telegram's language, Chinese or English."""
-    if choice is not None:
-        return choice
-    if telegram_language and telegram_language.lower().startswith("zh"):
-        return "zh"
-    return "en"

@@ -22,7 +22,6 @@ from bot.render.digests import cheers_messages, digest_messages, summary_message
 from bot.services import Services
 from bot.store.reminders import Delivery
 from bot.sweeps import Sweep
-from bot.texts import language_for
 
 # Cheers are told to the author in one message per this window, not one per cheer.
 CHEER_BATCH = timedelta(minutes=5)
@@ -116,6 +115,6 @@ class Digests(Feature):
         cheers = await self.store.rooms.cheers_in_notice(delivery.chat_id, delivery.period)
         if profile is None or not cheers:
             return None
-        lang = language_for(profile.language, profile.telegram_language)
+        lang = profile.lang
         parts = cheers_messages(lang, cheered_posts(cheers))
         return Outgoing(profile.user_id, parts[0], more=tuple(parts[1:]))
