@@ -31,7 +31,7 @@ from bot.features.rooms import RoomsFeature
 from bot.features.sharing import SharingFeature
 from bot.features.stats import Stats
 from bot.ordering import PerUserOrder
-from bot.outbound import FloodGuard, Limits, OnBlocked, Outbox, Outgoing, Render
+from bot.outbound import Compose, FloodGuard, Limits, OnBlocked, Outbox, Outgoing
 from bot.planner import Planner
 from bot.render.errors import apology
 from bot.services import Services
@@ -60,16 +60,16 @@ class Features:
     reviews, the rooms' for digests and cheers)."""
 
     planner: Planner
-    renderers: Mapping[DeliveryKind, Render]
+    composers: Mapping[DeliveryKind, Compose]
     sweeps: Mapping[str, Sweep]
 
     def __post_init__(self) -> None:
-        missing = set(DeliveryKind) - set(self.renderers)
+        missing = set(DeliveryKind) - set(self.composers)
         if missing:  # a programming error: fail at start-up, not when the first one is due
-            raise RuntimeError(f"no renderer for {sorted(missing)}")
+            raise RuntimeError(f"no composer for {sorted(missing)}")
 
-    async def render(self, delivery: Delivery) -> Outgoing | None:
-        return await self.renderers[delivery.kind](delivery)
+    async def compose(self, delivery: Delivery) -> Outgoing | None:
+        return await self.composers[delivery.kind](delivery)
 
 
 def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbox, Features]:
@@ -111,7 +111,7 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
     application.add_error_handler(on_error)
     features = Features(
         planner=planner,
-        renderers={kind: r for f in every for kind, r in f.renderers().items()},
+        composers={kind: r for f in every for kind, r in f.composers().items()},
         sweeps=planner.sweeps() | {name: s for f in every for name, s in f.sweeps().items()},
     )
     return application, outbox, features
@@ -232,7 +232,7 @@ async def _start_schedule(
     if isinstance(guard, FloodGuard):
         guard.on_flood = outbox.hold
         guard.on_reply = outbox.yield_slot
-    outbox.start(features.render)
+    outbox.start(features.compose)
     pending = await store.reminders.reopen_after_restart(clock.now())
     for delivery in pending:
         outbox.put(delivery)

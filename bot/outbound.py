@@ -99,7 +99,7 @@ class FloodGuard(BaseRateLimiter[dict[str, bool]]):
 
 
 # Builds a delivery's message at send time; None when it is no longer wanted.
-Render = Callable[[Delivery], Awaitable[Outgoing | None]]
+Compose = Callable[[Delivery], Awaitable[Outgoing | None]]
 OnBlocked = Callable[[int], Awaitable[None]]
 
 
@@ -145,12 +145,12 @@ class Outbox:
         self._resume_at = 0.0
         self._workers: list[asyncio.Task[None]] = []
         self._closing = False
-        self._render: Render | None = None
+        self._compose: Compose | None = None
 
-    def start(self, render: Render) -> None:
-        """Start sending; `render` writes each delivery's message when its turn comes (the
+    def start(self, compose: Compose) -> None:
+        """Start sending; `compose` writes each delivery's message when its turn comes (the
         features that write them are built with this outbox, so they come after it)."""
-        self._render = render
+        self._compose = compose
         self._workers = [
             asyncio.create_task(self._work(), name=f"outbox-{n}")
             for n in range(self.limits.workers)
@@ -215,8 +215,8 @@ class Outbox:
                 self._chat_locks.pop(delivery.chat_id, None)
 
     async def _deliver_in_order(self, delivery: Delivery) -> None:
-        assert self._render is not None, "start() sets the renderer"
-        outgoing = await self._render(delivery)
+        assert self._compose is not None, "start() sets the composer"
+        outgoing = await self._compose(delivery)
         if outgoing is None:
             self.stats.skipped += 1
             await self._set(delivery, "skipped")

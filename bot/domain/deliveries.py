@@ -2,7 +2,7 @@
 
 A delivery is unique per chat, kind and period: that is what makes a message go out once. The period
 is stored as text; each kind has exactly one period type here with the one way to write and read it,
-so a sweep that claims a message and the renderer that writes it can never disagree on its shape.
+so a sweep that claims a message and the composer that writes it can never disagree on its shape.
 """
 
 from __future__ import annotations

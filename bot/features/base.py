@@ -28,7 +28,7 @@ from bot.domain.program import month_frame
 from bot.domain.progress import Standing, standing
 from bot.domain.rooms import Group
 from bot.domain.timezones import Zone
-from bot.outbound import Render
+from bot.outbound import Compose
 from bot.render.callbacks import ButtonData, ButtonExpired, Callback, pattern
 from bot.render.errors import alert_text, refusal_text
 from bot.services import Services
@@ -42,7 +42,7 @@ AnyHandler = BaseHandler[Update, AnyContext, None]
 
 class Feature:
     """A capability a user meets: built with the services, it declares its handlers (and, where
-    it writes proactive messages, `renderers()` and `sweeps()`)."""
+    it writes proactive messages, `composers()` and `sweeps()`)."""
 
     def __init__(self, services: Services) -> None:
         self.services = services
@@ -51,7 +51,7 @@ class Feature:
     def handlers(self) -> list[AnyHandler]:
         return []
 
-    def renderers(self) -> dict[DeliveryKind, Render]:
+    def composers(self) -> dict[DeliveryKind, Compose]:
         """Who writes each kind of proactive message this feature sends (at send time)."""
         return {}
 

@@ -46,7 +46,7 @@ from bot.features.base import (
     command,
     refreshed,
 )
-from bot.outbound import Outgoing, Render
+from bot.outbound import Compose, Outgoing
 from bot.planner import Planner
 from bot.render import review as render
 from bot.render.charts import png, summary_card_figure
@@ -65,8 +65,8 @@ class Coaching(Feature):
         super().__init__(services)
         self.planner = planner
 
-    def renderers(self) -> dict[DeliveryKind, Render]:
-        return {DeliveryKind.REVIEW: self.render_review}
+    def composers(self) -> dict[DeliveryKind, Compose]:
+        return {DeliveryKind.REVIEW: self.compose_review}
 
     def handlers(self) -> list[AnyHandler]:
         s = self.services
@@ -231,7 +231,7 @@ class Coaching(Feature):
         data = await self.month_review(caller.profile, last_review(programs, caller.today), None)
         await answer(update, self._review_text(caller.profile, data))
 
-    async def render_review(self, delivery: Delivery) -> Outgoing | None:
+    async def compose_review(self, delivery: Delivery) -> Outgoing | None:
         profile = await self.store.users.get(delivery.chat_id)
         review = await self.planner.review_period(delivery.chat_id, delivery.period)
         if profile is None or review is None:

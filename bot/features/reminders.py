@@ -50,7 +50,7 @@ from bot.features.base import (
     identify,
     refreshed,
 )
-from bot.outbound import Outgoing, Render
+from bot.outbound import Compose, Outgoing
 from bot.planner import Planner
 from bot.render import checkins
 from bot.render import nudges as render
@@ -79,14 +79,14 @@ class ReminderFeature(Feature):
         self.planner = planner
         self.buddies = buddies
 
-    def renderers(self) -> dict[DeliveryKind, Render]:
+    def composers(self) -> dict[DeliveryKind, Compose]:
         return {
-            DeliveryKind.NUDGE: self.render_nudge,
-            DeliveryKind.SNOOZE: self.render_nudge,
-            DeliveryKind.LAST_CALL: self.render_nudge,
-            DeliveryKind.KEEP_ASKING: self.render_keep_asking,
-            DeliveryKind.FOLLOWUP: self.render_followup,
-            DeliveryKind.REST_USED: self.render_rest_used,
+            DeliveryKind.NUDGE: self.compose_nudge,
+            DeliveryKind.SNOOZE: self.compose_nudge,
+            DeliveryKind.LAST_CALL: self.compose_nudge,
+            DeliveryKind.KEEP_ASKING: self.compose_keep_asking,
+            DeliveryKind.FOLLOWUP: self.compose_followup,
+            DeliveryKind.REST_USED: self.compose_rest_used,
         }
 
     def handlers(self) -> list[AnyHandler]:
@@ -216,7 +216,7 @@ class ReminderFeature(Feature):
             return render.rest_taken(caller.lang, streak.current, left)
         return render.rest_taken_on(caller.lang, day, streak.current, left)
 
-    async def render_rest_used(self, delivery: Delivery) -> Outgoing | None:
+    async def compose_rest_used(self, delivery: Delivery) -> Outgoing | None:
         """Decided again at send time: a backfilled yesterday needs no notice."""
         profile = await self.store.users.get(delivery.chat_id)
         about = DayPeriod.decode(delivery.period)
@@ -235,7 +235,7 @@ class ReminderFeature(Feature):
 
     # --- the nudge and its buttons --------------------------------------------------------------
 
-    async def render_nudge(self, delivery: Delivery) -> Outgoing | None:
+    async def compose_nudge(self, delivery: Delivery) -> Outgoing | None:
         profile = await self.store.users.get(delivery.chat_id)
         if profile is None:
             return None
@@ -262,7 +262,7 @@ class ReminderFeature(Feature):
         text = render.nudge_text(lang, delivery.kind, profile, day, streak.current, buddies)
         return Outgoing(profile.user_id, text, render.nudge_buttons(lang, day))
 
-    async def render_keep_asking(self, delivery: Delivery) -> Outgoing | None:
+    async def compose_keep_asking(self, delivery: Delivery) -> Outgoing | None:
         profile = await self.store.users.get(delivery.chat_id)
         about = DayPeriod.decode(delivery.period)
         if profile is None or about is None:
@@ -314,7 +314,7 @@ class ReminderFeature(Feature):
 
     # --- metrics follow-ups ---------------------------------------------------------------------
 
-    async def render_followup(self, delivery: Delivery) -> Outgoing | None:
+    async def compose_followup(self, delivery: Delivery) -> Outgoing | None:
         about = DayPeriod.decode(delivery.period)
         profile = await self.store.users.get(delivery.chat_id)
         if profile is None or not profile.followups_on or about is None:

@@ -22,7 +22,7 @@ from bot.features.rooms.checkins import RoomCheckins
 from bot.features.rooms.digests import Digests
 from bot.features.rooms.membership import Membership
 from bot.features.rooms.settings import RoomSettings
-from bot.outbound import Outbox, Render
+from bot.outbound import Compose, Outbox
 from bot.services import Services
 from bot.services.posting import PostLog
 from bot.sweeps import Sweep
@@ -52,8 +52,8 @@ class RoomsFeature(Feature):
         """The bot added to or removed from a group (runs beside the private one, see app.py)."""
         return self.membership.bot_membership_handler()
 
-    def renderers(self) -> dict[DeliveryKind, Render]:
-        return self.digests.renderers()
+    def composers(self) -> dict[DeliveryKind, Compose]:
+        return self.digests.composers()
 
     def sweeps(self) -> dict[str, Sweep]:
         return self.digests.sweeps()

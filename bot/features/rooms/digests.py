@@ -1,6 +1,6 @@
 """What rooms are sent on their own: the daily digest, the weekly summary (Mondays), the monthly
 review (the 1st), and — in private, batched — the cheers an author's check-ins got. The sweeps
-find what is due and claim it; the renderers write each when its turn in the outbox comes."""
+find what is due and claim it; the composers write each when its turn in the outbox comes."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from bot.domain.digests import (
 )
 from bot.features.base import Feature
 from bot.features.rooms.buddies import pair_week
-from bot.outbound import Outbox, Outgoing, Render
+from bot.outbound import Compose, Outbox, Outgoing
 from bot.render.digests import cheers_messages, digest_messages, summary_messages
 from bot.services import Services
 from bot.store.reminders import Delivery
@@ -34,12 +34,12 @@ class Digests(Feature):
         super().__init__(services)
         self.outbox = outbox
 
-    def renderers(self) -> dict[DeliveryKind, Render]:
+    def composers(self) -> dict[DeliveryKind, Compose]:
         return {
-            DeliveryKind.DIGEST: self.render_digest,
-            DeliveryKind.WEEKLY: self.render_summary,
-            DeliveryKind.MONTHLY: self.render_summary,
-            DeliveryKind.CHEERS: self.render_cheers,
+            DeliveryKind.DIGEST: self.compose_digest,
+            DeliveryKind.WEEKLY: self.compose_summary,
+            DeliveryKind.MONTHLY: self.compose_summary,
+            DeliveryKind.CHEERS: self.compose_cheers,
         }
 
     def sweeps(self) -> dict[str, Sweep]:
@@ -64,7 +64,7 @@ class Digests(Feature):
             await self.store.rooms.set_next_digest(chat_id, next_digest_at(group, now))
         return queued
 
-    async def render_digest(self, delivery: Delivery) -> Outgoing | None:
+    async def compose_digest(self, delivery: Delivery) -> Outgoing | None:
         group = await self.store.rooms.get(delivery.chat_id)
         about = DayPeriod.decode(delivery.period)
         if group is None or not group.active or about is None:
@@ -76,7 +76,7 @@ class Digests(Feature):
         parts = digest_messages(group.language or "en", group.title, digest)
         return Outgoing(group.chat_id, parts[0], more=tuple(parts[1:]), thread_id=group.topic_id)
 
-    async def render_summary(self, delivery: Delivery) -> Outgoing | None:
+    async def compose_summary(self, delivery: Delivery) -> Outgoing | None:
         """The weekly summary and the monthly review."""
         group = await self.store.rooms.get(delivery.chat_id)
         period = summary_period(delivery.kind, delivery.period)
@@ -110,7 +110,7 @@ class Digests(Feature):
                 queued += 1
         return queued
 
-    async def render_cheers(self, delivery: Delivery) -> Outgoing | None:
+    async def compose_cheers(self, delivery: Delivery) -> Outgoing | None:
         profile = await self.store.users.get(delivery.chat_id)
         cheers = await self.store.rooms.cheers_in_notice(delivery.chat_id, delivery.period)
         if profile is None or not cheers:
