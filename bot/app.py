@@ -38,7 +38,7 @@ from bot.services import Services
 from bot.services.buddies import Buddies
 from bot.services.posting import PostLog
 from bot.store import Store
-from bot.store.reminders import Delivery
+from bot.store.deliveries import Delivery
 from bot.sweeps import Sweep, Sweeps
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
     """Every feature, built with what it needs and registered with the application."""
     application = _application(services.settings)
     outbox = Outbox(
-        application.bot, services.store.reminders, services.clock, _on_blocked(services), limits
+        application.bot, services.store.deliveries, services.clock, _on_blocked(services), limits
     )
     planner = Planner(services, outbox)
     posts = PostLog(services.store)
@@ -233,7 +233,7 @@ async def _start_schedule(
         guard.on_flood = outbox.hold
         guard.on_reply = outbox.yield_slot
     outbox.start(features.compose)
-    pending = await store.reminders.reopen_after_restart(clock.now())
+    pending = await store.deliveries.reopen_after_restart(clock.now())
     for delivery in pending:
         outbox.put(delivery)
     if pending:

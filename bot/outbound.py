@@ -30,7 +30,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from telegram.ext import BaseRateLimiter, ExtBot
 
 from bot.clock import Clock
-from bot.store.reminders import Delivery, Reminders, Status
+from bot.store.deliveries import Deliveries, Delivery, Status
 
 log = logging.getLogger(__name__)
 
@@ -127,13 +127,13 @@ class Outbox:
     def __init__(
         self,
         bot: ExtBot[dict[str, bool]],
-        reminders: Reminders,
+        deliveries: Deliveries,
         clock: Clock,
         on_blocked: OnBlocked,
         limits: Limits,
     ) -> None:
         self._bot = bot
-        self._reminders = reminders
+        self._deliveries = deliveries
         self._clock = clock
         self._on_blocked = on_blocked
         self.limits = limits
@@ -332,7 +332,7 @@ class Outbox:
         return limiter
 
     async def _set(self, delivery: Delivery, status: Status) -> None:
-        await self._reminders.set_status(delivery.delivery_id, status, self._clock.now())
+        await self._deliveries.set_status(delivery.delivery_id, status, self._clock.now())
 
 
 def _parts(outgoing: Outgoing) -> list[tuple[str | bytes, InlineKeyboardMarkup | None]]:

@@ -356,10 +356,12 @@ class Planner:
         if covered_yesterday(posted, rests, profile.rest_days_per_week, today) is None:
             return 0
         day_began = at_local(today, plan.day_start, plan.tz)
-        if await self.store.reminders.proactive_since(user_id, day_began) >= MAX_PROACTIVE_A_DAY:
+        if await self.store.deliveries.proactive_since(user_id, day_began) >= MAX_PROACTIVE_A_DAY:
             return 0  # the day's messages are spent: the notice is the one to go
         yesterday = DayPeriod(today - timedelta(days=1))
-        delivery = await self.store.reminders.claim(user_id, DeliveryKind.REST_USED, yesterday, now)
+        delivery = await self.store.deliveries.claim(
+            user_id, DeliveryKind.REST_USED, yesterday, now
+        )
         if delivery is None:
             return 0
         self.outbox.put(delivery)
@@ -373,7 +375,7 @@ class Planner:
         now: datetime,
         then: Advance | Sequence[Advance],
     ) -> int:
-        delivery = await self.store.reminders.claim(user_id, kind, about, now, then)
+        delivery = await self.store.deliveries.claim(user_id, kind, about, now, then)
         if delivery is None:
             return 0
         self.outbox.put(delivery)

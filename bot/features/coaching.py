@@ -52,8 +52,8 @@ from bot.render import review as render
 from bot.render.charts import png, summary_card_figure
 from bot.render.review import PlanChoice, PlanPress, StartPress
 from bot.services import Services
+from bot.store.deliveries import Delivery
 from bot.store.programs import ProgramRunningError
-from bot.store.reminders import Delivery
 
 START_WORDS = ("start", "开始")
 STOP_WORDS = ("stop", "end", "结束", "停止")

@@ -65,7 +65,7 @@ from bot.render.nudges import (
 )
 from bot.services import Services
 from bot.services.buddies import Buddies
-from bot.store.reminders import Delivery
+from bot.store.deliveries import Delivery
 
 # A follow-up is not worth sending when the user entered the post's numbers this recently.
 FOLLOWUP_FRESH = timedelta(hours=12)

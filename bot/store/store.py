@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.store.db import Database
+from bot.store.deliveries import Deliveries
 from bot.store.entries import Entries
 from bot.store.followers import Followers
 from bot.store.posts import Posts
@@ -25,6 +26,7 @@ class Store:
         self.programs = Programs(db)
         self.rest_days = RestDays(db)
         self.reminders = Reminders(db)
+        self.deliveries = Deliveries(db)
         self.rooms = Rooms(db)
         self.privacy = Privacy(db)
         self.entries = Entries(db)

@@ -1,10 +1,9 @@
-"""The schedule columns, what falls due, and the deliveries ledger."""
+"""The schedule columns and what falls due."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.domain.deliveries import DayPeriod, DeliveryKind, KeyPeriod
 from bot.domain.models import PostDraft
 from bot.store import Store
 from bot.store.reminders import Due, NextNudge, NextReview
@@ -44,53 +43,3 @@ async def test_next_review_and_unscheduled_users(store: Store) -> None:
     assert await store.reminders.unscheduled() == [2]
     assert await store.reminders.next_review(1) == NextReview(LATER, "2026-03")
     assert await store.reminders.next_review(2) == NextReview(None, None)
-
-
-async def test_a_message_is_claimed_once(store: Store) -> None:
-    day = DayPeriod(TODAY)
-    first = await store.reminders.claim(1, DeliveryKind.NUDGE, day, NOW, NextNudge(LATER, "nudge"))
-    assert first is not None
-    assert (first.chat_id, first.kind, first.period) == (1, DeliveryKind.NUDGE, "2026-03-02")
-    assert await store.reminders.claim(1, DeliveryKind.NUDGE, day, NOW) is None
-    # The same day for another kind or another chat is another message.
-    assert await store.reminders.claim(1, DeliveryKind.LAST_CALL, day, NOW) is not None
-    assert await store.reminders.claim(2, DeliveryKind.NUDGE, day, NOW) is not None
-    # The claim moved the schedule on in the same transaction.
-    assert await store.reminders.next_nudge(1) == NextNudge(LATER, "nudge")
-
-
-async def test_after_a_restart_pending_messages_return_and_half_sent_ones_do_not(
-    store: Store,
-) -> None:
-    pending = await store.reminders.claim(1, DeliveryKind.REVIEW, KeyPeriod("p1m1"), NOW)
-    sending = await store.reminders.claim(1, DeliveryKind.FOLLOWUP, DayPeriod(TODAY), NOW)
-    sent = await store.reminders.claim(2, DeliveryKind.NUDGE, DayPeriod(TODAY), NOW)
-    assert pending is not None
-    assert sending is not None
-    assert sent is not None
-    await store.reminders.set_status(sending.delivery_id, "sending", NOW)
-    await store.reminders.set_status(sent.delivery_id, "sent", NOW)
-    assert await store.reminders.reopen_after_restart(LATER) == [pending]
-    async with store.db.reading() as conn:
-        statuses = await conn.execute_fetchall(
-            "SELECT delivery_id, status FROM deliveries ORDER BY delivery_id"
-        )
-    assert [tuple(row) for row in statuses] == [
-        (pending.delivery_id, "pending"),
-        (sending.delivery_id, "unknown"),
-        (sent.delivery_id, "sent"),
-    ]
-
-
-async def test_a_pending_message_of_a_kind_this_version_does_not_know_is_skipped(
-    store: Store,
-) -> None:
-    async with store.db.transaction() as conn:
-        await conn.execute(
-            "INSERT INTO deliveries (chat_id, kind, period, created_at, updated_at)"
-            " VALUES (1, 'from_the_future', 'x', '', '')"
-        )
-    assert await store.reminders.reopen_after_restart(NOW) == []
-    async with store.db.reading() as conn:
-        rows = await conn.execute_fetchall("SELECT status FROM deliveries")
-    assert [row[0] for row in rows] == ["skipped"]

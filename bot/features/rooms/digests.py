@@ -20,7 +20,7 @@ from bot.features.rooms.buddies import pair_week
 from bot.outbound import Compose, Outbox, Outgoing
 from bot.render.digests import cheers_messages, digest_messages, summary_messages
 from bot.services import Services
-from bot.store.reminders import Delivery
+from bot.store.deliveries import Delivery
 from bot.sweeps import Sweep
 
 # Cheers are told to the author in one message per this window, not one per cheer.
@@ -57,7 +57,7 @@ class Digests(Feature):
             if due.pair_week is not None:
                 await pair_week(self.store, group, due.pair_week)
             for kind, about in due.claims:
-                delivery = await self.store.reminders.claim(chat_id, kind, about, now)
+                delivery = await self.store.deliveries.claim(chat_id, kind, about, now)
                 if delivery is not None:
                     self.outbox.put(delivery)
                     queued += 1
@@ -102,7 +102,7 @@ class Digests(Feature):
             profile = await self.store.users.get(author)
             if profile is None or not profile.private_chat:
                 continue  # nowhere to tell them; the cheers still show on the check-in
-            delivery = await self.store.reminders.claim(
+            delivery = await self.store.deliveries.claim(
                 author, DeliveryKind.CHEERS, KeyPeriod(notice), now
             )
             if delivery is not None:
