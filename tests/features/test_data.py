@@ -102,3 +102,29 @@ async def test_a_second_delete_everything_press_is_already_done_and_deletes_noth
     late = await session.press(maya, confirm.last, "Delete everything")
     assert late.alerts == ["Already done."]
     assert rows(session, "SELECT title FROM posts") == [("fresh start",)]
+
+
+async def test_the_export_holds_others_rows_only_when_they_share_them_with_you(
+    session: Session, maya: Person
+) -> None:
+    """Kim shares her posts and handles with the room; Lee shares neither. Both cheer Maya's post
+    and follow her. Maya's export carries her own rows,
+    Kim's cheer and follow, and nothing of Lee's."""
+    kim, lee = session.person("Kim"), session.person("Lee")
+    await room_of(session, maya, kim, lee)
+    await session.send(kim, "/share handles on")
+    await session.send(lee, "/share posts off")
+    checkin = await session.send(maya, "/post tiktok x #food", chat_id=ROOM)
+    for person in (kim, lee):
+        await session.press(person, checkin.last, "👏 Cheer")
+        await session.send(person, "/followed Maya", chat_id=ROOM)
+    await session.send(maya, "/followed Kim", chat_id=ROOM)
+    exchange = await session.send(maya, "/export")
+    exported = json.loads(exchange.messages[0].content)
+    assert [c["user_id"] for c in exported["cheers"]] == [kim.user_id]
+    assert {(f["follower_id"], f["followed_id"]) for f in exported["follows"]} == {
+        (kim.user_id, maya.user_id),
+        (maya.user_id, kim.user_id),
+    }
+    everything = json.dumps(exported)
+    assert str(lee.user_id) not in everything
