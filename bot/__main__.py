@@ -18,14 +18,14 @@ from typing import NoReturn
 from urllib.parse import quote
 
 from pydantic import ValidationError
-from telegram.error import InvalidToken, NetworkError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot import demo, sandbox
 from bot.app import running_bot
 from bot.clock import SystemClock
 from bot.config import Settings
 from bot.logs import configure_logging
-from bot.store import SchemaTooNewError
+from bot.store import DatabaseUnavailable, SchemaTooNewError
 
 EXIT_CONFIG = 2
 EXIT_NETWORK = 3
@@ -91,13 +91,20 @@ def main() -> None:
     configure_logging(settings.log_level, [token, quote(token, safe="")])
     try:
         asyncio.run(serve(settings))
-    except SchemaTooNewError as error:
+    except (SchemaTooNewError, DatabaseUnavailable) as error:
         fail(str(error), EXIT_CONFIG)
     except InvalidToken:
         fail("Telegram refused BOT_TOKEN: copy it again from @BotFather", EXIT_CONFIG)
     except NetworkError as error:
         # The message names the problem, never the URL (which holds the token).
         fail(f"cannot reach the Bot API at BOT_API_BASE_URL ({type(error).__name__})", EXIT_NETWORK)
+    except TelegramError as error:
+        # Something answered, but not as the Bot API does (a web page where it should be, say).
+        fail(
+            f"the server at BOT_API_BASE_URL is not the Bot API, or not answering as one"
+            f" ({error.message})",
+            EXIT_NETWORK,
+        )
 
 
 def fail(message: str, status: int) -> NoReturn:

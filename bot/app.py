@@ -37,7 +37,8 @@ from bot.render.errors import apology
 from bot.services import Services
 from bot.services.buddies import Buddies
 from bot.services.posting import PostLog
-from bot.store import Store
+from bot.store import Store, held_for_life
+from bot.store.database_file import about_the_file, cannot_open
 from bot.store.deliveries import Delivery
 from bot.sweeps import Sweep, Sweeps
 
@@ -196,31 +197,56 @@ async def running_bot(
 
     The same lifecycle serves `python -m bot`, the tests and the benchmarks.
     """
-    store = await Store.open(settings.database_path)
-    try:
-        services = Services(settings=settings, store=store, clock=clock)
-        application, outbox, features = build_application(
-            services, limits or Limits(per_second=settings.send_rate_per_second)
-        )
-        async with application:
-            await publish_command_menu(application.bot, menu_entries(application.handlers[0]))
-            await application.start()
-            assert application.updater is not None
-            await application.updater.start_polling(
-                poll_interval=0, timeout=LONG_POLL_SECONDS, allowed_updates=Update.ALL_TYPES
+    with held_for_life(settings.database_path):
+        store = await Store.open(settings.database_path)
+        try:
+            services = Services(settings=settings, store=store, clock=clock)
+            application, outbox, features = build_application(
+                services,
+                limits
+                or Limits(
+                    per_second=settings.send_rate_per_second,
+                    paid_broadcast=settings.paid_broadcast,
+                ),
             )
+            async with application, _serving(application, services, outbox, features) as bot:
+                yield bot
+        finally:
+            await store.close()
+
+
+@asynccontextmanager
+async def _serving(
+    application: BotApp, services: Services, outbox: Outbox, features: Features
+) -> AsyncIterator[RunningBot]:
+    """Start polling and the schedule; whatever got started is stopped again, even when a later
+    step of the start-up fails (a locked database, the Bot API gone), so the failure is the one
+    thing reported."""
+    await publish_command_menu(application.bot, menu_entries(application.handlers[0]))
+    await application.start()
+    updater = application.updater
+    assert updater is not None
+    sweeps: Sweeps | None = None
+    try:
+        await updater.start_polling(
+            poll_interval=0, timeout=LONG_POLL_SECONDS, allowed_updates=Update.ALL_TYPES
+        )
+        try:
             sweeps = await _start_schedule(application, services, outbox, features)
-            log.info("Postpact is running as @%s", application.bot.username)
-            try:
-                yield RunningBot(application, services, outbox, sweeps)
-            finally:
-                outbox.begin_closing()  # a long sweep stops at its next item
-                await sweeps.stop()
-                await outbox.stop()
-                await application.updater.stop()
-                await application.stop()
+        except sqlite3.Error as error:
+            if not about_the_file(error):
+                raise
+            raise cannot_open(services.settings.database_path, error) from None
+        log.info("Postpact is running as @%s", application.bot.username)
+        yield RunningBot(application, services, outbox, sweeps)
     finally:
-        await store.close()
+        outbox.begin_closing()  # a long sweep stops at its next item
+        if sweeps is not None:
+            await sweeps.stop()
+        await outbox.stop()
+        if updater.running:
+            await updater.stop()
+        await application.stop()
 
 
 async def _start_schedule(

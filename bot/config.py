@@ -6,12 +6,16 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, SecretStr, field_validator
+from pydantic import AfterValidator, Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.domain.timezones import TimezoneError, parse_timezone
 
 _TOKEN_SHAPE = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{5,100}$")
+
+# Telegram's broadcast limits: about 30 messages/s free, up to 1,000/s as paid broadcasts.
+FREE_SEND_LIMIT = 30
+PAID_BROADCAST_LIMIT = 1000
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 
@@ -38,10 +42,16 @@ class Settings(BaseSettings):
     database_path: Path = Field(default=Path("data/postpact.sqlite3"))
     log_level: LogLevel = "INFO"
     default_timezone: Annotated[str, AfterValidator(_valid_timezone)] = "UTC"
+    # Declared before the rate: the rate's check reads it.
+    paid_broadcast: bool = Field(
+        default=False,
+        description="Allow SEND_RATE_PER_SECOND above 30: Telegram's paid broadcasts (Stars).",
+    )
     send_rate_per_second: float = Field(
         default=25.0,
-        gt=0,
-        le=1000,
+        ge=1,
+        le=PAID_BROADCAST_LIMIT,
+        allow_inf_nan=False,
         description="Proactive messages per second, overall. Telegram allows about 30.",
     )
     sweep_interval_seconds: float = Field(
@@ -61,11 +71,28 @@ class Settings(BaseSettings):
             )
         return SecretStr(value.get_secret_value().strip())
 
+    @field_validator("send_rate_per_second")
+    @classmethod
+    def _free_rate(cls, value: float, info: ValidationInfo) -> float:
+        if value > FREE_SEND_LIMIT and not info.data.get("paid_broadcast"):
+            raise ValueError(
+                f"Telegram allows about {FREE_SEND_LIMIT} messages per second; more needs"
+                " PAID_BROADCAST=true (Telegram then charges Stars per message)"
+            )
+        return value
+
     @field_validator("bot_api_base_url")
     @classmethod
     def _url_shape(cls, value: str) -> str:
         if not re.match(r"^https?://[^\s]+$", value):
             raise ValueError("must be an http(s) URL such as https://api.telegram.org/bot")
+        return value
+
+    @field_validator("database_path", mode="before")
+    @classmethod
+    def _names_a_file(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("is empty: name a file, such as data/postpact.sqlite3")
         return value
 
     @field_validator("log_level", mode="before")

@@ -34,3 +34,6 @@ def configure_logging(level: str, secrets: list[str]) -> None:
     root.setLevel(level)
     for noisy in ("httpx", "httpcore", "aiohttp.access"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
+    # PTB logs an answer it can't read as JSON with a traceback and the whole body, then raises
+    # it as an error the bot reports in one line (at start-up) or retries (polling).
+    logging.getLogger("telegram.request.BaseRequest").setLevel(logging.CRITICAL)

@@ -113,6 +113,7 @@ class Limits:
     attempts: int = 5  # network errors tolerated per message
     flood_retries: int = 10  # 429s tolerated per message
     workers: int = 32  # messages in flight at once: enough to keep the rate up at 1 s latency
+    paid_broadcast: bool = False  # above 30/s Telegram charges Stars per message (PAID_BROADCAST)
 
 
 @dataclass
@@ -271,6 +272,7 @@ class Outbox:
                 outgoing.chat_id,
                 content,
                 message_thread_id=outgoing.thread_id,
+                allow_paid_broadcast=self.limits.paid_broadcast or None,
                 rate_limit_args=QUEUED,
             )
         else:
@@ -279,6 +281,7 @@ class Outbox:
                 content,
                 reply_markup=keyboard,
                 message_thread_id=outgoing.thread_id,
+                allow_paid_broadcast=self.limits.paid_broadcast or None,
                 rate_limit_args=QUEUED,
             )
 

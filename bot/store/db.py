@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import sqlite3
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import TypeVar
 
 import aiosqlite
+
+from bot.store.database_file import about_the_file, cannot_open, prepare
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +80,13 @@ class Database:
 
     @classmethod
     async def open(cls, path: Path, migrations: list[Migration] | None = None) -> Database:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(path, isolation_level=None)
+        """Open (creating it if new) and migrate; a path that can't hold the database raises
+        `DatabaseUnavailable` naming the problem."""
+        prepare(path)
+        try:
+            conn = await aiosqlite.connect(path, isolation_level=None)
+        except sqlite3.Error as error:
+            raise cannot_open(path, error) from None
         try:
             conn.row_factory = aiosqlite.Row
             for pragma in (
@@ -90,6 +98,11 @@ class Database:
                 await conn.execute(pragma)
             db = cls(conn)
             await db.migrate(load_migrations() if migrations is None else migrations)
+        except sqlite3.DatabaseError as error:
+            await conn.close()
+            if about_the_file(error):
+                raise cannot_open(path, error) from None
+            raise
         except BaseException:
             await conn.close()
             raise

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -195,3 +196,19 @@ async def test_a_reply_that_hits_a_429_is_retried_and_pauses_the_queue(
     assert time.monotonic() - started >= 1.0
     refused = [c for c in session.server.calls_to("sendMessage") if c.error is not None]
     assert len(refused) == 1
+
+
+async def test_paid_broadcast_is_asked_for_only_when_the_operator_turned_it_on(
+    tmp_path: Path, clock: ControllableClock
+) -> None:
+    for paid in (False, True):
+        limits = dataclasses.replace(FAST_LIMITS, paid_broadcast=paid)
+        async with Session(tmp_path / str(paid), clock, limits=limits) as session:
+            maya = session.person("Maya")
+            await set_up(session, maya, "UTC", "20:00")
+            mark = len(session.server.calls)
+            assert len(to(maya, await session.at(utc(2026, 3, 2 + paid, 20, 0)))) == 1
+            nudges = session.server.calls_to("sendMessage", since=mark)
+            assert [c.params.get("allow_paid_broadcast") for c in nudges] == [
+                True if paid else None
+            ]
