@@ -148,6 +148,23 @@ async def test_a_long_digest_stops_at_a_part_whose_answer_is_lost(session: Sessi
     assert rows(session, ledger, ROOM) == [("unknown",)]
 
 
+async def test_a_long_digest_whose_last_part_is_lost_repeats_no_part(session: Session) -> None:
+    people = [session.person("N" * 60 + str(n)) for n in range(90)]
+    for person in people:
+        await session.send(person, "/join", chat_id=ROOM)
+        await session.send(person, "/post tiktok x")
+    before = len(session.server.bot_messages(ROOM))
+    session.server.fail("sendMessage", 502, "Bad Gateway", after_work=True, skip=1)
+    await session.at(utc(2026, 3, 2, 21, 0))
+    sent = session.server.bot_messages(ROOM)[before:]
+    assert len(sent) == 2  # both parts, once each: the first is not sent again after the loss
+    assert len({m.text for m in sent}) == 2
+    (lost,) = [c for c in session.server.calls_to("sendMessage") if c.error is not None]
+    assert lost.result["message_id"] == sent[1].message_id
+    ledger = "SELECT status FROM deliveries WHERE chat_id = ? AND kind = 'digest'"
+    assert rows(session, ledger, ROOM) == [("unknown",)]
+
+
 @pytest.mark.parametrize(("code", "description"), [(RESET, ""), (502, "Bad Gateway")])
 async def test_a_reply_whose_answer_is_lost_is_seen_once_without_an_apology(
     session: Session,

@@ -31,6 +31,7 @@ class Failure:
     error: ApiError
     times: int
     after_work: bool = False  # the work is done (the message stored), then the answer is lost
+    skip: int = 0  # matching calls let through first (the second part of a long message)
 
     def matches(self, method: str, after_work: bool) -> bool:
         if self.times <= 0 or self.after_work != after_work:
@@ -53,6 +54,9 @@ class Faults:
         """The failure this call of `method` meets at this point (before or after the work)."""
         for failure in self._queued:
             if failure.matches(method, after_work):
+                if failure.skip > 0:
+                    failure.skip -= 1
+                    return None
                 failure.times -= 1
                 if failure.times == 0:
                     self._queued.remove(failure)

@@ -155,13 +155,15 @@ class FakeBotApi:
         retry_after: int | None = None,
         times: int = 1,
         after_work: bool = False,
+        skip: int = 0,
     ) -> None:
         """Answer the next `times` calls of `method` (None: any but getUpdates) with an error, or
         drop their connection (`RESET`), or answer too late (`HANG`). Before the work by default:
         nothing is done. `after_work`: the work is done (a message stored), then the answer is
-        lost — the connection drops or a 5xx comes back, and the client can't tell it happened."""
+        lost — the connection drops or a 5xx comes back, and the client can't tell it happened.
+        `skip`: let that many matching calls through first."""
         error = ApiError(code, description, retry_after)
-        self._faults.add(Failure(method, error, times, after_work))
+        self._faults.add(Failure(method, error, times, after_work, skip))
 
     async def refuse_connections(self, seconds: float) -> None:
         """Be unreachable for `seconds`: every new connection is refused, so a request made now

@@ -170,3 +170,10 @@ async def test_refused_connections_send_nothing_until_reachable_again(
     await fake_api.push_update({"message": {"text": "hi"}})
     _, body = await asyncio.wait_for(poll, 5)  # the long poll rode out the outage
     assert body["result"][0]["message"]["text"] == "hi"
+
+
+async def test_a_fault_can_let_the_first_calls_through(fake_api: FakeBotApi) -> None:
+    fake_api.fail("sendMessage", 502, "Bad Gateway", after_work=True, skip=1)
+    statuses = [(await call(fake_api, "sendMessage", chat_id=5, text=t))[0] for t in "abc"]
+    assert statuses == [200, 502, 200]
+    assert [m.text for m in fake_api.bot_messages(5)] == ["a", "b", "c"]
