@@ -35,7 +35,7 @@ from bot.ordering import PerUserOrder
 from bot.outbound import Compose, FloodGuard, Limits, OnBlocked, Outbox, Outgoing
 from bot.planner import Planner
 from bot.render.errors import apology
-from bot.request_layer import never_left
+from bot.request_layer import lost_in_transit, never_left
 from bot.services import Services
 from bot.services.buddies import Buddies
 from bot.services.posting import PostLog
@@ -163,7 +163,7 @@ async def on_error(update: object, context: AnyContext) -> None:
     again (`never_left`), and "something went wrong" under an answer the user did get would be
     false; one that never left after its retries means Telegram is out of reach, and so would be
     the apology."""
-    if isinstance(context.error, NetworkError):
+    if isinstance(context.error, NetworkError) and lost_in_transit(context.error):
         _lost_reply(context.error)
         return
     storage = isinstance(context.error, sqlite3.OperationalError | sqlite3.DatabaseError)

@@ -15,7 +15,7 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
-from telegram.error import NetworkError, RetryAfter
+from telegram.error import BadRequest, NetworkError, RetryAfter
 from telegram.ext import BaseRateLimiter
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,12 @@ def never_left(error: BaseException) -> bool:
     A 429 (`RetryAfter`) does say nothing was done; it is waited out by its own rule.
     """
     return isinstance(error, NEVER_LEFT) or isinstance(error.__cause__, NEVER_LEFT)
+
+
+def lost_in_transit(error: BaseException) -> bool:
+    """A network failure or a 5xx, as opposed to Telegram refusing the request: PTB makes a 400
+    (`BadRequest`) a `NetworkError` too, and that one is an answer, not a loss."""
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
 
 
 class FloodGuard(BaseRateLimiter[dict[str, bool]]):
@@ -99,6 +105,8 @@ class FloodGuard(BaseRateLimiter[dict[str, bool]]):
                 log.warning("a reply hit Telegram's flood limit: retrying in %.1f s", wait)
                 await asyncio.sleep(wait)
             except NetworkError as error:
+                if not lost_in_transit(error):
+                    raise
                 # One that may have arrived is not resent: the error handler warns, no apology.
                 # A read (getChatMember…) shows nothing to anyone: repeating it is always safe.
                 repeatable = endpoint.startswith("get") or never_left(error)

@@ -6,10 +6,11 @@ import socket
 
 import httpx
 import pytest
-from telegram.error import NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.request import HTTPXRequest
 
-from bot.request_layer import never_left
+from bot import request_layer
+from bot.request_layer import FloodGuard, lost_in_transit, never_left
 
 
 def raised_from(error: NetworkError, cause: BaseException) -> NetworkError:
@@ -52,3 +53,43 @@ async def test_ptb_says_never_left_when_the_connection_is_refused() -> None:
     finally:
         await request.shutdown()
     assert never_left(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("error", "lost"),
+    [
+        (NetworkError("Bad Gateway"), True),
+        (raised_from(TimedOut(), httpx.ReadTimeout("no answer")), True),
+        (BadRequest("Chat not found"), False),  # an answer: Telegram refused it
+        (Forbidden("blocked"), False),
+        (RetryAfter(1), False),
+    ],
+    ids=lambda value: type(value).__name__ if isinstance(value, BaseException) else str(value),
+)
+def test_a_refusal_is_an_answer_not_a_loss(error: Exception, lost: bool) -> None:
+    assert lost_in_transit(error) is lost
+
+
+async def attempts(endpoint: str, error: Exception) -> int:
+    """How many times FloodGuard sends a reply that keeps failing with `error`."""
+    tries = 0
+
+    async def failing() -> bool:
+        nonlocal tries
+        tries += 1
+        raise error
+
+    with pytest.raises(type(error)):
+        await FloodGuard().process_request(failing, (), {}, endpoint, {}, None)
+    return tries
+
+
+async def test_a_reply_is_resent_only_when_it_never_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(request_layer, "REPLY_RETRY_DELAYS", (0.0, 0.0))
+    refused = raised_from(NetworkError("x"), httpx.ConnectError("refused"))
+    dropped = raised_from(NetworkError("x"), httpx.RemoteProtocolError("dropped"))
+    assert await attempts("sendMessage", refused) == 3  # tried again twice, then given up
+    assert await attempts("sendMessage", dropped) == 1  # may have arrived: never resent
+    assert await attempts("sendMessage", NetworkError("Bad Gateway")) == 1
+    assert await attempts("getChatMember", dropped) == 3  # a read shows nothing: safe to repeat
+    assert await attempts("getChatMember", BadRequest("user not found")) == 1
