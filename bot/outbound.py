@@ -85,7 +85,8 @@ class _Tries:
     floods: int = 0
 
 
-# How one failed send ends: another try, or the delivery's final state.
+# How a delivery ends, and what one failed send means: that, or another try.
+Outcome = Literal["sent", "failed", "unknown", "blocked"]
 Verdict = Literal["again", "failed", "unknown", "blocked"]
 
 
@@ -232,7 +233,7 @@ class Outbox:
             return "again"
         return "failed"
 
-    async def _finish(self, delivery: Delivery, verdict: Literal["sent"] | Verdict) -> None:
+    async def _finish(self, delivery: Delivery, verdict: Outcome) -> None:
         if verdict == "blocked":
             await self._blocked(delivery)
             return
@@ -242,7 +243,7 @@ class Outbox:
             self.stats.unknown += 1
         else:
             self.stats.failed += 1
-        await self._set(delivery, "failed" if verdict == "again" else verdict)
+        await self._set(delivery, verdict)
 
     async def _send(
         self, outgoing: Outgoing, content: str | bytes, keyboard: InlineKeyboardMarkup | None
