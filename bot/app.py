@@ -12,6 +12,7 @@ from typing import Any
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
+from telegram.error import NetworkError
 from telegram.ext import Application, ApplicationBuilder, Defaults
 
 from bot.clock import Clock
@@ -34,6 +35,7 @@ from bot.ordering import PerUserOrder
 from bot.outbound import Compose, FloodGuard, Limits, OnBlocked, Outbox, Outgoing
 from bot.planner import Planner
 from bot.render.errors import apology
+from bot.request_layer import lost_in_transit, never_left
 from bot.services import Services
 from bot.services.buddies import Buddies
 from bot.services.posting import PostLog
@@ -156,7 +158,15 @@ async def on_error(update: object, context: AnyContext) -> None:
     """Log an unexpected failure once, and tell the user something went wrong (no details).
 
     The database refusing a write (locked, read-only, disk full) gets its own clear log line and
-    reply: the transaction was rolled back, nothing half-written, and trying again later works."""
+    reply: the transaction was rolled back, nothing half-written, and trying again later works.
+
+    A network failure gets a warning and no apology: a reply that may have arrived was not sent
+    again (`never_left`), and "something went wrong" under an answer the user did get would be
+    false; one that never left after its retries means Telegram is out of reach, and so would be
+    the apology."""
+    if isinstance(context.error, NetworkError) and lost_in_transit(context.error):
+        _lost_reply(context.error)
+        return
     storage = isinstance(context.error, sqlite3.OperationalError | sqlite3.DatabaseError)
     if storage:
         log.error("the database refused a write (%s): nothing was stored", context.error)
@@ -173,6 +183,15 @@ async def on_error(update: object, context: AnyContext) -> None:
             await update.effective_message.reply_text(apology(lang, storage))
     except Exception:  # the apology itself failed (network, blocked): already logged above
         log.warning("could not tell user about the error", exc_info=True)
+
+
+def _lost_reply(error: NetworkError) -> None:
+    if never_left(error):
+        log.warning("Telegram could not be reached for a reply (%s): none was sent", error)
+    else:
+        log.warning(
+            "a reply may have reached the user, its answer was lost (%s): not resent", error
+        )
 
 
 @dataclass(frozen=True)

@@ -6,30 +6,36 @@ limits: a steady overall rate under 30 messages/s (evenly spaced, and 25 by defa
 replies fit beside it), one message per second per chat, 20 per minute per group.
 
 PTB's `AIORateLimiter` is deliberately not used: it would throttle replies too, has no per-chat
-limit, and one 429 would pause every request. aiolimiter provides the leaky buckets.
+limit, and one 429 would pause every request. aiolimiter provides the leaky buckets; replies go
+through `bot.request_layer.FloodGuard`.
 
-Each message is a claimed delivery (see `bot.store.reminders`). It is rendered when its turn comes,
-so a nudge to someone who posted in the meantime is dropped, not sent. Its status moves
-pending → sending → sent / skipped / failed; a restart resends what was still pending and never
-what was mid-send.
+Each message is a claimed delivery (see `bot.store.deliveries`). It is rendered when its turn
+comes, so a nudge to someone who posted in the meantime is dropped, not sent. Its status moves
+pending → sending → sent / skipped / failed / unknown; a restart resends what was still pending and
+never what was mid-send.
+
+Nothing is sent twice: a failed request is sent again only when it provably never reached Telegram
+(`never_left`) or Telegram said it did nothing (a 429). Anything else — a dropped connection, a
+5xx, no answer in time — may come after Telegram sent the message, so it is not resent: the
+delivery is `unknown`, and a reply gets no apology. The same rule holds for replies (`FloodGuard`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import warnings
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
-from typing import Any
+from typing import Literal
 
 from aiolimiter import AsyncLimiter
 from telegram import InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
-from telegram.ext import BaseRateLimiter, ExtBot
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import ExtBot
 
 from bot.clock import Clock
+from bot.request_layer import QUEUED, never_left, retry_seconds
+from bot.request_layer import FloodGuard as FloodGuard  # where the app has always found it
 from bot.store.deliveries import Deliveries, Delivery, Status
 
 log = logging.getLogger(__name__)
@@ -43,59 +49,6 @@ class Outgoing:
     more: tuple[str, ...] = ()  # a long digest's further parts, sent after `text`
     thread_id: int | None = None  # the forum topic to post into
     photo: bytes | None = None  # an image sent first (a review's summary card)
-
-
-# What the outbound queue tells the bot's request layer about its own sends.
-QUEUED = {"queued": True}
-# A reply waits out a 429 this long at most; beyond that it fails like any other error.
-MAX_REPLY_WAIT = 10.0
-
-
-class FloodGuard(BaseRateLimiter[dict[str, bool]]):
-    """The request layer under every Bot API call (PTB's rate-limiter hook), for replies.
-
-    Replies go out at once, never throttled. Telegram counts them against the same limits as the
-    queue, though, so each reply takes a slot from the queue's rate, and a 429 on a reply is
-    waited out and retried (twice at most) and pauses the queue for as long: the fan-out yields
-    to the people who are talking to the bot.
-    The queue's own sends pass straight through: it handles its 429s itself.
-    """
-
-    def __init__(self) -> None:
-        self.on_flood: Callable[[float], None] | None = None
-        self.on_reply: Callable[[], None] | None = None
-
-    async def initialize(self) -> None:
-        return None
-
-    async def shutdown(self) -> None:
-        return None
-
-    async def process_request(
-        self,
-        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
-        args: Any,
-        kwargs: dict[str, Any],
-        endpoint: str,
-        data: dict[str, Any],
-        rate_limit_args: dict[str, bool] | None,
-    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
-        if rate_limit_args and rate_limit_args.get("queued"):
-            return await callback(*args, **kwargs)
-        if self.on_reply is not None and endpoint.startswith(("send", "edit")):
-            self.on_reply()  # the queue gives up a slot: the reply spends it
-        for attempt in range(3):
-            try:
-                return await callback(*args, **kwargs)
-            except RetryAfter as flood:
-                wait = _seconds(flood)
-                if self.on_flood is not None:
-                    self.on_flood(wait)
-                if attempt == 2 or wait > MAX_REPLY_WAIT:
-                    raise
-                log.warning("a reply hit Telegram's flood limit: retrying in %.1f s", wait)
-                await asyncio.sleep(wait)
-        raise AssertionError("unreachable")  # pragma: no cover
 
 
 # Builds a delivery's message at send time; None when it is no longer wanted.
@@ -121,7 +74,21 @@ class OutboxStats:
     sent: int = 0
     skipped: int = 0
     failed: int = 0
+    unknown: int = 0  # sent, but the answer was lost: maybe delivered, never resent
     throttled: int = 0  # 429s received
+
+
+@dataclass
+class _Tries:
+    """What one delivery has met so far."""
+
+    network_errors: int = 0
+    floods: int = 0
+
+
+# How a delivery ends, and what one failed send means: that, or another try.
+Outcome = Literal["sent", "failed", "unknown", "blocked"]
+Verdict = Literal["again", "failed", "unknown", "blocked"]
 
 
 class Outbox:
@@ -223,7 +190,7 @@ class Outbox:
             await self._set(delivery, "skipped")
             return
         parts = _parts(outgoing)
-        network_errors = floods = 0
+        total, tries = len(parts), _Tries()
         while parts:
             await self._wait_turn(outgoing.chat_id)
             if self._closing:
@@ -231,38 +198,53 @@ class Outbox:
             await self._set(delivery, "sending")
             try:
                 await self._send(outgoing, *parts[0])
-            except RetryAfter as flood:
-                floods += 1
-                self._flooded(flood)
-                if len(parts) == len(_parts(outgoing)):
-                    await self._set(delivery, "pending")  # nothing sent yet: safe to resend
-                if floods > self.limits.flood_retries:
-                    break
-            except (Forbidden, BadRequest) as refused:
-                if isinstance(refused, Forbidden) or "chat not found" in str(refused).lower():
-                    await self._blocked(delivery)
-                    return
-                log.warning("Telegram refused %s %s: %s", delivery.kind, delivery.period, refused)
-                break
-            except TimedOut:
-                # The request went out; whether Telegram acted on it is unknown. Sending it
-                # again could send it twice, so it is not retried.
-                log.warning("no answer in time for a %s: not resent", delivery.kind)
-                self.stats.failed += 1
-                await self._set(delivery, "unknown")
+            except TelegramError as error:
+                verdict = await self._verdict(delivery, error, tries, len(parts) == total)
+                if verdict == "again":
+                    continue
+                await self._finish(delivery, verdict)
                 return
-            except NetworkError as error:
-                network_errors += 1
-                if not await self._backed_off(delivery, error, network_errors):
-                    break
-            else:
-                parts.pop(0)
-        if parts:
-            self.stats.failed += 1
-            await self._set(delivery, "failed")
-        else:
+            parts.pop(0)
+        await self._finish(delivery, "sent")
+
+    async def _verdict(
+        self, delivery: Delivery, error: TelegramError, tries: _Tries, nothing_sent: bool
+    ) -> Verdict:
+        """What a failed send means. Only what is known not to have arrived is tried again; a part
+        whose fate is unknown ends the delivery, and the parts already sent are never resent."""
+        if isinstance(error, RetryAfter):
+            tries.floods += 1
+            self._flooded(error)
+            if nothing_sent:
+                await self._set(delivery, "pending")  # nothing sent yet: safe to resend
+            return "again" if tries.floods <= self.limits.flood_retries else "failed"
+        if isinstance(error, Forbidden | BadRequest):
+            if isinstance(error, Forbidden) or "chat not found" in str(error).lower():
+                return "blocked"
+            log.warning("Telegram refused %s %s: %s", delivery.kind, delivery.period, error)
+            return "failed"
+        if not isinstance(error, NetworkError):
+            raise error
+        if not never_left(error):
+            log.warning("a %s may have been sent, its answer was lost (%s): not resent",
+                        delivery.kind, error)  # fmt: skip
+            return "unknown"
+        tries.network_errors += 1
+        if await self._backed_off(delivery, error, tries.network_errors):
+            return "again"
+        return "failed"
+
+    async def _finish(self, delivery: Delivery, verdict: Outcome) -> None:
+        if verdict == "blocked":
+            await self._blocked(delivery)
+            return
+        if verdict == "sent":
             self.stats.sent += 1
-            await self._set(delivery, "sent")
+        elif verdict == "unknown":
+            self.stats.unknown += 1
+        else:
+            self.stats.failed += 1
+        await self._set(delivery, verdict)
 
     async def _send(
         self, outgoing: Outgoing, content: str | bytes, keyboard: InlineKeyboardMarkup | None
@@ -295,7 +277,7 @@ class Outbox:
 
     def _flooded(self, flood: RetryAfter) -> None:
         self.stats.throttled += 1
-        wait = _seconds(flood) + self.limits.retry_margin
+        wait = retry_seconds(flood) + self.limits.retry_margin
         log.warning("Telegram asked to slow down: pausing sends for %.1f s", wait)
         self._hold(wait)
 
@@ -347,11 +329,3 @@ def _parts(outgoing: Outgoing) -> list[tuple[str | bytes, InlineKeyboardMarkup |
     if outgoing.photo is not None:
         parts.insert(0, (outgoing.photo, None))
     return parts
-
-
-def _seconds(flood: RetryAfter) -> float:
-    with warnings.catch_warnings():
-        # PTB 22 deprecates the int form; either form means seconds.
-        warnings.simplefilter("ignore")
-        value = flood.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)

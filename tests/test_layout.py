@@ -73,6 +73,7 @@ NOT_WRITING = (
     BOT / "app.py",
     BOT / "planner.py",
     BOT / "outbound.py",
+    BOT / "request_layer.py",
     BOT / "sweeps.py",
 )
 

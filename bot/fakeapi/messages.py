@@ -74,13 +74,6 @@ class StoredMessage:
 
 
 @dataclass
-class Failure:
-    method: str | None  # None: any method except getUpdates
-    error: ApiError
-    times: int
-
-
-@dataclass
 class Chat:
     next_message_id: int = 1
     messages: dict[int, StoredMessage] = field(default_factory=dict)

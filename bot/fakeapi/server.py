@@ -4,7 +4,7 @@ The bot under test talks to it exactly as to Telegram (same URLs, same form enco
 answers), so the real PTB `Application` runs unmodified. It keeps what Telegram would enforce where
 a bug would otherwise slip through: the token, 4,096-character messages, valid HTML, 64-byte button
 data, 200-character alerts, "message is not modified". Every call is recorded; latency and failures
-can be injected.
+can be injected, before the work or after it (see `bot.fakeapi.faults`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.fakeapi.messages import Call, Chat, Failure, StoredMessage
+from bot.fakeapi.faults import HANG, RESET, Failure, Faults, Outage, drop_connection
+from bot.fakeapi.messages import Call, Chat, StoredMessage
 from bot.fakeapi.rules import (
     COMMAND_NAME,
     MAX_ALERT,
@@ -32,12 +33,19 @@ from bot.fakeapi.rules import (
 )
 from bot.fakeapi.wire import error_answer, ok_answer, read_params
 
-# Failure "codes" that are not HTTP answers: the connection drops, or the answer comes too late.
-RESET = 0
-HANG = -1
+__all__ = ["HANG", "RESET", "FakeBotApi"]
 
 BOT_ID = 7_000_000_001
 BOT_USERNAME = "PostpactTestBot"
+BOT_USER = {
+    "id": BOT_ID,
+    "is_bot": True,
+    "first_name": "Postpact",
+    "username": BOT_USERNAME,
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
 
 
 class FakeBotApi:
@@ -53,15 +61,7 @@ class FakeBotApi:
         self.token = token
         self.latency = latency
         self.clock = clock
-        self.bot_user: dict[str, Any] = {
-            "id": BOT_ID,
-            "is_bot": True,
-            "first_name": "Postpact",
-            "username": BOT_USERNAME,
-            "can_join_groups": True,
-            "can_read_all_group_messages": False,
-            "supports_inline_queries": False,
-        }
+        self.bot_user: dict[str, Any] = dict(BOT_USER)
         self.calls: list[Call] = []
         self.in_flight = 0  # calls other than getUpdates being answered right now
         self.max_in_flight = 0
@@ -75,8 +75,11 @@ class FakeBotApi:
         self._updates: deque[dict[str, Any]] = deque()
         self._next_update_id = 1
         self._news = asyncio.Condition()
-        self._failures: list[Failure] = []
+        self._faults = Faults()
+        self._outage = Outage(self._stop_listening, self._start_listening)
+        self._senders: set[asyncio.BaseTransport] = set()  # connections that carried sends
         self._runner: web.AppRunner | None = None
+        self._site: web.TCPSite | None = None
         self._closing = False
         self.port = 0
         self._handlers: dict[str, Callable[[dict[str, Any]], Any]] = {
@@ -105,14 +108,24 @@ class FakeBotApi:
         app.router.add_route("*", "/bot{token}/{method}", self._dispatch)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        server = site._server
+        await self._start_listening()
+
+    async def _start_listening(self) -> None:
+        assert self._runner is not None
+        self._site = web.TCPSite(self._runner, "127.0.0.1", self.port)
+        await self._site.start()
+        server = self._site._server
         assert server is not None
         self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
 
+    async def _stop_listening(self) -> None:
+        if self._site is not None:
+            await self._site.stop()
+            self._site = None
+
     async def close(self) -> None:
         self._closing = True
+        await self._outage.cancel()
         async with self._news:
             self._news.notify_all()
         if self._runner is not None:
@@ -141,9 +154,26 @@ class FakeBotApi:
         *,
         retry_after: int | None = None,
         times: int = 1,
+        after_work: bool = False,
+        skip: int = 0,
     ) -> None:
-        """Answer the next `times` calls of `method` (None: any but getUpdates) with an error."""
-        self._failures.append(Failure(method, ApiError(code, description, retry_after), times))
+        """Answer the next `times` calls of `method` (None: any but getUpdates) with an error, or
+        drop their connection (`RESET`), or answer too late (`HANG`). Before the work by default:
+        nothing is done. `after_work`: the work is done (a message stored), then the answer is
+        lost — the connection drops or a 5xx comes back, and the client can't tell it happened.
+        `skip`: let that many matching calls through first."""
+        error = ApiError(code, description, retry_after)
+        self._faults.add(Failure(method, error, times, after_work, skip))
+
+    async def refuse_connections(self, seconds: float) -> None:
+        """Be unreachable for `seconds`: every new connection is refused, so a request made now
+        never leaves the client. Returns at once; `await reachable()` waits for the end."""
+        senders = [t for t in self._senders if not t.is_closing()]
+        self._senders.clear()
+        await self._outage.begin(seconds, senders)
+
+    async def reachable(self) -> None:
+        await self._outage.over()
 
     def enforce_send_limit(self, per_second: int | None) -> None:
         """Answer sends beyond `per_second` in any one-second window with 429 retry_after=1, as
@@ -164,7 +194,7 @@ class FakeBotApi:
 
     # --- HTTP -------------------------------------------------------------------------------------
 
-    async def _dispatch(self, request: web.Request) -> web.Response:
+    async def _dispatch(self, request: web.Request) -> web.StreamResponse:
         if request.match_info["token"] != self.token:
             return error_answer(ApiError(401, "Unauthorized"))
         method = request.match_info["method"]
@@ -175,62 +205,44 @@ class FakeBotApi:
         if counted:
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            if request.transport is not None:
+                self._senders.add(request.transport)
         try:
-            fault = self._take_fault(method)
-            if fault == RESET:
-                # The connection drops before anything is done: nothing was sent.
-                if request.transport is not None:
-                    request.transport.close()
-                call.error = ApiError(0, "connection reset")
-                return web.Response(status=500)
-            if fault == HANG:
-                # Telegram did the work, but its answer comes too late for the client.
-                await asyncio.sleep(self.hang_seconds)
-            return await self._answer(call)
+            return await self._answer(request, call)
         finally:
             if counted:
                 self.in_flight -= 1
 
-    async def _answer(self, call: Call) -> web.Response:
-        method, params = call.method, call.params
+    async def _answer(self, request: web.Request, call: Call) -> web.StreamResponse:
+        before = self._faults.take(call.method, after_work=False)
+        if before is not None and before.code == RESET:
+            return drop_connection(request, call)  # the connection drops before anything is done
+        if before is not None and before.code == HANG:
+            # Telegram does the work, but its answer comes too late for the client.
+            await asyncio.sleep(self.hang_seconds)
+            before = None
         if self.latency:
             await asyncio.sleep(self.latency)
         try:
-            self._raise_injected(method)
-            if method == "getUpdates":
-                call.result = await self._get_updates(params)
-            else:
-                handler = self._handlers.get(method)
-                if handler is None:
-                    raise ApiError(404, "Not Found: method not found")
-                call.result = handler(params)
+            if before is not None:
+                raise before
+            call.result = await self._work(call)
         except ApiError as error:
             call.error = error
             return error_answer(error)
-        return ok_answer(call.result)
+        lost = self._faults.take(call.method, after_work=True)
+        if lost is None:
+            return ok_answer(call.result)
+        call.error = lost  # the work stands (call.result says what it was); the answer is lost
+        return drop_connection(request, call) if lost.code == RESET else error_answer(lost)
 
-    def _take_fault(self, method: str) -> int | None:
-        for failure in self._failures:
-            special = failure.error.code in (RESET, HANG)
-            if special and failure.times > 0 and failure.method in (method, None):
-                if failure.method is None and method == "getUpdates":
-                    continue
-                failure.times -= 1
-                if failure.times == 0:
-                    self._failures.remove(failure)
-                return failure.error.code
-        return None
-
-    def _raise_injected(self, method: str) -> None:
-        for failure in self._failures:
-            matches = failure.method == method or (
-                failure.method is None and method != "getUpdates"
-            )
-            if matches and failure.times > 0 and failure.error.code not in (RESET, HANG):
-                failure.times -= 1
-                if failure.times == 0:
-                    self._failures.remove(failure)
-                raise failure.error
+    async def _work(self, call: Call) -> Any:
+        if call.method == "getUpdates":
+            return await self._get_updates(call.params)
+        handler = self._handlers.get(call.method)
+        if handler is None:
+            raise ApiError(404, "Not Found: method not found")
+        return handler(call.params)
 
     # --- methods ----------------------------------------------------------------------------------
 

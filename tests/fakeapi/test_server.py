@@ -9,7 +9,7 @@ import aiohttp
 import pytest
 
 from bot.fakeapi.rules import ApiError, check_html, visible_text
-from bot.fakeapi.server import FakeBotApi
+from bot.fakeapi.server import HANG, RESET, FakeBotApi
 from tests.conftest import FAKE_TOKEN as TOKEN
 
 
@@ -102,3 +102,78 @@ def test_check_html_accepts_telegram_html() -> None:
         '<b>a</b> <a href="https://x.y/?a=1&amp;b=2">l</a> &lt;&gt;&amp;&quot;&#39; <code>c</code>'
     )
     assert visible_text("<b>a</b> &lt;3") == "a <3"
+
+
+async def test_a_reset_before_the_work_stores_nothing(fake_api: FakeBotApi) -> None:
+    fake_api.fail("sendMessage", RESET, "")
+    with pytest.raises(aiohttp.ServerDisconnectedError):
+        await call(fake_api, "sendMessage", chat_id=5, text="x")
+    assert fake_api.bot_messages(5) == []
+    status, _ = await call(fake_api, "sendMessage", chat_id=5, text="x")
+    assert status == 200
+    assert [m.text for m in fake_api.bot_messages(5)] == ["x"]
+
+
+async def test_a_connection_dropped_after_the_work_loses_only_the_answer(
+    fake_api: FakeBotApi,
+) -> None:
+    fake_api.fail("sendMessage", RESET, "", after_work=True)
+    with pytest.raises(aiohttp.ServerDisconnectedError):
+        await call(fake_api, "sendMessage", chat_id=5, text="stored")
+    (stored,) = fake_api.bot_messages(5)
+    assert stored.text == "stored"  # Telegram has it; the client never heard
+    (lost,) = fake_api.calls_to("sendMessage")
+    assert lost.error is not None
+    assert lost.error.code == RESET
+    assert lost.result["message_id"] == stored.message_id
+
+
+@pytest.mark.parametrize("code", [500, 502])
+async def test_a_5xx_after_the_work_loses_only_the_answer(fake_api: FakeBotApi, code: int) -> None:
+    fake_api.fail("sendMessage", code, "Bad Gateway", after_work=True)
+    status, body = await call(fake_api, "sendMessage", chat_id=5, text="stored")
+    assert (status, body["ok"]) == (code, False)
+    assert [m.text for m in fake_api.bot_messages(5)] == ["stored"]
+    status, _ = await call(fake_api, "sendMessage", chat_id=5, text="next")
+    assert status == 200  # once only
+    assert [m.text for m in fake_api.bot_messages(5)] == ["stored", "next"]
+
+
+async def test_faults_after_the_work_leave_refusals_alone(fake_api: FakeBotApi) -> None:
+    fake_api.fail("sendMessage", 502, "Bad Gateway", after_work=True)
+    status, _ = await call(fake_api, "sendMessage", chat_id=5, text="x" * 5000)
+    assert status == 400  # refused before any work: the lost answer waits for a real send
+    status, _ = await call(fake_api, "getMe")
+    assert status == 200  # another method
+    status, _ = await call(fake_api, "sendMessage", chat_id=5, text="ok")
+    assert status == 502
+
+
+def test_a_hang_is_already_after_the_work(fake_api: FakeBotApi) -> None:
+    with pytest.raises(ValueError, match="after_work"):
+        fake_api.fail("sendMessage", HANG, "", after_work=True)
+
+
+async def test_refused_connections_send_nothing_until_reachable_again(
+    fake_api: FakeBotApi,
+) -> None:
+    poll = asyncio.create_task(call(fake_api, "getUpdates", timeout=20))
+    await asyncio.sleep(0.1)
+    await fake_api.refuse_connections(0.5)
+    with pytest.raises(aiohttp.ClientConnectorError):
+        await call(fake_api, "sendMessage", chat_id=5, text="x")
+    assert fake_api.bot_messages(5) == []
+    assert fake_api.calls_to("sendMessage") == []  # the request never arrived
+    await fake_api.reachable()
+    status, _ = await call(fake_api, "sendMessage", chat_id=5, text="x")
+    assert status == 200
+    await fake_api.push_update({"message": {"text": "hi"}})
+    _, body = await asyncio.wait_for(poll, 5)  # the long poll rode out the outage
+    assert body["result"][0]["message"]["text"] == "hi"
+
+
+async def test_a_fault_can_let_the_first_calls_through(fake_api: FakeBotApi) -> None:
+    fake_api.fail("sendMessage", 502, "Bad Gateway", after_work=True, skip=1)
+    statuses = [(await call(fake_api, "sendMessage", chat_id=5, text=t))[0] for t in "abc"]
+    assert statuses == [200, 502, 200]
+    assert [m.text for m in fake_api.bot_messages(5)] == ["a", "b", "c"]

@@ -212,3 +212,17 @@ async def test_paid_broadcast_is_asked_for_only_when_the_operator_turned_it_on(
             assert [c.params.get("allow_paid_broadcast") for c in nudges] == [
                 True if paid else None
             ]
+
+
+async def test_a_nudge_while_telegram_refuses_connections_is_retried_and_arrives_once(
+    tmp_path: Path, clock: ControllableClock
+) -> None:
+    limits = Limits(per_second=1000, chat_interval=0.001, backoff=0.2)  # 0.2, 0.4, 0.8… s
+    async with Session(tmp_path, clock, limits=limits) as session:
+        maya = session.person("Maya")
+        await set_up(session, maya, "UTC", "20:00")
+        await session.server.refuse_connections(0.5)  # the request can't leave: safe to retry
+        await session.at(utc(2026, 3, 2, 20, 0))
+        assert len(to(maya, session.server.bot_messages(maya.user_id))) == 1
+        assert rows(session, "SELECT status FROM deliveries WHERE kind = 'nudge'") == [("sent",)]
+        await session.server.reachable()
