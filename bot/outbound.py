@@ -30,6 +30,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from telegram.ext import BaseRateLimiter, ExtBot
 
 from bot.clock import Clock
+from bot.render.format import split_message
 from bot.store.deliveries import Deliveries, Delivery, Status
 
 log = logging.getLogger(__name__)
@@ -336,11 +337,11 @@ class Outbox:
 
 
 def _parts(outgoing: Outgoing) -> list[tuple[str | bytes, InlineKeyboardMarkup | None]]:
-    """What goes out, in order: the picture first, the text with its buttons, further parts."""
-    parts: list[tuple[str | bytes, InlineKeyboardMarkup | None]] = [
-        (outgoing.text, outgoing.markup),
-        *((part, None) for part in outgoing.more),
-    ]
+    """What goes out, in order: the picture first, then the text and its further parts, each
+    split to fit a message (`split_message`), the buttons on the last part, like a reply's."""
+    texts = [part for text in (outgoing.text, *outgoing.more) for part in split_message(text)]
+    parts: list[tuple[str | bytes, InlineKeyboardMarkup | None]] = [(text, None) for text in texts]
+    parts[-1] = (parts[-1][0], outgoing.markup)
     if outgoing.photo is not None:
         parts.insert(0, (outgoing.photo, None))
     return parts

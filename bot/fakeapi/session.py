@@ -20,6 +20,7 @@ from bot.app import RunningBot, running_bot
 from bot.clock import ControllableClock
 from bot.config import Settings
 from bot.fakeapi.messages import StoredMessage
+from bot.fakeapi.rules import utf16_length
 from bot.fakeapi.server import FakeBotApi
 from bot.outbound import Limits
 
@@ -207,7 +208,7 @@ class Session:
         }
         if text.startswith("/"):
             command = text.split(maxsplit=1)[0]
-            length = len(command.encode("utf-16-le")) // 2
+            length = utf16_length(command)
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         return {"message": message}
 
