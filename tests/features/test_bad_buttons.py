@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import logging
-import pkgutil
 import typing
-from datetime import date
-from enum import Enum
 
 import pytest
 
-import bot.render
 from bot.fakeapi import Person, Session
 from bot.render.callbacks import MAX_INT, ButtonData
-from tests.helpers import snapshot
+from tests.helpers import every_button_kind, plausible, snapshot
 
 EXPIRED = "That button is out of date. Send the command again."
 UNEXPECTED = "Sorry, something went wrong. Please try again."
@@ -105,26 +100,6 @@ async def test_forged_button_data(session: Session, maya: Person, data: str, ale
     assert pressed.alerts[0] != UNEXPECTED
     assert pressed.messages == []
     assert snapshot(session) == before
-
-
-def every_button_kind() -> list[type[ButtonData]]:
-    """Every typed button the bot sends (each render module defines its own)."""
-    for module in pkgutil.iter_modules(bot.render.__path__):
-        importlib.import_module(f"bot.render.{module.name}")
-    return sorted(ButtonData.__subclasses__(), key=lambda kind: kind.action)
-
-
-def plausible(kind: type[ButtonData]) -> list[str]:
-    """An argument of the right type for each field (not necessarily one the bot sent)."""
-    hints = typing.get_type_hints(kind)
-    values = []
-    for field in dataclasses.fields(kind):
-        hint = hints[field.name]
-        if isinstance(hint, type) and issubclass(hint, Enum):
-            values.append(str(next(iter(hint)).value))
-        else:
-            values.append({int: "1", bool: "1", date: "2026-03-02"}.get(hint, "tiktok"))
-    return values
 
 
 OUT_OF_RANGE = ("9" * 40, str(2**63), "-1", "١٢", "１", "", " 1", "1e3", "0x1")
