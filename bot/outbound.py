@@ -34,6 +34,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import ExtBot
 
 from bot.clock import Clock
+from bot.render.format import split_message
 from bot.request_layer import QUEUED, never_left, retry_seconds
 from bot.request_layer import FloodGuard as FloodGuard  # where the app has always found it
 from bot.store.deliveries import Deliveries, Delivery, Status
@@ -321,11 +322,11 @@ class Outbox:
 
 
 def _parts(outgoing: Outgoing) -> list[tuple[str | bytes, InlineKeyboardMarkup | None]]:
-    """What goes out, in order: the picture first, the text with its buttons, further parts."""
-    parts: list[tuple[str | bytes, InlineKeyboardMarkup | None]] = [
-        (outgoing.text, outgoing.markup),
-        *((part, None) for part in outgoing.more),
-    ]
+    """What goes out, in order: the picture first, then the text and its further parts, each
+    split to fit a message (`split_message`), the buttons on the last part, like a reply's."""
+    texts = [part for text in (outgoing.text, *outgoing.more) for part in split_message(text)]
+    parts: list[tuple[str | bytes, InlineKeyboardMarkup | None]] = [(text, None) for text in texts]
+    parts[-1] = (parts[-1][0], outgoing.markup)
     if outgoing.photo is not None:
         parts.insert(0, (outgoing.photo, None))
     return parts

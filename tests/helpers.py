@@ -4,15 +4,22 @@ room and a clock."""
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
 import os
+import pkgutil
 import sqlite3
-from datetime import UTC, datetime
+import typing
+from datetime import UTC, date, datetime
+from enum import Enum
 from typing import Any
 
 import pytest
 
+import bot.render
 from bot.domain.errors import InputError
 from bot.fakeapi import Person, Session, StoredMessage
+from bot.render.callbacks import ButtonData
 
 
 def rows(session: Session, sql: str, *params: object) -> list[tuple[Any, ...]]:
@@ -119,3 +126,23 @@ def error_key(call: object) -> str:
     with pytest.raises(InputError) as caught:
         call()
     return caught.value.key
+
+
+def every_button_kind() -> list[type[ButtonData]]:
+    """Every typed button the bot sends (each render module defines its own)."""
+    for module in pkgutil.iter_modules(bot.render.__path__):
+        importlib.import_module(f"bot.render.{module.name}")
+    return sorted(ButtonData.__subclasses__(), key=lambda kind: kind.action)
+
+
+def plausible(kind: type[ButtonData]) -> list[str]:
+    """An argument of the right type for each field (not necessarily one the bot sent)."""
+    hints = typing.get_type_hints(kind)
+    values = []
+    for field in dataclasses.fields(kind):
+        hint = hints[field.name]
+        if isinstance(hint, type) and issubclass(hint, Enum):
+            values.append(str(next(iter(hint)).value))
+        else:
+            values.append({int: "1", bool: "1", date: "2026-03-02"}.get(hint, "tiktok"))
+    return values

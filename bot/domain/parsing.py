@@ -36,8 +36,46 @@ def clean_text(text: str) -> str:
 
 
 def without_controls(text: str) -> str:
-    """The text as the user wrote it, less control and invisible format characters."""
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    """The text as the user wrote it, less control and invisible format characters: right-to-left
+    overrides, embeddings and isolates, zero-width spaces and joiners, byte-order marks (Unicode's
+    categories Cc, Cf and Cs; characters newer than Python's tables, such as this year's emoji,
+    are kept). What emoji need is kept too: a zero-width
+    joiner between two pictographs (woman, joiner, laptop: one "technologist" emoji) and the tag
+    characters of a subdivision flag (Scotland's). This is the one cleaning for stored text
+    (titles, niches) and for every name or text a message shows."""
+    return "".join(
+        ch
+        for i, ch in enumerate(text)
+        if ch in "\n\t" or unicodedata.category(ch) not in _INVISIBLE or _emoji_part(text, i)
+    )
+
+
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs"})
+ZWJ = "\u200d"
+_FLAG, _TAGS = "\U0001f3f4", ("\U000e0020", "\U000e007f")
+# What may sit between a pictograph and a joiner: the emoji presentation selector, skin tones.
+_MODIFIERS = frozenset("\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff")
+
+
+def _emoji_part(text: str, index: int) -> bool:
+    """Whether the invisible character at `index` belongs to an emoji sequence."""
+    ch = text[index]
+    if ch == ZWJ:
+        before = index - 1
+        while before >= 0 and text[before] in _MODIFIERS:
+            before -= 1
+        after = text[index + 1 : index + 2]
+        return before >= 0 and _pictograph(text[before]) and after != "" and _pictograph(after)
+    if _TAGS[0] <= ch <= _TAGS[1]:
+        start = index
+        while start > 0 and _TAGS[0] <= text[start - 1] <= _TAGS[1]:
+            start -= 1
+        return start > 0 and text[start - 1] == _FLAG
+    return False
+
+
+def _pictograph(ch: str) -> bool:
+    return unicodedata.category(ch) == "So"
 
 
 def split_words(text: str) -> list[str]:

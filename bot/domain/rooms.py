@@ -25,7 +25,6 @@ BoardMetric = Literal["days", "streak", "hits", "growth"]
 BOARD_METRICS: tuple[BoardMetric, ...] = ("days", "streak", "hits", "growth")
 RoomGoalKind = Literal["days", "posts"]
 MILESTONES = (100, 500, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000)
-MAX_MESSAGE = 4096
 # A follow noted without a platform: the member follows them everywhere.
 EVERYWHERE = "*"
 
@@ -214,33 +213,6 @@ def board(members: Iterable[MemberView], metric: BoardMetric) -> list[Ranked]:
         )
         for index, member in enumerate(ranked)
     ]
-
-
-def split_message(lines: Sequence[str], limit: int = MAX_MESSAGE) -> list[str]:
-    """Lines packed into as few messages as fit; a line too long on its own is wrapped."""
-    parts: list[str] = []
-    current = ""
-    for line in (piece for raw in lines for piece in _wrap(raw, limit)):
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            parts.append(current)
-            current = line
-        else:
-            current = candidate
-    if current:
-        parts.append(current)
-    return parts
-
-
-def _wrap(line: str, limit: int) -> list[str]:
-    """A line longer than a message, broken after a comma or a space where it can be."""
-    pieces = []
-    while len(line) > limit:
-        cut = max(line.rfind(", ", 0, limit - 1) + 1, line.rfind(" ", 0, limit))
-        cut = cut if cut > 0 else limit
-        pieces.append(line[:cut].rstrip())
-        line = line[cut:].lstrip()
-    return [*pieces, line] if line or not pieces else pieces
 
 
 def milestone_crossed(before: int | None, after: int) -> int | None:

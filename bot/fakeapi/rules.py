@@ -30,6 +30,11 @@ class ApiError(Exception):
         self.retry_after = retry_after
 
 
+def utf16_length(text: str) -> int:
+    """Telegram counts text in UTF-16 code units: an emoji or a 𝓜 is two."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def visible_text(html_text: str) -> str:
     """What a person reads once Telegram has parsed the HTML."""
     return unescape(_TAG.sub("", html_text))

@@ -29,6 +29,7 @@ from bot.fakeapi.rules import (
     chat_id_of,
     check_html,
     checked_markup,
+    utf16_length,
     visible_text,
 )
 from bot.fakeapi.wire import error_answer, ok_answer, read_params
@@ -337,7 +338,7 @@ class FakeBotApi:
     def _answer_callback_query(self, params: dict[str, Any]) -> bool:
         if not params.get("callback_query_id"):
             raise ApiError(400, "Bad Request: query is too old or query ID is invalid")
-        if len(str(params.get("text") or "")) > MAX_ALERT:
+        if utf16_length(str(params.get("text") or "")) > MAX_ALERT:
             raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
         return True
 
@@ -371,7 +372,7 @@ class FakeBotApi:
         plain = visible_text(text) if html_mode else text
         if not plain.strip() and not allow_empty:
             raise ApiError(400, "Bad Request: message text is empty")
-        if len(plain.encode("utf-16-le")) // 2 > limit:
+        if utf16_length(plain) > limit:
             raise ApiError(400, "Bad Request: message is too long")
         return plain
 

@@ -20,6 +20,7 @@ from bot.app import RunningBot, running_bot
 from bot.clock import ControllableClock
 from bot.config import Settings
 from bot.fakeapi.messages import StoredMessage
+from bot.fakeapi.rules import utf16_length
 from bot.fakeapi.server import FakeBotApi
 from bot.outbound import Limits
 
@@ -35,6 +36,8 @@ ANONYMOUS_ADMIN = {
     "first_name": "Group",
     "username": "GroupAnonymousBot",
 }
+# Telegram's placeholder sender of a message a user posts in a group as one of their channels.
+CHANNEL_BOT = {"id": 136817688, "is_bot": True, "first_name": "Channel", "username": "Channel_Bot"}
 
 # Tests run the queue fast; the limits themselves have their own tests with real intervals.
 FAST_LIMITS = Limits(
@@ -97,6 +100,7 @@ class Session:
         self.default_timezone = default_timezone
         self.injected = 0
         self.group_titles: dict[int, str] = {}  # chat id → title; default "Group <id>"
+        self._last_sent: dict[tuple[int, int], int] = {}  # (chat, user) → their latest message
         self._stack = AsyncExitStack()
         self._bot: RunningBot | None = None
 
@@ -167,6 +171,47 @@ class Session:
             message["message"]["sender_chat"] = message["message"]["chat"]
         return await self.exchange(chat, message)
 
+    async def edit(
+        self, person: Person, text: str, *, chat_id: int | None = None, message_id: int = 0
+    ) -> Exchange:
+        """`person` edits a message of theirs (by default the last one they sent in that chat)
+        into `text`: Telegram sends it as an `edited_message`."""
+        chat = person.user_id if chat_id is None else chat_id
+        update = self._message(person, text, chat)
+        edited = update.pop("message")
+        edited["message_id"] = message_id or self._last_sent.get((chat, person.user_id), 1)
+        edited["edit_date"] = int(self.clock.now().timestamp())
+        return await self.exchange(chat, {"edited_message": edited})
+
+    async def forward(
+        self, person: Person, text: str, origin: Person, *, chat_id: int | None = None
+    ) -> Exchange:
+        """`person` forwards a message `origin` wrote (its text as is, commands included)."""
+        chat = person.user_id if chat_id is None else chat_id
+        update = self._message(person, text, chat)
+        when = int(self.clock.now().timestamp())
+        forwarded = {"type": "user", "sender_user": origin.as_api(), "date": when}
+        update["message"]["forward_origin"] = forwarded
+        return await self.exchange(chat, update)
+
+    async def as_channel(
+        self, person: Person, text: str, *, chat_id: int, channel: int
+    ) -> Exchange:
+        """`person` writes in the group `chat_id` as their channel `channel`: Telegram names the
+        channel as `sender_chat` and its placeholder bot as the sender."""
+        update = self._message(person, text, chat_id)
+        update["message"]["from"] = CHANNEL_BOT
+        update["message"]["sender_chat"] = _channel(channel)
+        return await self.exchange(chat_id, update)
+
+    async def channel_post(self, person: Person, text: str, *, channel: int) -> Exchange:
+        """A post in a channel the bot is in: no sender, the channel itself as `sender_chat`."""
+        update = self._message(person, text, channel)
+        post = update.pop("message")
+        post.pop("from")
+        post["chat"] = post["sender_chat"] = _channel(channel)
+        return await self.exchange(channel, {"channel_post": post})
+
     async def bot_added(self, person: Person, chat_id: int, *, removed: bool = False) -> Exchange:
         """`person` adds the bot to the group `chat_id` (or removes it)."""
         old, new = ("member", "left") if removed else ("left", "member")
@@ -198,6 +243,7 @@ class Session:
 
     def _message(self, person: Person, text: str, chat: int) -> dict[str, Any]:
         incoming = self.server.store_incoming(chat, text)
+        self._last_sent[(chat, person.user_id)] = incoming.message_id
         message: dict[str, Any] = {
             "message_id": incoming.message_id,
             "date": incoming.date,
@@ -207,7 +253,7 @@ class Session:
         }
         if text.startswith("/"):
             command = text.split(maxsplit=1)[0]
-            length = len(command.encode("utf-16-le")) // 2
+            length = utf16_length(command)
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         return {"message": message}
 
@@ -308,6 +354,10 @@ class Session:
                 f"the bot handled {self.bot.updates.processed} of {self.injected} updates "
                 f"within {SETTLE_SECONDS}s"
             ) from None
+
+
+def _channel(chat_id: int) -> dict[str, Any]:
+    return {"id": chat_id, "type": "channel", "title": f"Channel {-chat_id}"}
 
 
 def _chat(chat_id: int, person: Person, titles: dict[int, str] | None = None) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from bot.domain.timezones import Zone
 from bot.outbound import Compose
 from bot.render.callbacks import ButtonData, ButtonExpired, Callback, pattern
 from bot.render.errors import alert_text, refusal_text
+from bot.render.format import split_message
 from bot.services import Services
 from bot.sweeps import Sweep
 
@@ -120,19 +121,42 @@ async def standing_of(services: Services, caller: Caller) -> Standing:
 async def answer(
     update: Update, text: str, markup: InlineKeyboardMarkup | None = None
 ) -> Message | None:
-    """Reply where the user is: a new message for a command or text, an edit for a button press."""
+    """Reply where the user is: a new message for a command or text, an edit for a button press.
+
+    A text longer than one message goes out in parts (`split_message`: between lines, tags
+    whole); the buttons go on the last part, under everything they act on and next to where
+    the user types, and the pressed message is edited into the first part. Returns the message
+    that carries the buttons."""
+    first, *more = split_message(text)
     query = update.callback_query
-    if query is not None and query.message is not None and isinstance(query.message, Message):
+    message = update.effective_message
+    if query is not None and isinstance(query.message, Message):
+        message = query.message
         try:
-            edited = await query.message.edit_text(text, reply_markup=markup)
+            edited = await message.edit_text(first, reply_markup=None if more else markup)
         except BadRequest as exc:
             if "not modified" not in str(exc).lower():
                 raise
             return None
-        return edited if isinstance(edited, Message) else None
-    if update.effective_message is not None:
-        return await update.effective_message.reply_text(text, reply_markup=markup)
-    return None
+        sent = edited if isinstance(edited, Message) else None
+    elif message is not None:
+        sent = await message.reply_text(first, reply_markup=None if more else markup)
+    else:
+        return None
+    for index, part in enumerate(more, start=1):
+        last = index == len(more)
+        sent = await message.reply_text(part, reply_markup=markup if last else None, do_quote=False)
+    return sent
+
+
+async def send_text(
+    bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """A message the bot starts in a chat (not a reply), split like a reply: buttons last."""
+    first, *more = split_message(text)
+    await bot.send_message(chat_id, first, reply_markup=None if more else markup)
+    for index, part in enumerate(more, start=1):
+        await bot.send_message(chat_id, part, reply_markup=markup if index == len(more) else None)
 
 
 Handle = Callable[[Update, Caller, str], Awaitable[None]]

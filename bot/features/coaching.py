@@ -49,6 +49,7 @@ from bot.features.base import (
 from bot.outbound import Compose, Outgoing
 from bot.planner import Planner
 from bot.render import review as render
+from bot.render.callbacks import read_number
 from bot.render.charts import png, summary_card_figure
 from bot.render.review import PlanChoice, PlanPress, StartPress
 from bot.services import Services
@@ -146,7 +147,7 @@ class Coaching(Feature):
     async def _refused(self, caller: Caller, pressed: PlanPress) -> InputError:
         """A press that can't act: "already done" when its program has since been ended (End it)
         or followed by a later cycle (Start cycle N); "out of date" for anything else."""
-        pressed_id = int(pressed.program) if pressed.program.isdigit() else 0
+        pressed_id = read_number(pressed.program) if pressed.program else 0  # checked when read
         program = await self.store.programs.by_id(caller.user_id, pressed_id)
         if program is not None:
             current = await self.store.programs.current(caller.user_id)

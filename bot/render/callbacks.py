@@ -100,9 +100,7 @@ def _read(kind: Any, text: str) -> object:
             raise ButtonExpired(text)
         return text == "1"
     if kind is int:
-        if not (text.isascii() and text.isdigit()) or len(text) > 16 or int(text) > MAX_INT:
-            raise ButtonExpired(text)
-        return int(text)
+        return read_number(text)
     if kind is date:
         try:
             return date.fromisoformat(text) if len(text) == 10 else _refuse(text)
@@ -116,6 +114,18 @@ def _read(kind: Any, text: str) -> object:
     if kind is str:
         return text
     raise TypeError(f"a button field cannot be {kind!r}")  # a programming error
+
+
+def read_number(text: str) -> int:
+    """A whole number as this bot writes one: ASCII digits only (no sign, no spaces, no
+    full-width or other scripts' digits), 0..`MAX_INT`. Every number a button carries is read
+    here, whether its field is an `int` or text kept as sent; `ButtonExpired` otherwise."""
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(MAX_INT)):
+        raise ButtonExpired(text)
+    value = int(text)
+    if value > MAX_INT:
+        raise ButtonExpired(text)
+    return value
 
 
 def _refuse(text: str) -> date:

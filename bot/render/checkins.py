@@ -26,7 +26,7 @@ from bot.domain.platforms import PLATFORMS, platform
 from bot.domain.progress import FollowerChange, Standing
 from bot.domain.share_text import ShareChoice
 from bot.render import format as fmt
-from bot.render.callbacks import ButtonData, ButtonExpired
+from bot.render.callbacks import ButtonData, ButtonExpired, read_number
 from bot.render.keyboards import btn, markup, rows
 from bot.texts import Html, h, t
 
@@ -72,7 +72,7 @@ KEEP = "keep"
 class UndoPress(ButtonData):
     """Yes or No under "Remove …?": the journal id of the entry it names, or `keep`.
 
-    The id is kept as sent, so any number that is not the latest entry (however large) is out of
+    The id is kept as sent, so any number (up to `MAX_INT`) that is not the latest entry is out of
     date or already undone; anything that is not a number is expired.
     """
 
@@ -82,10 +82,8 @@ class UndoPress(ButtonData):
     @classmethod
     def decode(cls, args: tuple[str, ...]) -> Self:
         pressed = super().decode(args)
-        if pressed.entry != KEEP and not (
-            pressed.entry.isascii() and pressed.entry.isdigit() and len(pressed.entry) <= 16
-        ):
-            raise ButtonExpired(pressed.entry)
+        if pressed.entry != KEEP:
+            read_number(pressed.entry)  # a journal id, in range, or the press is expired
         return pressed
 
     @property

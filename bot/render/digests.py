@@ -1,8 +1,9 @@
 """What a room is told on its own: the day's digest, the weekly summary and the monthly review;
 and what an author is told in private of the cheers their check-ins got.
 
-Each returns the message's parts: a long room is split under Telegram's 4,096 characters at line
-boundaries (`domain.rooms.split_message`), so nobody's name is cut off.
+Each returns the message's parts: a long room is split under Telegram's 4,096 UTF-16 code units
+between lines, and a long list of names after a comma (`format.split_message`), so nobody's name
+is cut off.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from collections.abc import Sequence
 
 from bot.domain.digests import CheeredPost, RoomDay, RoomPeriod
 from bot.domain.models import Language
-from bot.domain.rooms import split_message
 from bot.render import format as fmt
 from bot.render.rooms import growth_text, member_line
 from bot.texts import h, t
@@ -38,7 +38,7 @@ def digest_messages(lang: Language, title: str, digest: RoomDay) -> list[str]:
             lines.append(t(lang, "digest.milestone", name=news.name, number=number, count=count))
     if digest.waiting:
         lines.append(t(lang, "digest.waiting", names=", ".join(digest.waiting)))
-    return split_message(lines)
+    return fmt.split_message("\n".join(lines))
 
 
 def summary_messages(lang: Language, title: str, summary: RoomPeriod) -> list[str]:
@@ -88,14 +88,14 @@ def summary_messages(lang: Language, title: str, summary: RoomPeriod) -> list[st
         )
     lines.append("")
     lines += [member_line(lang, member) for member in summary.members]
-    return split_message(lines)
+    return fmt.split_message("\n".join(lines))
 
 
 def cheers_messages(lang: Language, posts: Sequence[CheeredPost]) -> list[str]:
     """In private, to the author: a line per cheered post."""
-    return split_message(
-        [
+    return fmt.split_message(
+        "\n".join(
             t(lang, "cheers.told", names=", ".join(p.cheerers), number=p.number, title=p.room)
             for p in posts
-        ]
+        )
     )

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from bot.domain.errors import InputError
 from bot.domain.models import Language
+from bot.render.format import MAX_ALERT, clipped
 from bot.texts import t
-
-MAX_ALERT = 200  # Telegram cuts a callback answer's alert text here
 
 
 def error_text(lang: Language, error: InputError) -> str:
@@ -27,7 +26,7 @@ def refusal_text(lang: Language, error: InputError, usage: str | None) -> str:
 
 def alert_text(lang: Language, error: InputError) -> str:
     """A refused button press, as the alert Telegram shows over the chat."""
-    return t(lang, error.key, **error.params)[:MAX_ALERT]
+    return clipped(t(lang, error.key, **error.params), MAX_ALERT)
 
 
 def apology(lang: Language, storage: bool, short: bool = False) -> str:

@@ -27,7 +27,7 @@ from bot.domain.program import (
 )
 from bot.domain.review import MonthReview, ProgramReport, Verdict
 from bot.render import format as fmt
-from bot.render.callbacks import ButtonData, Callback
+from bot.render.callbacks import ButtonData, Callback, read_number
 from bot.render.charts import CardFigures
 from bot.render.keyboards import btn, markup
 from bot.texts import Html, h, t
@@ -67,7 +67,10 @@ class PlanPress(ButtonData):
 
     @classmethod
     def decode(cls, args: tuple[str, ...]) -> Self:
-        return super().decode((*args, "") if len(args) == 1 else args)
+        pressed = super().decode((*args, "") if len(args) == 1 else args)
+        if pressed.program:
+            read_number(pressed.program)  # a program id in range, or the press is expired
+        return pressed
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ arrives here as None already (see `domain.rooms.view`) and is shown as "—".
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -23,7 +22,7 @@ from bot.domain.rooms import FollowGaps, Group, MemberView, Ranked, SharedHandle
 from bot.render import format as fmt
 from bot.render.callbacks import ButtonData
 from bot.render.keyboards import btn, markup
-from bot.texts import Html, h, t
+from bot.texts import Html, h, shown, t
 
 
 @dataclass(frozen=True)
@@ -163,7 +162,7 @@ def handle_link(platform_key: str, handle: str, name: str) -> str:
     template = platform(platform_key).profile_url
     label = f"{name} @{handle.removeprefix('@')}"
     if template is None:
-        return html.escape(label, quote=False)
+        return shown(label)
     return fmt.link(template.format(handle=handle.removeprefix("@")), label)
 
 

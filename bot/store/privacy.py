@@ -17,8 +17,10 @@ from bot.store.db import Queries, fetch_all
 _OWN_POSTS = "post_id IN (SELECT post_id FROM posts WHERE user_id = :user)"
 
 
-def _shared_in_a_room(author: str, flag: str) -> str:
-    """The row's author is in a room with the user and lets rooms see `flag` (see /share)."""
+def _shared_in_a_room(table: str, column: str, flag: str) -> str:
+    """The row's author (`table`.`column`) is in a room with the user and lets rooms see `flag`
+    (see /share)."""
+    author = f"{table}.{column}"
     return (
         f"EXISTS (SELECT 1 FROM memberships mine JOIN memberships theirs USING (chat_id)"
         f" JOIN users u ON u.user_id = theirs.user_id"
@@ -56,7 +58,7 @@ USER_ROWS: dict[str, Concerns] = {
     "cheers": Concerns(
         "user_id = :user",
         others=f"user_id != :user AND {_OWN_POSTS}",
-        shown=_shared_in_a_room("cheers.user_id", "share_posts"),
+        shown=_shared_in_a_room("cheers", "user_id", "share_posts"),
     ),
     "posts": Concerns("user_id = :user"),
     "user_platforms": Concerns("user_id = :user"),
@@ -70,7 +72,7 @@ USER_ROWS: dict[str, Concerns] = {
     "follows": Concerns(
         "follower_id = :user",
         others="followed_id = :user",
-        shown=_shared_in_a_room("follows.follower_id", "share_handles"),
+        shown=_shared_in_a_room("follows", "follower_id", "share_handles"),
     ),
     # Your own row names your buddy; theirs naming you is theirs.
     "buddies": Concerns("user_id = :user", others="buddy_id = :user"),

@@ -29,7 +29,6 @@ from bot.domain.rooms import (
     room_views,
     seen_by_room,
     shared_handles,
-    split_message,
     view,
 )
 from bot.domain.timezones import zone
@@ -69,18 +68,6 @@ def test_board_order_ties_and_unshared_members() -> None:
     ]
     by_streak = board([member("Al", 1, 9), member("Bo", 7, 2)], "streak")
     assert [r.member.name for r in by_streak] == ["Al", "Bo"]
-
-
-def test_split_message_at_the_boundary() -> None:
-    assert split_message(["a" * 4096]) == ["a" * 4096]
-    assert split_message(["a" * 4000, "b" * 96]) == ["a" * 4000, "b" * 96]
-    assert split_message(["a" * 4000, "b" * 95]) == ["a" * 4000 + "\n" + "b" * 95]
-    names = ", ".join(f"name{n:04d}" for n in range(800))  # ~8,000 characters
-    parts = split_message(["Posted: " + names])
-    assert len(parts) == 2
-    assert all(len(p) <= 4096 for p in parts)
-    assert "".join(parts).count("name") == 800
-    assert split_message(["x", "", "y"]) == ["x\n\ny"]
 
 
 def test_milestones() -> None:

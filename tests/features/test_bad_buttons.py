@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import logging
+import typing
+
 import pytest
 
 from bot.fakeapi import Person, Session
-from tests.helpers import snapshot
+from bot.render.callbacks import MAX_INT, ButtonData
+from tests.helpers import every_button_kind, plausible, snapshot
 
 EXPIRED = "That button is out of date. Send the command again."
 UNEXPECTED = "Sorry, something went wrong. Please try again."
@@ -21,7 +26,8 @@ UNEXPECTED = "Sorry, something went wrong. Please try again."
         ("1|undo|", EXPIRED),
         ("1|undo|-1", EXPIRED),
         ("1|undo|99999999999999999999", EXPIRED),  # longer than any id we send
-        ("1|undo|9999999999999999", "Already done: that entry is removed."),
+        ("1|undo|9999999999999999", EXPIRED),  # above MAX_INT: never an id we sent
+        (f"1|undo|{MAX_INT}", "Already done: that entry is removed."),
         ("1|undo|１", EXPIRED),  # full-width digit
         ("1|shared", EXPIRED),
         ("1|shared|abc|t", EXPIRED),
@@ -71,6 +77,17 @@ UNEXPECTED = "Sorry, something went wrong. Please try again."
         ("1|plan|stop|1", "That button is out of date. /plan shows where you are."),
         ("1|plan|next|1", "That button is out of date. /plan shows where you are."),
         ("1|plan|next|", "That button is out of date. /plan shows where you are."),
+        ("1|plan|stop|" + "9" * 40, EXPIRED),  # once an unhandled OverflowError
+        ("1|plan|next|" + "9" * 17, EXPIRED),
+        ("1|plan|stop|１", EXPIRED),  # full-width digit
+        ("1|plan|stop|-1", EXPIRED),
+        ("1|cheer|" + "9" * 40, EXPIRED),
+        ("1|cheer|-1", EXPIRED),
+        ("1|cheer|0", EXPIRED),
+        ("1|forget|yes|" + "9" * 40, EXPIRED),
+        ("1|followup|enter|" + "9" * 40, EXPIRED),
+        ("1|shared|0|t", EXPIRED),
+        ("1|post|tiktok|t|" + "9" * 40, "Already logged."),
     ],
 )
 async def test_forged_button_data(session: Session, maya: Person, data: str, alert: str) -> None:
@@ -83,3 +100,28 @@ async def test_forged_button_data(session: Session, maya: Person, data: str, ale
     assert pressed.alerts[0] != UNEXPECTED
     assert pressed.messages == []
     assert snapshot(session) == before
+
+
+OUT_OF_RANGE = ("9" * 40, str(2**63), "-1", "١٢", "１", "", " 1", "1e3", "0x1")
+
+
+@pytest.mark.parametrize("kind", every_button_kind(), ids=lambda kind: kind.action)
+async def test_every_argument_of_every_button_kind_is_range_checked(
+    session: Session, maya: Person, kind: type[ButtonData], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Each argument in turn gets huge, negative, non-ASCII and malformed values: a number field
+    says "out of date"; nothing says "something went wrong" or logs an ERROR line."""
+    await session.send(maya, "/post tiktok first")
+    message = (await session.send(maya, "/settings")).last
+    template = plausible(kind)
+    hints = typing.get_type_hints(kind)
+    numbers = {f.name for f in dataclasses.fields(kind) if hints[f.name] is int}
+    for position, field in enumerate(dataclasses.fields(kind)):
+        for bad in OUT_OF_RANGE:
+            args = [*template[:position], bad, *template[position + 1 :]]
+            data = "|".join(["1", kind.action, *args])
+            pressed = await session.press(maya, message, data=data)
+            assert UNEXPECTED not in [*pressed.alerts, *pressed.texts], data
+            if field.name in numbers:
+                assert pressed.alerts == [EXPIRED], data
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []

@@ -9,7 +9,16 @@ from typing import ClassVar
 
 import pytest
 
-from bot.render.callbacks import MAX_INT, ButtonData, ButtonExpired, Callback, pattern
+from bot.render.callbacks import (
+    MAX_INT,
+    ButtonData,
+    ButtonExpired,
+    Callback,
+    pattern,
+    read_number,
+)
+from bot.render.checkins import UndoPress
+from bot.render.review import PlanPress
 
 
 class Choice(StrEnum):
@@ -86,3 +95,24 @@ def test_a_handler_claims_its_own_action_only() -> None:
     assert claims.match("1|post")
     assert not claims.match("1|postx|tiktok")
     assert not claims.match("2|post|tiktok")
+
+
+@pytest.mark.parametrize(
+    "text", ["9" * 40, str(MAX_INT + 1), "-1", "+1", " 1", "١٢", "１", "", "1.0", "0x10"]
+)
+def test_a_number_kept_as_text_is_range_checked_too(text: str) -> None:
+    """Undo's entry and a plan's program are kept as sent, and read through the same check."""
+    with pytest.raises(ButtonExpired):
+        read_number(text)
+    with pytest.raises(ButtonExpired):
+        UndoPress.decode((text,))
+    if text:
+        with pytest.raises(ButtonExpired):
+            PlanPress.decode(("stop", text))
+
+
+def test_the_smallest_and_largest_numbers_are_read() -> None:
+    assert read_number("0") == 0
+    assert read_number(str(MAX_INT)) == MAX_INT
+    assert PlanPress.decode(("keep",)).program == ""
+    assert PlanPress.decode(("stop", str(MAX_INT))).program == str(MAX_INT)

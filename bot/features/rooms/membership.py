@@ -20,6 +20,7 @@ from bot.features.base import (
     answer,
     enter_room,
     group_command,
+    send_text,
 )
 from bot.render.rooms import connect_link, intro_text, joined_reply, left_text, room_help_text
 
@@ -60,7 +61,7 @@ class Membership(Feature):
         if new_room and adder is not None:
             room = await self.evening_of(room, adder)
         await self.schedule_digest(room)
-        await context.bot.send_message(chat_id, intro_text(room.lang, context.bot.username))
+        await send_text(context.bot, chat_id, intro_text(room.lang, context.bot.username))
 
     async def migrated(self, update: Update, context: AnyContext) -> None:
         message = update.effective_message
