@@ -30,7 +30,7 @@ from bot.features.reminders import ReminderFeature
 from bot.features.rooms import RoomsFeature
 from bot.features.sharing import SharingFeature
 from bot.features.stats import Stats
-from bot.ordering import PerUserOrder
+from bot.ordering import Once, PerUserOrder
 from bot.outbound import Compose, FloodGuard, Limits, OnBlocked, Outbox, Outgoing
 from bot.planner import Planner
 from bot.render.errors import apology
@@ -39,6 +39,7 @@ from bot.services.buddies import Buddies
 from bot.services.posting import PostLog
 from bot.store import Store
 from bot.store.deliveries import Delivery
+from bot.store.updates import KEEP, AlreadyHandledError
 from bot.sweeps import Sweep, Sweeps
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,9 @@ class Features:
 
 def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbox, Features]:
     """Every feature, built with what it needs and registered with the application."""
-    application = _application(services.settings)
+    application = _application(
+        services.settings, PerUserOrder(Once(services.store.updates, services.clock))
+    )
     outbox = Outbox(
         application.bot, services.store.deliveries, services.clock, _on_blocked(services), limits
     )
@@ -112,18 +115,32 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
     features = Features(
         planner=planner,
         composers={kind: r for f in every for kind, r in f.composers().items()},
-        sweeps=planner.sweeps() | {name: s for f in every for name, s in f.sweeps().items()},
+        sweeps=planner.sweeps()
+        | {name: s for f in every for name, s in f.sweeps().items()}
+        | {"handled_updates": _forget_handled_updates(services)},
     )
     return application, outbox, features
 
 
-def _application(settings: Settings) -> BotApp:
+def _forget_handled_updates(services: Services) -> Sweep:
+    """Telegram redelivers for a day at most: older records of handled updates can go."""
+
+    async def forget() -> int:
+        forgotten = await services.store.updates.forget_before(services.clock.now() - KEEP)
+        if forgotten:
+            log.info("forgot %d handled update(s) older than %s", forgotten, KEEP)
+        return 0  # it queues no messages
+
+    return forget
+
+
+def _application(settings: Settings, processor: PerUserOrder) -> BotApp:
     return (
         ApplicationBuilder()
         .token(settings.bot_token.get_secret_value())
         .base_url(settings.bot_api_base_url)
         .base_file_url(settings.bot_api_base_url.removesuffix("/bot") + "/file/bot")
-        .concurrent_updates(PerUserOrder())
+        .concurrent_updates(processor)
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML,
@@ -155,7 +172,11 @@ async def on_error(update: object, context: AnyContext) -> None:
     """Log an unexpected failure once, and tell the user something went wrong (no details).
 
     The database refusing a write (locked, read-only, disk full) gets its own clear log line and
-    reply: the transaction was rolled back, nothing half-written, and trying again later works."""
+    reply: the transaction was rolled back, nothing half-written, and trying again later works.
+    An update Telegram delivered again, found handled at its first write, is no error at all."""
+    if isinstance(context.error, AlreadyHandledError):
+        log.info("%s: nothing more to do", context.error)
+        return
     storage = isinstance(context.error, sqlite3.OperationalError | sqlite3.DatabaseError)
     if storage:
         log.error("the database refused a write (%s): nothing was stored", context.error)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from contextlib import AsyncExitStack
+import sqlite3
+from contextlib import AsyncExitStack, closing
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -98,6 +99,7 @@ class Session:
         self.injected = 0
         self.group_titles: dict[int, str] = {}  # chat id → title; default "Group <id>"
         self._stack = AsyncExitStack()
+        self._bot_stack = AsyncExitStack()
         self._bot: RunningBot | None = None
 
     @property
@@ -119,13 +121,25 @@ class Session:
         )
 
     async def __aenter__(self) -> Session:
+        self.server.continue_update_ids(_last_update_id(self.database_path))
         await self.server.start()
         self._stack.push_async_callback(self.server.close)
-        self._bot = await self._stack.enter_async_context(
+        self._stack.push_async_callback(self._bot_stack.aclose)
+        await self._start_bot()
+        return self
+
+    async def _start_bot(self) -> None:
+        self._bot = await self._bot_stack.enter_async_context(
             running_bot(self.settings(), self.clock, self.limits)
         )
         await self.bot.outbox.drained()  # whatever a previous run left pending
-        return self
+
+    async def restart(self) -> None:
+        """The bot stops and starts again on the same database and the same Bot API: whatever
+        it had not confirmed, Telegram delivers again."""
+        await self._bot_stack.aclose()
+        self.injected = self.server.unconfirmed
+        await self._start_bot()
 
     async def __aexit__(
         self,
@@ -308,6 +322,19 @@ class Session:
                 f"the bot handled {self.bot.updates.processed} of {self.injected} updates "
                 f"within {SETTLE_SECONDS}s"
             ) from None
+
+
+def _last_update_id(database: Path) -> int:
+    """The last update a previous run on this database handled: a new fake server numbers on
+    from there, as Telegram does for one bot (a reused number would look like a redelivery)."""
+    if not database.exists():
+        return 0
+    with closing(sqlite3.connect(database)) as conn:
+        try:
+            found = conn.execute("SELECT MAX(update_id) FROM handled_updates").fetchone()
+        except sqlite3.OperationalError:  # a database from before updates were recorded
+            return 0
+    return int(found[0] or 0)
 
 
 def _chat(chat_id: int, person: Person, titles: dict[int, str] | None = None) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from bot.outbound import Compose
 from bot.render.callbacks import ButtonData, ButtonExpired, Callback, pattern
 from bot.render.errors import alert_text, refusal_text
 from bot.services import Services
+from bot.store.updates import bookkeeping
 from bot.sweeps import Sweep
 
 log = logging.getLogger(__name__)
@@ -87,15 +88,18 @@ def caller_for(profile: Profile, now: datetime) -> Caller:
 
 
 async def identify(services: Services, user: TelegramUser) -> Caller:
+    """The caller's profile, created on first contact. Bookkeeping: it doesn't mark the update
+    handled, so the write the update is for still can (see `bot.store.updates`)."""
     now = services.clock.now()
-    profile = await services.store.users.touch(
-        user.id,
-        user.full_name,
-        user.username,
-        user.language_code,
-        services.settings.default_timezone,
-        now,
-    )
+    with bookkeeping():
+        profile = await services.store.users.touch(
+            user.id,
+            user.full_name,
+            user.username,
+            user.language_code,
+            services.settings.default_timezone,
+            now,
+        )
     return caller_for(profile, now)
 
 
@@ -218,7 +222,19 @@ def command(
 
     async def callback(update: Update, context: AnyContext) -> None:
         assert update.effective_user is not None
-        caller = await identify(services, update.effective_user)
+        caller = await _private_caller(services, update.effective_user)
+        try:
+            await handle(update, caller, command_args(update))
+        except InputError as error:
+            await answer(update, refusal_text(caller.lang, error, usage))
+
+    return MenuCommand(names, callback, PRIVATE, _entry(names, menu, MenuScope.PRIVATE))
+
+
+async def _private_caller(services: Services, user: TelegramUser) -> Caller:
+    """Who sends a private command, with what that says about them stored (bookkeeping)."""
+    caller = await identify(services, user)
+    with bookkeeping():
         if not caller.profile.private_chat:
             # They can be written to now: nudges, reviews and cheers reach them here.
             profile = await services.store.users.update(
@@ -231,12 +247,7 @@ def command(
                 await services.store.users.update(caller.user_id, caller.now, awaiting=None),
                 caller.now,
             )
-        try:
-            await handle(update, caller, command_args(update))
-        except InputError as error:
-            await answer(update, refusal_text(caller.lang, error, usage))
-
-    return MenuCommand(names, callback, PRIVATE, _entry(names, menu, MenuScope.PRIVATE))
+    return caller
 
 
 B = TypeVar("B", bound=ButtonData)
@@ -261,7 +272,8 @@ def button(
                 pressed = data.decode(decoded.args)
             except ButtonExpired:
                 raise InputError("error.button_expired") from None
-            await services.store.reminders.answered(caller.user_id)  # nudges back to daily
+            with bookkeeping():
+                await services.store.reminders.answered(caller.user_id)  # nudges back to daily
             await handle(update, caller, pressed)
         except InputError as error:
             await query.answer(alert_text(caller.lang, error), show_alert=True)
@@ -297,11 +309,12 @@ async def enter_room(services: Services, update: Update) -> Room:
     assert chat is not None
     assert user is not None
     caller = await identify(services, user)
-    group = await services.store.rooms.ensure(
-        chat.id, chat.title or "", services.settings.default_timezone, caller.now
-    )
-    if not group.active:  # it hears us, so it is in the group again
-        group = await services.store.rooms.update(chat.id, active=True)
+    with bookkeeping():
+        group = await services.store.rooms.ensure(
+            chat.id, chat.title or "", services.settings.default_timezone, caller.now
+        )
+        if not group.active:  # it hears us, so it is in the group again
+            group = await services.store.rooms.update(chat.id, active=True)
     anonymous = bool(message and message.sender_chat and message.sender_chat.id == chat.id)
     lang = group.language or caller.lang
     return Room(
