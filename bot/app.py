@@ -19,7 +19,7 @@ from bot.config import Settings
 from bot.domain.deliveries import DeliveryKind
 from bot.domain.models import language_for
 from bot.domain.onboarding import Asked
-from bot.features.base import AnyContext, Feature, menu_entries
+from bot.features.base import AnyContext, Feature, MenuScope, menu_entries
 from bot.features.checkins import Checkins
 from bot.features.coaching import Coaching
 from bot.features.data import YourData
@@ -111,6 +111,8 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
         application.add_handlers(feature.handlers())
     # The bot's own membership: private chats (blocking) in group 0, groups here.
     application.add_handler(rooms.membership_handler(), group=1)
+    # Before everything: messages sent as a channel (one placeholder sender for every channel).
+    application.add_handler(rooms.channel_guard(_room_commands(application)), group=-1)
     application.add_error_handler(on_error)
     features = Features(
         planner=planner,
@@ -120,6 +122,13 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
         | {"handled_updates": _forget_handled_updates(services)},
     )
     return application, outbox, features
+
+
+def _room_commands(application: BotApp) -> frozenset[str]:
+    """The bare commands a room's menus list (a bare `/cmd` off them may be another bot's)."""
+    scopes = {MenuScope.ROOM, MenuScope.ADMINS}
+    entries = menu_entries(application.handlers[0])
+    return frozenset(e.command for e in entries if e.scope in scopes)
 
 
 def _forget_handled_updates(services: Services) -> Sweep:

@@ -36,6 +36,8 @@ ANONYMOUS_ADMIN = {
     "first_name": "Group",
     "username": "GroupAnonymousBot",
 }
+# Telegram's placeholder sender of every message posted "as a channel", whoever's channel it is.
+CHANNEL_BOT = {"id": 136817688, "is_bot": True, "first_name": "Channel", "username": "Channel_Bot"}
 
 # Tests run the queue fast; the limits themselves have their own tests with real intervals.
 FAST_LIMITS = Limits(
@@ -65,6 +67,7 @@ class Exchange:
 
     messages: list[StoredMessage] = field(default_factory=list)  # new messages and edits, in order
     alerts: list[str] = field(default_factory=list)  # button-press answers ("" when silent)
+    sent_id: int = 0  # the message id of what the person sent (to edit it later)
 
     @property
     def texts(self) -> list[str]:
@@ -169,9 +172,12 @@ class Session:
         chat_id: int | None = None,
         topic: int | None = None,
         anonymous: bool = False,
+        channel: int | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> Exchange:
         """`person` types `text` in their private chat (or in `chat_id`, a group; in a forum
-        `topic`; as the group itself when an `anonymous` admin)."""
+        `topic`; as the group itself when an `anonymous` admin; as their `channel`). `extra`
+        fields go into the message as given (forged or unusual updates)."""
         chat = person.user_id if chat_id is None else chat_id
         message = self._message(person, text, chat)
         if topic is not None:
@@ -179,7 +185,22 @@ class Session:
         if anonymous:
             message["message"]["from"] = ANONYMOUS_ADMIN
             message["message"]["sender_chat"] = message["message"]["chat"]
-        return await self.exchange(chat, message)
+        if channel is not None:
+            title = f"{person.first_name}'s channel"
+            message["message"]["from"] = CHANNEL_BOT
+            message["message"]["sender_chat"] = {"id": channel, "type": "channel", "title": title}
+        message["message"] |= extra or {}
+        exchange = await self.exchange(chat, message)
+        return replace(exchange, sent_id=message["message"]["message_id"])
+
+    async def edit(
+        self, person: Person, sent: Exchange, text: str, *, chat_id: int | None = None
+    ) -> Exchange:
+        """`person` edits the message they sent in `sent` to read `text`."""
+        chat = person.user_id if chat_id is None else chat_id
+        message = self._message(person, text, chat)["message"]
+        message |= {"message_id": sent.sent_id, "edit_date": int(self.clock.now().timestamp())}
+        return await self.exchange(chat, {"edited_message": message})
 
     async def bot_added(self, person: Person, chat_id: int, *, removed: bool = False) -> Exchange:
         """`person` adds the bot to the group `chat_id` (or removes it)."""

@@ -315,7 +315,14 @@ async def enter_room(services: Services, update: Update) -> Room:
         )
         if not group.active:  # it hears us, so it is in the group again
             group = await services.store.rooms.update(chat.id, active=True)
-    anonymous = bool(message and message.sender_chat and message.sender_chat.id == chat.id)
+    # Telegram sends an anonymous admin's message from GroupAnonymousBot as the group itself;
+    # a sender_chat alone could be forged or mean something else.
+    anonymous = bool(
+        message
+        and message.sender_chat
+        and message.sender_chat.id == chat.id
+        and user.id == ANONYMOUS_ADMIN_ID
+    )
     lang = group.language or caller.lang
     return Room(
         caller=caller,

@@ -637,6 +637,7 @@ MESSAGES: dict[str, Entry] = {
     "room.join_first": "Join the room first: /join",
     "room.admins_only": "Only the group's admins can do that.",
     "room.not_anonymous": "Post as yourself for that, not anonymously as the group.",
+    "room.not_as_channel": "Post as yourself for that: a message sent as a channel can't be counted for a person.",
     "room.no_members": "Nobody has joined this room yet. /join",
     "room.checkin": "✅ {name} posted: {label}",
     "room.checkin_streak": "🔥 {streak}",

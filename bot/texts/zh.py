@@ -541,6 +541,7 @@ MESSAGES: dict[str, Entry] = {
     "room.join_first": "请先加入：/join",
     "room.admins_only": "只有群管理员可以这样做。",
     "room.not_anonymous": "这个操作请用自己的身份，不要匿名以群身份发送。",
+    "room.not_as_channel": "这个操作请用自己的身份发送：以频道身份发的消息无法算在某个人名下。",
     "room.no_members": "还没有人加入本群打卡。/join",
     "room.checkin": "✅ {name} 发布了：{label}",
     "room.checkin_streak": "🔥 {streak}",
