@@ -113,6 +113,7 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
     application.add_handler(rooms.membership_handler(), group=1)
     # Before everything: messages sent as a channel (one placeholder sender for every channel).
     application.add_handler(rooms.channel_guard(_room_commands(application)), group=-1)
+    application.add_handler(checkins.edit_handler(), group=-1)  # edits: only a /post's count
     application.add_error_handler(on_error)
     features = Features(
         planner=planner,

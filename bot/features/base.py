@@ -32,6 +32,7 @@ from bot.outbound import Compose
 from bot.render.callbacks import ButtonData, ButtonExpired, Callback, pattern
 from bot.render.errors import alert_text, refusal_text
 from bot.services import Services
+from bot.store.posts import MessageRef
 from bot.store.updates import bookkeeping
 from bot.sweeps import Sweep
 
@@ -172,7 +173,8 @@ class MenuCommand(CommandHandler[AnyContext, None]):
         chats: filters.BaseFilter,
         menu: MenuEntry | None,
     ) -> None:
-        super().__init__(names, callback, filters=chats)
+        # New messages only: PTB would also run a command again when its message is edited.
+        super().__init__(names, callback, filters=chats & filters.UpdateType.MESSAGE)
         self.menu = menu
 
 
@@ -200,6 +202,12 @@ def addressed_to_us(update: Update, username: str) -> bool:
     """`/cmd@ThisBot`, whatever the case of the name."""
     target = spoken_command(update)[1]
     return target is not None and target.casefold() == username.casefold()
+
+
+def source_of(update: Update) -> MessageRef | None:
+    """The message an update is (what a post logged from it remembers, for edits)."""
+    message = update.effective_message
+    return MessageRef(message.chat.id, message.message_id) if message is not None else None
 
 
 def command_args(update: Update) -> str:
