@@ -42,7 +42,7 @@ class Once:
             return
         with handling(update_id, self.clock.now()) as in_hand:
             await work
-            if not in_hand.recorded:
+            if not in_hand.recorded and not in_hand.refused:
                 try:
                     await self.handled.record(in_hand)
                 except sqlite3.Error as error:  # the handler already told the user

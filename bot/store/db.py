@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
@@ -90,6 +91,7 @@ class UpdateInHand:
     received_at: datetime
     recorded: bool = False
     bookkeeping: int = 0  # depth of `bookkeeping()` scopes: their writes claim nothing
+    refused: bool = False  # the database refused a write: nothing to record (it would wait too)
 
 
 _in_hand: ContextVar[UpdateInHand | None] = ContextVar("update_in_hand", default=None)
@@ -118,6 +120,12 @@ def bookkeeping() -> Iterator[None]:
     finally:
         if in_hand is not None:
             in_hand.bookkeeping -= 1
+
+
+def _refused() -> None:
+    in_hand = _in_hand.get()
+    if in_hand is not None:
+        in_hand.refused = True
 
 
 async def claim(conn: aiosqlite.Connection) -> UpdateInHand | None:
@@ -198,16 +206,20 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """All writes go through here: BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
+        """All writes go through here: BEGIN IMMEDIATE … COMMIT, rolled back on any exception.
+        A refusal by the database (locked, read-only, full) is noted on the update in hand: the
+        user is told to try again, so it is not recorded as handled."""
         async with self._lock:
-            await self._conn.execute("BEGIN IMMEDIATE")
             try:
+                await self._conn.execute("BEGIN IMMEDIATE")
                 claimed = await claim(self._conn)
                 yield self._conn
                 await self._conn.commit()
                 if claimed is not None:
                     claimed.recorded = True
-            except BaseException:
+            except BaseException as error:
+                if isinstance(error, sqlite3.Error):
+                    _refused()
                 if self._conn.in_transaction:
                     await self._conn.rollback()
                 raise
