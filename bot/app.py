@@ -20,7 +20,7 @@ from bot.config import Settings
 from bot.domain.deliveries import DeliveryKind
 from bot.domain.models import language_for
 from bot.domain.onboarding import Asked
-from bot.features.base import AnyContext, Feature, menu_entries
+from bot.features.base import AnyContext, Feature, MenuScope, menu_entries
 from bot.features.checkins import Checkins
 from bot.features.coaching import Coaching
 from bot.features.data import YourData
@@ -31,7 +31,7 @@ from bot.features.reminders import ReminderFeature
 from bot.features.rooms import RoomsFeature
 from bot.features.sharing import SharingFeature
 from bot.features.stats import Stats
-from bot.ordering import PerUserOrder
+from bot.ordering import Once, PerUserOrder
 from bot.outbound import Compose, FloodGuard, Limits, OnBlocked, Outbox, Outgoing
 from bot.planner import Planner
 from bot.render.errors import apology
@@ -42,6 +42,7 @@ from bot.services.posting import PostLog
 from bot.store import Store, held_for_life
 from bot.store.database_file import about_the_file, cannot_open
 from bot.store.deliveries import Delivery
+from bot.store.updates import KEEP, AlreadyHandledError
 from bot.sweeps import Sweep, Sweeps
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,9 @@ class Features:
 
 def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbox, Features]:
     """Every feature, built with what it needs and registered with the application."""
-    application = _application(services.settings)
+    application = _application(
+        services.settings, PerUserOrder(Once(services.store.updates, services.clock))
+    )
     outbox = Outbox(
         application.bot, services.store.deliveries, services.clock, _on_blocked(services), limits
     )
@@ -111,22 +114,46 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
         application.add_handlers(feature.handlers())
     # The bot's own membership: private chats (blocking) in group 0, groups here.
     application.add_handler(rooms.membership_handler(), group=1)
+    # Before everything: messages sent as a channel (one placeholder sender for every channel).
+    application.add_handler(rooms.channel_guard(_room_commands(application)), group=-1)
+    application.add_handler(checkins.edit_handler(), group=-1)  # edits: only a /post's count
     application.add_error_handler(on_error)
     features = Features(
         planner=planner,
         composers={kind: r for f in every for kind, r in f.composers().items()},
-        sweeps=planner.sweeps() | {name: s for f in every for name, s in f.sweeps().items()},
+        sweeps=planner.sweeps()
+        | {name: s for f in every for name, s in f.sweeps().items()}
+        | {"handled_updates": _forget_handled_updates(services)},
     )
     return application, outbox, features
 
 
-def _application(settings: Settings) -> BotApp:
+def _room_commands(application: BotApp) -> frozenset[str]:
+    """The bare commands a room's menus list (a bare `/cmd` off them may be another bot's)."""
+    scopes = {MenuScope.ROOM, MenuScope.ADMINS}
+    entries = menu_entries(application.handlers[0])
+    return frozenset(e.command for e in entries if e.scope in scopes)
+
+
+def _forget_handled_updates(services: Services) -> Sweep:
+    """Telegram redelivers for a day at most: older records of handled updates can go."""
+
+    async def forget() -> int:
+        forgotten = await services.store.updates.forget_before(services.clock.now() - KEEP)
+        if forgotten:
+            log.info("forgot %d handled update(s) older than %s", forgotten, KEEP)
+        return 0  # it queues no messages
+
+    return forget
+
+
+def _application(settings: Settings, processor: PerUserOrder) -> BotApp:
     return (
         ApplicationBuilder()
         .token(settings.bot_token.get_secret_value())
         .base_url(settings.bot_api_base_url)
         .base_file_url(settings.bot_api_base_url.removesuffix("/bot") + "/file/bot")
-        .concurrent_updates(PerUserOrder())
+        .concurrent_updates(processor)
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML,
@@ -163,7 +190,11 @@ async def on_error(update: object, context: AnyContext) -> None:
     A network failure gets a warning and no apology: a reply that may have arrived was not sent
     again (`never_left`), and "something went wrong" under an answer the user did get would be
     false; one that never left after its retries means Telegram is out of reach, and so would be
-    the apology."""
+    the apology. An update Telegram delivered again, found handled at its first write, is no
+    error at all."""
+    if isinstance(context.error, AlreadyHandledError):
+        log.info("%s: nothing more to do", context.error)
+        return
     if isinstance(context.error, NetworkError) and lost_in_transit(context.error):
         _lost_reply(context.error)
         return

@@ -3,17 +3,57 @@
 Real Bot API round trips take 50–100 ms, so one-update-at-a-time serves fewer than 20 updates/s.
 Different users' updates run concurrently; one user's updates queue behind each other, so "/post"
 then "/undo" can never be handled in the opposite order.
+
+Every update also passes through `Once`: one Telegram delivers again (its confirmation was lost) is
+skipped, and what an update writes is recorded with it (`bot.store.updates`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import inspect
+import logging
+import sqlite3
 from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
+
+from bot.clock import Clock
+from bot.store.updates import HandledUpdates, handling
+
+log = logging.getLogger(__name__)
+
+
+class Once:
+    """Handles each update once, however often Telegram delivers it."""
+
+    def __init__(self, handled: HandledUpdates, clock: Clock) -> None:
+        self.handled = handled
+        self.clock = clock
+
+    async def handle(self, update_id: int, work: Awaitable[Any]) -> None:
+        if await self._seen(update_id):
+            log.info("update %d was delivered again: already handled, skipped", update_id)
+            if inspect.iscoroutine(work):
+                work.close()
+            return
+        with handling(update_id, self.clock.now()) as in_hand:
+            await work
+            if not in_hand.recorded and not in_hand.refused:
+                try:
+                    await self.handled.record(in_hand)
+                except sqlite3.Error as error:  # the handler already told the user
+                    log.warning("could not record update %d as handled: %s", update_id, error)
+
+    async def _seen(self, update_id: int) -> bool:
+        try:
+            return await self.handled.seen(update_id)
+        except sqlite3.Error as error:  # handle it: the handler meets the same error and says so
+            log.warning("could not check whether update %d was handled: %s", update_id, error)
+            return False
 
 
 @dataclass
@@ -23,8 +63,9 @@ class _Lane:
 
 
 class PerUserOrder(BaseUpdateProcessor):
-    def __init__(self, max_concurrent_updates: int = 256) -> None:
+    def __init__(self, once: Once | None = None, max_concurrent_updates: int = 256) -> None:
         super().__init__(max_concurrent_updates)
+        self._once = once
         self._lanes: dict[int, _Lane] = {}
         self._done = asyncio.Condition()
         self.processed = 0
@@ -35,7 +76,10 @@ class PerUserOrder(BaseUpdateProcessor):
         lane.waiting += 1
         try:
             async with lane.lock:
-                await coroutine
+                if self._once is not None and isinstance(update, Update):
+                    await self._once.handle(update.update_id, coroutine)
+                else:
+                    await coroutine
         finally:
             lane.waiting -= 1
             if lane.waiting == 0:

@@ -112,12 +112,12 @@ async def say(session: Session, maya: Person, text: str, shape: str, room: bool)
     chat = ROOM if room else None
     if shape == "edited":
         await session.send(maya, "/today", chat_id=chat)
-        return await session.edit(maya, text, chat_id=chat)
+        return await session.edit(maya, None, text, chat_id=chat)
     if shape == "forwarded":
         origin = session.person("Forwarded", user_id=777_001)
         return await session.forward(maya, text, origin, chat_id=chat)
     if shape == "as a channel":
-        return await session.as_channel(maya, text, chat_id=ROOM, channel=CHANNEL)
+        return await session.send(maya, text, chat_id=ROOM, channel=CHANNEL)
     if shape == "as the group":
         return await session.send(maya, text, chat_id=ROOM, anonymous=True)
     if shape == "in a channel":
@@ -299,9 +299,9 @@ async def test_buttons_copied_from_another_users_messages(
 
 
 SENDERS: dict[str, Callable[[Session, Person], Awaitable[Exchange]]] = {
-    "edited": lambda s, p: s.edit(p, "/post tiktok edited", chat_id=ROOM),
+    "edited": lambda s, p: s.edit(p, None, "/post tiktok edited", chat_id=ROOM),
     "forwarded": lambda s, p: s.forward(p, "/post tiktok fwd", s.person("Kim"), chat_id=ROOM),
-    "as a channel": lambda s, p: s.as_channel(p, "/board", chat_id=ROOM, channel=CHANNEL),
+    "as a channel": lambda s, p: s.send(p, "/board", chat_id=ROOM, channel=CHANNEL),
     "in a channel": lambda s, p: s.channel_post(p, "/post tiktok x", channel=CHANNEL),
 }
 

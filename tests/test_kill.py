@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import random
 import re
 import signal
 import sqlite3
 import sys
 from collections import Counter
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from bot.fakeapi.server import FakeBotApi
 from bot.store.db import Database, to_db_instant
@@ -127,3 +131,76 @@ async def test_kill_in_the_middle_of_a_fan_out(tmp_path: Path, fake_api: FakeBot
     sent = nudges()
     assert max(sent.values()) == 1  # nobody was nudged twice
     assert len(sent) >= len(users) - 32  # at most what was in flight at the kill is lost
+
+
+def stored_titles(folder: Path) -> Counter[str]:
+    with closing(sqlite3.connect(folder / "postpact.sqlite3")) as conn:
+        return Counter(title for (title,) in conn.execute("SELECT title FROM posts"))
+
+
+async def test_a_failed_confirm_then_a_restart_stores_and_acknowledges_each_post_once(
+    tmp_path: Path, fake_api: FakeBotApi
+) -> None:
+    fake_api.failing_confirms = 10**6  # every call that would confirm a batch: 502
+    first = await start_bot(tmp_path, fake_api)
+    for n in range(40):
+        await fake_api.push_update(message(500 + n % 5, f"/post tiktok n{n}", n + 1))
+    await until(lambda: len(acknowledged(fake_api)) >= 40)
+    first.send_signal(signal.SIGTERM)  # its last confirming call fails too
+    await first.wait()
+    assert fake_api.unconfirmed == 40  # Telegram will send all of them again
+    fake_api.failing_confirms = 0
+    second = await start_bot(tmp_path, fake_api)
+    await until(lambda: fake_api.unconfirmed == 0)  # all fetched: SIGTERM lets them finish
+    second.send_signal(signal.SIGTERM)
+    await second.wait()
+    assert stored_titles(tmp_path) == Counter(f"n{n}" for n in range(40))
+    assert sorted(acknowledged(fake_api)) == sorted(f"n{n}" for n in range(40))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+async def test_random_kills_and_failed_confirms_lose_and_repeat_nothing(
+    tmp_path: Path, fake_api: FakeBotApi, seed: int
+) -> None:
+    """Two kills at random points (after a random number of acknowledgements), each run's
+    confirmations failing or not at random; a last run finishes the rest. No post is stored
+    twice, every acknowledged one survives, none is acknowledged twice, and a batch whose
+    confirmation failed is stored whole after the restart."""
+    chance = random.Random(seed)
+    fake_api.latency = 0.005
+    total = 90
+    for n in range(total):
+        await fake_api.push_update(message(500 + n % 7, f"/post tiktok n{n}", n + 1))
+    unconfirmed_at_kill = 0
+    for _ in range(2):
+        fake_api.failing_confirms = chance.choice([0, 10**6])
+        process = await start_bot(tmp_path, fake_api)
+        goal = len(acknowledged(fake_api)) + chance.randint(1, 30)
+        await until_or_quiet(lambda goal=goal: len(acknowledged(fake_api)) >= goal, fake_api)
+        process.kill()
+        await process.wait()
+        unconfirmed_at_kill = fake_api.unconfirmed
+        assert set(acknowledged(fake_api)) <= set(stored_titles(tmp_path))  # nothing lost
+    fake_api.failing_confirms = 0
+    last = await start_bot(tmp_path, fake_api)
+    await until(lambda: fake_api.unconfirmed == 0)  # all fetched: SIGTERM lets them finish
+    last.send_signal(signal.SIGTERM)
+    await last.wait()
+    stored = stored_titles(tmp_path)
+    assert max(stored.values()) == 1  # none twice
+    assert max(Counter(acknowledged(fake_api)).values()) == 1  # none acknowledged twice
+    # What Telegram still held at the last kill was delivered again and is all there.
+    assert {f"n{n}" for n in range(total - unconfirmed_at_kill, total)} <= set(stored)
+
+
+async def until_or_quiet(condition: Any, api: FakeBotApi) -> None:
+    """Until `condition`, or until the bot has had nothing to do for half a second (what it fetched
+    is all handled: no more acknowledgements are coming)."""
+    last, quiet_since = -1, asyncio.get_running_loop().time()
+    while not condition():
+        now, calls = asyncio.get_running_loop().time(), len(api.calls)
+        if calls != last:
+            last, quiet_since = calls, now
+        elif now - quiet_since > 0.5:
+            return
+        await asyncio.sleep(0.02)

@@ -52,6 +52,8 @@ BOT_USER = {
 class FakeBotApi:
     """Start with `await server.start()`; point the bot at `server.base_url`."""
 
+    failing_confirms = 0  # this many getUpdates that would confirm a batch get a 502 instead
+
     def __init__(
         self,
         token: str,
@@ -142,6 +144,14 @@ class FakeBotApi:
             self._updates.append({"update_id": update_id, **update})
             self._news.notify_all()
         return update_id
+
+    @property
+    def unconfirmed(self) -> int:
+        """Updates queued or delivered whose confirming getUpdates has not arrived yet."""
+        return len(self._updates)
+
+    def continue_update_ids(self, after: int) -> None:
+        self._next_update_id = max(self._next_update_id, after + 1)  # as Telegram counts on
 
     def store_incoming(self, chat_id: int, text: str) -> StoredMessage:
         """A message a person sends gets a message id in its chat, like any other."""
@@ -252,6 +262,9 @@ class FakeBotApi:
         limit = min(int(params.get("limit") or 100), 100)
         timeout = float(params.get("timeout") or 0)
         async with self._news:
+            if self.failing_confirms and self._updates and self._updates[0]["update_id"] < offset:
+                self.failing_confirms -= 1
+                raise ApiError(502, "Bad Gateway")
             while self._updates and self._updates[0]["update_id"] < offset:
                 self._updates.popleft()  # confirmed by the offset: Telegram forgets them
             if not self._updates and timeout > 0 and not self._closing:

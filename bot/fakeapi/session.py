@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from contextlib import AsyncExitStack
+import sqlite3
+from contextlib import AsyncExitStack, closing
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -36,7 +37,7 @@ ANONYMOUS_ADMIN = {
     "first_name": "Group",
     "username": "GroupAnonymousBot",
 }
-# Telegram's placeholder sender of a message a user posts in a group as one of their channels.
+# Telegram's placeholder sender of every message posted "as a channel", whoever's channel it is.
 CHANNEL_BOT = {"id": 136817688, "is_bot": True, "first_name": "Channel", "username": "Channel_Bot"}
 
 # Tests run the queue fast; the limits themselves have their own tests with real intervals.
@@ -67,6 +68,7 @@ class Exchange:
 
     messages: list[StoredMessage] = field(default_factory=list)  # new messages and edits, in order
     alerts: list[str] = field(default_factory=list)  # button-press answers ("" when silent)
+    sent_id: int = 0  # the message id of what the person sent (to edit it later)
 
     @property
     def texts(self) -> list[str]:
@@ -102,6 +104,7 @@ class Session:
         self.group_titles: dict[int, str] = {}  # chat id → title; default "Group <id>"
         self._last_sent: dict[tuple[int, int], int] = {}  # (chat, user) → their latest message
         self._stack = AsyncExitStack()
+        self._bot_stack = AsyncExitStack()
         self._bot: RunningBot | None = None
 
     @property
@@ -123,13 +126,25 @@ class Session:
         )
 
     async def __aenter__(self) -> Session:
+        self.server.continue_update_ids(_last_update_id(self.database_path))
         await self.server.start()
         self._stack.push_async_callback(self.server.close)
-        self._bot = await self._stack.enter_async_context(
+        self._stack.push_async_callback(self._bot_stack.aclose)
+        await self._start_bot()
+        return self
+
+    async def _start_bot(self) -> None:
+        self._bot = await self._bot_stack.enter_async_context(
             running_bot(self.settings(), self.clock, self.limits)
         )
         await self.bot.outbox.drained()  # whatever a previous run left pending
-        return self
+
+    async def restart(self) -> None:
+        """The bot stops and starts again on the same database and the same Bot API: whatever
+        it had not confirmed, Telegram delivers again."""
+        await self._bot_stack.aclose()
+        self.injected = self.server.unconfirmed
+        await self._start_bot()
 
     async def __aexit__(
         self,
@@ -159,9 +174,12 @@ class Session:
         chat_id: int | None = None,
         topic: int | None = None,
         anonymous: bool = False,
+        channel: int | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> Exchange:
         """`person` types `text` in their private chat (or in `chat_id`, a group; in a forum
-        `topic`; as the group itself when an `anonymous` admin)."""
+        `topic`; as the group itself when an `anonymous` admin; as their `channel`). `extra`
+        fields go into the message as given (forged or unusual updates)."""
         chat = person.user_id if chat_id is None else chat_id
         message = self._message(person, text, chat)
         if topic is not None:
@@ -169,18 +187,24 @@ class Session:
         if anonymous:
             message["message"]["from"] = ANONYMOUS_ADMIN
             message["message"]["sender_chat"] = message["message"]["chat"]
-        return await self.exchange(chat, message)
+        if channel is not None:
+            message["message"]["from"] = CHANNEL_BOT
+            message["message"]["sender_chat"] = _channel(channel)
+        message["message"] |= extra or {}
+        exchange = await self.exchange(chat, message)
+        return replace(exchange, sent_id=message["message"]["message_id"])
 
     async def edit(
-        self, person: Person, text: str, *, chat_id: int | None = None, message_id: int = 0
+        self, person: Person, sent: Exchange | None, text: str, *, chat_id: int | None = None
     ) -> Exchange:
-        """`person` edits a message of theirs (by default the last one they sent in that chat)
-        into `text`: Telegram sends it as an `edited_message`."""
+        """`person` edits the message they sent in `sent` (None: their latest in that chat) to
+        read `text`: Telegram sends it as an `edited_message`."""
         chat = person.user_id if chat_id is None else chat_id
-        update = self._message(person, text, chat)
-        edited = update.pop("message")
-        edited["message_id"] = message_id or self._last_sent.get((chat, person.user_id), 1)
-        edited["edit_date"] = int(self.clock.now().timestamp())
+        edited = self._message(person, text, chat).pop("message")
+        message_id = (
+            sent.sent_id if sent is not None else self._last_sent.get((chat, person.user_id))
+        )
+        edited |= {"message_id": message_id or 1, "edit_date": int(self.clock.now().timestamp())}
         return await self.exchange(chat, {"edited_message": edited})
 
     async def forward(
@@ -193,16 +217,6 @@ class Session:
         forwarded = {"type": "user", "sender_user": origin.as_api(), "date": when}
         update["message"]["forward_origin"] = forwarded
         return await self.exchange(chat, update)
-
-    async def as_channel(
-        self, person: Person, text: str, *, chat_id: int, channel: int
-    ) -> Exchange:
-        """`person` writes in the group `chat_id` as their channel `channel`: Telegram names the
-        channel as `sender_chat` and its placeholder bot as the sender."""
-        update = self._message(person, text, chat_id)
-        update["message"]["from"] = CHANNEL_BOT
-        update["message"]["sender_chat"] = _channel(channel)
-        return await self.exchange(chat_id, update)
 
     async def channel_post(self, person: Person, text: str, *, channel: int) -> Exchange:
         """A post in a channel the bot is in: no sender, the channel itself as `sender_chat`."""
@@ -358,6 +372,19 @@ class Session:
 
 def _channel(chat_id: int) -> dict[str, Any]:
     return {"id": chat_id, "type": "channel", "title": f"Channel {-chat_id}"}
+
+
+def _last_update_id(database: Path) -> int:
+    """The last update a previous run on this database handled: a new fake server numbers on
+    from there, as Telegram does for one bot (a reused number would look like a redelivery)."""
+    if not database.exists():
+        return 0
+    with closing(sqlite3.connect(database)) as conn:
+        try:
+            found = conn.execute("SELECT MAX(update_id) FROM handled_updates").fetchone()
+        except sqlite3.OperationalError:  # a database from before updates were recorded
+            return 0
+    return int(found[0] or 0)
 
 
 def _chat(chat_id: int, person: Person, titles: dict[int, str] | None = None) -> dict[str, Any]:

@@ -33,6 +33,8 @@ from bot.render.callbacks import ButtonData, ButtonExpired, Callback, pattern
 from bot.render.errors import alert_text, refusal_text
 from bot.render.format import split_message
 from bot.services import Services
+from bot.store.posts import MessageRef
+from bot.store.updates import bookkeeping
 from bot.sweeps import Sweep
 
 log = logging.getLogger(__name__)
@@ -88,15 +90,18 @@ def caller_for(profile: Profile, now: datetime) -> Caller:
 
 
 async def identify(services: Services, user: TelegramUser) -> Caller:
+    """The caller's profile, created on first contact. Bookkeeping: it doesn't mark the update
+    handled, so the write the update is for still can (see `bot.store.updates`)."""
     now = services.clock.now()
-    profile = await services.store.users.touch(
-        user.id,
-        user.full_name,
-        user.username,
-        user.language_code,
-        services.settings.default_timezone,
-        now,
-    )
+    with bookkeeping():
+        profile = await services.store.users.touch(
+            user.id,
+            user.full_name,
+            user.username,
+            user.language_code,
+            services.settings.default_timezone,
+            now,
+        )
     return caller_for(profile, now)
 
 
@@ -192,7 +197,8 @@ class MenuCommand(CommandHandler[AnyContext, None]):
         chats: filters.BaseFilter,
         menu: MenuEntry | None,
     ) -> None:
-        super().__init__(names, callback, filters=chats)
+        # New messages only: PTB would also run a command again when its message is edited.
+        super().__init__(names, callback, filters=chats & filters.UpdateType.MESSAGE)
         self.menu = menu
 
 
@@ -222,6 +228,12 @@ def addressed_to_us(update: Update, username: str) -> bool:
     return target is not None and target.casefold() == username.casefold()
 
 
+def source_of(update: Update) -> MessageRef | None:
+    """The message an update is (what a post logged from it remembers, for edits)."""
+    message = update.effective_message
+    return MessageRef(message.chat.id, message.message_id) if message is not None else None
+
+
 def command_args(update: Update) -> str:
     """Everything after `/command` (or `/command@BotName`), with its spacing kept."""
     text = update.effective_message.text if update.effective_message else None
@@ -242,7 +254,19 @@ def command(
 
     async def callback(update: Update, context: AnyContext) -> None:
         assert update.effective_user is not None
-        caller = await identify(services, update.effective_user)
+        caller = await _private_caller(services, update.effective_user)
+        try:
+            await handle(update, caller, command_args(update))
+        except InputError as error:
+            await answer(update, refusal_text(caller.lang, error, usage))
+
+    return MenuCommand(names, callback, PRIVATE, _entry(names, menu, MenuScope.PRIVATE))
+
+
+async def _private_caller(services: Services, user: TelegramUser) -> Caller:
+    """Who sends a private command, with what that says about them stored (bookkeeping)."""
+    caller = await identify(services, user)
+    with bookkeeping():
         if not caller.profile.private_chat:
             # They can be written to now: nudges, reviews and cheers reach them here.
             profile = await services.store.users.update(
@@ -255,12 +279,7 @@ def command(
                 await services.store.users.update(caller.user_id, caller.now, awaiting=None),
                 caller.now,
             )
-        try:
-            await handle(update, caller, command_args(update))
-        except InputError as error:
-            await answer(update, refusal_text(caller.lang, error, usage))
-
-    return MenuCommand(names, callback, PRIVATE, _entry(names, menu, MenuScope.PRIVATE))
+    return caller
 
 
 B = TypeVar("B", bound=ButtonData)
@@ -285,7 +304,8 @@ def button(
                 pressed = data.decode(decoded.args)
             except ButtonExpired:
                 raise InputError("error.button_expired") from None
-            await services.store.reminders.answered(caller.user_id)  # nudges back to daily
+            with bookkeeping():
+                await services.store.reminders.answered(caller.user_id)  # nudges back to daily
             await handle(update, caller, pressed)
         except InputError as error:
             await query.answer(alert_text(caller.lang, error), show_alert=True)
@@ -321,12 +341,20 @@ async def enter_room(services: Services, update: Update) -> Room:
     assert chat is not None
     assert user is not None
     caller = await identify(services, user)
-    group = await services.store.rooms.ensure(
-        chat.id, chat.title or "", services.settings.default_timezone, caller.now
+    with bookkeeping():
+        group = await services.store.rooms.ensure(
+            chat.id, chat.title or "", services.settings.default_timezone, caller.now
+        )
+        if not group.active:  # it hears us, so it is in the group again
+            group = await services.store.rooms.update(chat.id, active=True)
+    # Telegram sends an anonymous admin's message from GroupAnonymousBot as the group itself;
+    # a sender_chat alone could be forged or mean something else.
+    anonymous = bool(
+        message
+        and message.sender_chat
+        and message.sender_chat.id == chat.id
+        and user.id == ANONYMOUS_ADMIN_ID
     )
-    if not group.active:  # it hears us, so it is in the group again
-        group = await services.store.rooms.update(chat.id, active=True)
-    anonymous = bool(message and message.sender_chat and message.sender_chat.id == chat.id)
     lang = group.language or caller.lang
     return Room(
         caller=caller,

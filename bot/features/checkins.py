@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import ApplicationHandlerStop, MessageHandler, filters
 
 from bot.domain.checkin_input import (
     YESTERDAY_WORDS,
@@ -18,15 +20,30 @@ from bot.domain.checkin_input import (
 from bot.domain.errors import InputError
 from bot.domain.follower_checks import implausible_jump
 from bot.domain.hits import hit_standing
-from bot.domain.models import Metrics, Post, PostDraft
+from bot.domain.models import Language, Metrics, Post, PostDraft
 from bot.domain.parsing import parse_platform, split_words
 from bot.domain.progress import follower_change, previous_count
 from bot.domain.share_text import DECLINED, ShareChoice, days_back
-from bot.features.base import AnyHandler, Caller, Feature, answer, button, command, standing_of
+from bot.features.base import (
+    AnyContext,
+    AnyHandler,
+    Caller,
+    Feature,
+    answer,
+    button,
+    command,
+    command_args,
+    enter_room,
+    identify,
+    source_of,
+    spoken_command,
+    standing_of,
+)
 from bot.render import checkins as render
 from bot.render.checkins import CountCheck, CountChoice, PostPick, ShareAnswer, UndoPress, When
 from bot.services import Services
 from bot.services.posting import PostLog
+from bot.store.posts import MessageRef
 
 
 class Checkins(Feature):
@@ -52,7 +69,7 @@ class Checkins(Feature):
         if not words or (len(words) == 1 and words[0].casefold() in YESTERDAY_WORDS):
             await self._offer_platforms(update, caller, yesterday=bool(words))
             return
-        await self._log(update, caller, parse_post(args))
+        await self._log(update, caller, parse_post(args), source_of(update))
 
     async def _offer_platforms(self, update: Update, caller: Caller, yesterday: bool) -> None:
         # The buttons carry the latest post number they were offered after, so a double tap (or an
@@ -73,11 +90,46 @@ class Checkins(Feature):
         )
         await self._log(update, caller, draft)
 
-    async def _log(self, update: Update, caller: Caller, draft: PostDraft) -> Post:
-        post = await self.posts.log(caller.profile, draft, caller.now, caller.today)
+    async def _log(
+        self, update: Update, caller: Caller, draft: PostDraft, source: MessageRef | None = None
+    ) -> Post:
+        post = await self.posts.log(caller.profile, draft, caller.now, caller.today, source)
         now = await standing_of(self.services, caller)
         await answer(update, render.post_logged(caller.lang, post, draft, now))
         return post
+
+    def edit_handler(self) -> AnyHandler:
+        """Edited messages, before any other handler (see app.py): commands answer new messages
+        only; an edit of a `/post` the bot logged corrects that post."""
+        return MessageHandler(filters.UpdateType.EDITED_MESSAGE, self.edited)
+
+    async def edited(self, update: Update, context: AnyContext) -> None:
+        """The post logged from the edited message takes its new link, title and tags, and the
+        reply says so (a refused edit says why and that the post stands). Any other edit is
+        ignored: it was answered when it was new."""
+        message, source = update.edited_message, source_of(update)
+        editor = message.from_user if message is not None else None
+        post = await self.store.posts.by_source(source) if source is not None else None
+        if post is None or editor is None or post.user_id != editor.id:
+            raise ApplicationHandlerStop
+        lang, usage = await self._edit_language(update)
+        try:
+            if spoken_command(update)[0] != "post":
+                raise InputError("error.post_missing_platform")
+            corrected = await self.posts.correct(post, parse_post(command_args(update)))
+        except InputError as error:
+            await answer(update, render.edit_refused(lang, post.number, error, usage))
+        else:
+            await answer(update, render.post_corrected(lang, corrected))
+        raise ApplicationHandlerStop
+
+    async def _edit_language(self, update: Update) -> tuple[Language, str]:
+        """Who answers an edit: the user in private, the room in a group; and the usage shown."""
+        chat = update.effective_chat
+        if chat is not None and chat.type == ChatType.PRIVATE:
+            assert update.effective_user is not None
+            return (await identify(self.services, update.effective_user)).lang, "post"
+        return (await enter_room(self.services, update)).lang, "group_post"
 
     async def shared_link(self, update: Update, caller: Caller, text: str) -> bool:
         """A plain message with a post link (a share from the app): ask before logging it.

@@ -18,6 +18,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.domain.checkin_input import MAX_TITLE
 from bot.domain.entries import Entry, EntryKind
+from bot.domain.errors import InputError
 from bot.domain.follower_checks import Jump
 from bot.domain.hits import HitNews, HitStanding
 from bot.domain.models import FollowerCount, Language, Metrics, Post, PostDraft
@@ -27,6 +28,7 @@ from bot.domain.progress import FollowerChange, Standing
 from bot.domain.share_text import ShareChoice
 from bot.render import format as fmt
 from bot.render.callbacks import ButtonData, ButtonExpired, read_number
+from bot.render.errors import refusal_text
 from bot.render.keyboards import btn, markup, rows
 from bot.texts import Html, h, t
 
@@ -166,13 +168,27 @@ def _post_logged(lang: Language, post: Post, yesterday: bool, now: Standing) -> 
         lang,
         "post.logged_yesterday" if yesterday else "post.logged",
         label=fmt.post_label(lang, post),
-        tags=h(lang, "post.tags", tags=" ".join(f"#{tag}" for tag in post.tags))
-        if post.tags
-        else "",
+        tags=_tags(lang, post),
         today=h(lang, "post.today_count", count=now.posts_today),
         streak=h(lang, "streak.days", count=now.streak.current),
         month=_month_progress(lang, now),
     )
+
+
+def post_corrected(lang: Language, post: Post) -> str:
+    """An edit of the `/post` message corrected the post."""
+    return t(lang, "post.corrected", label=fmt.post_label(lang, post), tags=_tags(lang, post))
+
+
+def edit_refused(lang: Language, number: int, error: InputError, usage: str) -> str:
+    """An edit of the `/post` message that can't be applied: why, and that the post stands."""
+    refusal = refusal_text(lang, error, usage)
+    return refusal + "\n\n" + t(lang, "post.edit_unchanged", number=number)
+
+
+def _tags(lang: Language, post: Post) -> Html | str:
+    tags = " ".join(f"#{tag}" for tag in post.tags)
+    return h(lang, "post.tags", tags=tags) if post.tags else ""
 
 
 def _month_progress(lang: Language, now: Standing) -> str:

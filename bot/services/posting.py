@@ -8,23 +8,40 @@ from bot.domain.errors import InputError
 from bot.domain.models import Post, PostDraft, Profile
 from bot.domain.schedule import followup_at, plan_of
 from bot.store import Store
-from bot.store.posts import DuplicatePostError
+from bot.store.posts import DuplicatePostError, MessageRef
 
 
 class PostLog:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    async def log(self, profile: Profile, draft: PostDraft, now: datetime, today: date) -> Post:
-        """Store a post on `today` (or the day before, for a draft marked yesterday)."""
+    async def log(
+        self,
+        profile: Profile,
+        draft: PostDraft,
+        now: datetime,
+        today: date,
+        source: MessageRef | None = None,
+    ) -> Post:
+        """Store a post on `today` (or the day before, for a draft marked yesterday); `source` is
+        the `/post` message it came from (an edit of it corrects the post)."""
         day = today - timedelta(days=1) if draft.yesterday else today
         # ~24 h later, ask how it is doing: that is how hits get noticed.
         # (Only where the bot can write to them: not to someone who has only used a room.)
         asking = profile.followups_on and profile.private_chat
         ask_at = followup_at(now, 1, plan_of(profile)) if asking else None
         try:
-            post = await self.store.posts.add(profile.user_id, draft, now, day, ask_at)
+            post = await self.store.posts.add(profile.user_id, draft, now, day, ask_at, source)
         except DuplicatePostError as duplicate:
             raise InputError("post.duplicate", number=duplicate.number) from None
         await self.store.reminders.answered(profile.user_id)  # nudges back to daily
         return post
+
+    async def correct(self, post: Post, draft: PostDraft) -> Post:
+        """An edit of the `/post` message: new link, title and tags; the platform stays."""
+        if draft.platform != post.platform:
+            raise InputError("post.edit_platform", number=post.number)
+        try:
+            return await self.store.posts.correct(post, draft)
+        except DuplicatePostError as duplicate:
+            raise InputError("post.duplicate", number=duplicate.number) from None

@@ -3,6 +3,9 @@
 All access goes through one connection guarded by one lock: SQLite serialises writers anyway, and a
 shared connection would otherwise let one coroutine's statements land inside another's transaction.
 Transactions never span network I/O, so the lock is held for microseconds.
+
+Each transaction run while an update is in hand records that update as handled, the first time
+(see `bot.store.updates`): the write and "handled" commit together, so a redelivery writes nothing.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ import asyncio
 import logging
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from contextlib import asynccontextmanager, contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -71,6 +75,79 @@ def from_db_instant(text: str) -> datetime:
 
 def from_db_date(text: str) -> date:
     return date.fromisoformat(text)
+
+
+class AlreadyHandledError(Exception):
+    """This update was already handled (Telegram delivered it again): nothing more to do."""
+
+    def __init__(self, update_id: int) -> None:
+        super().__init__(f"update {update_id} was already handled")
+        self.update_id = update_id
+
+
+@dataclass
+class UpdateInHand:
+    """The update being handled in this task: recorded once its first write commits."""
+
+    update_id: int
+    received_at: datetime
+    recorded: bool = False
+    bookkeeping: int = 0  # depth of `bookkeeping()` scopes: their writes claim nothing
+    refused: bool = False  # the database refused a write: nothing to record (it would wait too)
+
+
+_in_hand: ContextVar[UpdateInHand | None] = ContextVar("update_in_hand", default=None)
+
+
+@contextmanager
+def handling(update_id: int, now: datetime) -> Iterator[UpdateInHand]:
+    """Everything written inside belongs to this update (each update runs in its own task)."""
+    in_hand = UpdateInHand(update_id, now)
+    token = _in_hand.set(in_hand)
+    try:
+        yield in_hand
+    finally:
+        _in_hand.reset(token)
+
+
+@contextmanager
+def bookkeeping() -> Iterator[None]:
+    """Writes inside are the same however often they run (refreshing the user's row, creating a
+    room's): they don't mark the update handled, so a crash after them loses nothing."""
+    in_hand = _in_hand.get()
+    if in_hand is not None:
+        in_hand.bookkeeping += 1
+    try:
+        yield
+    finally:
+        if in_hand is not None:
+            in_hand.bookkeeping -= 1
+
+
+def _refused() -> None:
+    in_hand = _in_hand.get()
+    if in_hand is not None:
+        in_hand.refused = True
+
+
+async def claim(conn: aiosqlite.Connection) -> UpdateInHand | None:
+    """Inside a transaction: record the update in hand, if this is its first write. Returns the
+    update to mark recorded once the transaction commits (None: nothing claimed)."""
+    in_hand = _in_hand.get()
+    if in_hand is None or in_hand.recorded or in_hand.bookkeeping:
+        return None
+    if not await insert_handled(conn, in_hand):
+        raise AlreadyHandledError(in_hand.update_id)
+    return in_hand
+
+
+async def insert_handled(conn: aiosqlite.Connection, in_hand: UpdateInHand) -> bool:
+    cursor = await conn.execute(
+        "INSERT INTO handled_updates (update_id, handled_at) VALUES (?, ?)"
+        " ON CONFLICT (update_id) DO NOTHING",
+        (in_hand.update_id, to_db_instant(in_hand.received_at)),
+    )
+    return cursor.rowcount > 0
 
 
 class Database:
@@ -141,13 +218,20 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """All writes go through here: BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
+        """All writes go through here: BEGIN IMMEDIATE … COMMIT, rolled back on any exception.
+        A refusal by the database (locked, read-only, full) is noted on the update in hand: the
+        user is told to try again, so it is not recorded as handled."""
         async with self._lock:
-            await self._conn.execute("BEGIN IMMEDIATE")
             try:
+                await self._conn.execute("BEGIN IMMEDIATE")
+                claimed = await claim(self._conn)
                 yield self._conn
                 await self._conn.commit()
-            except BaseException:
+                if claimed is not None:
+                    claimed.recorded = True
+            except BaseException as error:
+                if isinstance(error, sqlite3.Error):
+                    _refused()
                 if self._conn.in_transaction:
                     await self._conn.rollback()
                 raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import aiosqlite
@@ -19,6 +20,14 @@ from bot.store.db import (
     whole_row,
 )
 from bot.store.journal import journal
+
+
+@dataclass(frozen=True)
+class MessageRef:
+    """A Telegram message: its chat and its id there."""
+
+    chat_id: int
+    message_id: int
 
 
 class DuplicatePostError(Exception):
@@ -58,23 +67,17 @@ class Posts(Queries):
         logged_at: datetime,
         day: date,
         followup_at: datetime | None = None,
+        source: MessageRef | None = None,
     ) -> Post:
+        """`source`: the message it was logged from, so an edit of that message corrects it."""
         async with self._db.transaction() as conn:
-            if draft.link is not None:
-                existing = await fetch_one(
-                    conn,
-                    "SELECT number FROM posts WHERE user_id = ? AND link = ?",
-                    (user_id, draft.link),
-                    lambda row: int(row["number"]),
-                )
-                if existing is not None:
-                    raise DuplicatePostError(existing)
+            await _refuse_duplicate(conn, user_id, draft.link, None)
             cursor = await conn.execute(
                 """
                 INSERT INTO posts (user_id, number, platform, link, title, logged_at, local_date,
-                                   followup_at)
+                                   followup_at, source_chat_id, source_message_id)
                 VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM posts WHERE user_id = ?),
-                        ?, ?, ?, ?, ?, ?)
+                        ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 (
                     user_id,
@@ -85,6 +88,8 @@ class Posts(Queries):
                     to_db_instant(logged_at),
                     day.isoformat(),
                     to_db_instant(followup_at) if followup_at else None,
+                    source.chat_id if source else None,
+                    source.message_id if source else None,
                 ),
             )
             post_id = cursor.lastrowid
@@ -96,6 +101,33 @@ class Posts(Queries):
             post = await self._one(conn, "p.post_id = ?", (post_id,))
         assert post is not None
         return post
+
+    async def by_source(self, source: MessageRef) -> Post | None:
+        """The post logged from this message, if any (its sender's: message ids are per chat)."""
+        async with self._db.reading() as conn:
+            return await self._one(
+                conn,
+                "p.source_chat_id = ? AND p.source_message_id = ?",
+                (source.chat_id, source.message_id),
+            )
+
+    async def correct(self, post: Post, draft: PostDraft) -> Post:
+        """The post's link, title and tags as in `draft` (an edit of the message it came from);
+        its number, platform and day stay."""
+        async with self._db.transaction() as conn:
+            await _refuse_duplicate(conn, post.user_id, draft.link, post.post_id)
+            await conn.execute(
+                "UPDATE posts SET link = ?, title = ? WHERE post_id = ?",
+                (draft.link, draft.title, post.post_id),
+            )
+            await conn.execute("DELETE FROM post_tags WHERE post_id = ?", (post.post_id,))
+            await conn.executemany(
+                "INSERT INTO post_tags (post_id, tag) VALUES (?, ?)",
+                [(post.post_id, tag) for tag in draft.tags],
+            )
+            corrected = await self._one(conn, "p.post_id = ?", (post.post_id,))
+        assert corrected is not None
+        return corrected
 
     async def latest(self, user_id: int) -> Post | None:
         async with self._db.reading() as conn:
@@ -236,6 +268,22 @@ async def post_where(
     return await fetch_one(
         conn, f"SELECT {_POST_COLUMNS} FROM posts p WHERE {where}", params, _post
     )
+
+
+async def _refuse_duplicate(
+    conn: aiosqlite.Connection, user_id: int, link: str | None, post_id: int | None
+) -> None:
+    """The user already logged this link (on another post than `post_id`)."""
+    if link is None:
+        return
+    existing = await fetch_one(
+        conn,
+        "SELECT number FROM posts WHERE user_id = ? AND link = ? AND post_id IS NOT ?",
+        (user_id, link, post_id),
+        lambda row: int(row["number"]),
+    )
+    if existing is not None:
+        raise DuplicatePostError(existing)
 
 
 async def _keep_reading(

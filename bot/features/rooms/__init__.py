@@ -48,6 +48,10 @@ class RoomsFeature(Feature):
     def handlers(self) -> list[AnyHandler]:
         return [handler for part in self.commands for handler in part.handlers()]
 
+    def channel_guard(self, room_commands: frozenset[str]) -> AnyHandler:
+        """Messages sent as a channel, refused before any feature sees them (see app.py)."""
+        return self.membership.channel_guard(room_commands)
+
     def membership_handler(self) -> AnyHandler:
         """The bot added to or removed from a group (runs beside the private one, see app.py)."""
         return self.membership.bot_membership_handler()

@@ -14,11 +14,13 @@ from bot.features.base import (
     answer,
     button,
     group_command,
+    source_of,
     standing_of,
 )
 from bot.render.rooms import CheerPress, checkin_reply, cheer_keyboard
 from bot.services import Services
 from bot.services.posting import PostLog
+from bot.store.updates import bookkeeping
 
 
 class RoomCheckins(Feature):
@@ -38,8 +40,14 @@ class RoomCheckins(Feature):
         if not args.strip():
             raise InputError("error.group_post_missing")
         caller = room.caller
-        post = await self.posts.log(caller.profile, parse_post(args), caller.now, caller.today)
-        joined = await self.store.rooms.join(room.chat_id, caller.user_id, caller.now)
+        draft = parse_post(args)
+        # Joining is the same however often it runs, so it goes first, as bookkeeping: the post
+        # is then the update's one real write, and a crash between the two loses nothing.
+        with bookkeeping():
+            joined = await self.store.rooms.join(room.chat_id, caller.user_id, caller.now)
+        post = await self.posts.log(
+            caller.profile, draft, caller.now, caller.today, source_of(update)
+        )
         streak = (await standing_of(self.services, caller)).streak.current
         shown = streak if caller.profile.sharing.streaks else None
         text, keyboard = checkin_reply(room.lang, caller.profile.first_name, post, shown, joined)

@@ -1,5 +1,5 @@
 """The bot and the people in a room: the bot added to or removed from a group, a group becoming a
-supergroup, `/join`, `/leave` and `/help` in the room."""
+supergroup, `/join`, `/leave` and `/help` in the room, and messages sent as a channel (refused)."""
 
 from __future__ import annotations
 
@@ -8,20 +8,24 @@ from dataclasses import replace
 
 from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.ext import ChatMemberHandler, MessageHandler, filters
+from telegram.ext import ApplicationHandlerStop, ChatMemberHandler, MessageHandler, filters
 
 from bot.domain.digests import digest_time_for, next_digest_at
-from bot.domain.models import Profile
+from bot.domain.errors import InputError
+from bot.domain.models import Profile, language_for
 from bot.features.base import (
     AnyContext,
     AnyHandler,
     Feature,
     Room,
+    addressed_to_us,
     answer,
     enter_room,
     group_command,
     send_text,
+    spoken_command,
 )
+from bot.render.errors import refusal_text
 from bot.render.rooms import connect_link, intro_text, joined_reply, left_text, room_help_text
 
 log = logging.getLogger(__name__)
@@ -30,6 +34,8 @@ GONE = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
 
 
 class Membership(Feature):
+    _room_commands: frozenset[str] = frozenset()  # the bare commands the room's menus list
+
     def handlers(self) -> list[AnyHandler]:
         s = self.services
         return [
@@ -42,6 +48,27 @@ class Membership(Feature):
     def bot_membership_handler(self) -> AnyHandler:
         """The bot added to or removed from a group (runs beside the private one, see app.py)."""
         return ChatMemberHandler(self.bot_membership, ChatMemberHandler.MY_CHAT_MEMBER)
+
+    def channel_guard(self, room_commands: frozenset[str]) -> AnyHandler:
+        """Runs before every other handler (see app.py): a message sent as a channel, or forwarded
+        automatically from the group's linked channel, never reaches a feature."""
+        self._room_commands = room_commands
+        as_channel = filters.SenderChat.CHANNEL | filters.IS_AUTOMATIC_FORWARD
+        return MessageHandler(filters.ChatType.GROUPS & as_channel, self.sent_as_channel)
+
+    async def sent_as_channel(self, update: Update, context: AnyContext) -> None:
+        """Telegram gives every channel the same placeholder sender (136817688): stored under it,
+        people posting as their channels in different rooms would be merged into one. So nothing
+        is stored; one of our commands is refused with a short explanation (in the room's
+        language), anything else (an edit, an automatic forward, plain text) is ignored."""
+        message = update.message
+        name = spoken_command(update)[0]
+        ours = name in self._room_commands or addressed_to_us(update, context.bot.username)
+        if message is not None and not message.is_automatic_forward and name and ours:
+            group = await self.store.rooms.get(message.chat.id)
+            lang = language_for(group.language if group else None, None)
+            await answer(update, refusal_text(lang, InputError("room.not_as_channel"), None))
+        raise ApplicationHandlerStop
 
     async def bot_membership(self, update: Update, context: AnyContext) -> None:
         change = update.my_chat_member
