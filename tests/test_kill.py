@@ -141,7 +141,7 @@ def stored_titles(folder: Path) -> Counter[str]:
 async def test_a_failed_confirm_then_a_restart_stores_and_acknowledges_each_post_once(
     tmp_path: Path, fake_api: FakeBotApi
 ) -> None:
-    fake_api.failing_confirms = 10**6  # every call that would confirm a batch: 502
+    fake_api.updates.failing_confirms = 10**6  # every call that would confirm a batch: 502
     first = await start_bot(tmp_path, fake_api)
     for n in range(40):
         await fake_api.push_update(message(500 + n % 5, f"/post tiktok n{n}", n + 1))
@@ -149,7 +149,7 @@ async def test_a_failed_confirm_then_a_restart_stores_and_acknowledges_each_post
     first.send_signal(signal.SIGTERM)  # its last confirming call fails too
     await first.wait()
     assert fake_api.unconfirmed == 40  # Telegram will send all of them again
-    fake_api.failing_confirms = 0
+    fake_api.updates.failing_confirms = 0
     second = await start_bot(tmp_path, fake_api)
     await until(lambda: fake_api.unconfirmed == 0)  # all fetched: SIGTERM lets them finish
     second.send_signal(signal.SIGTERM)
@@ -173,7 +173,7 @@ async def test_random_kills_and_failed_confirms_lose_and_repeat_nothing(
         await fake_api.push_update(message(500 + n % 7, f"/post tiktok n{n}", n + 1))
     unconfirmed_at_kill = 0
     for _ in range(2):
-        fake_api.failing_confirms = chance.choice([0, 10**6])
+        fake_api.updates.failing_confirms = chance.choice([0, 10**6])
         process = await start_bot(tmp_path, fake_api)
         goal = len(acknowledged(fake_api)) + chance.randint(1, 30)
         await until_or_quiet(lambda goal=goal: len(acknowledged(fake_api)) >= goal, fake_api)
@@ -181,7 +181,7 @@ async def test_random_kills_and_failed_confirms_lose_and_repeat_nothing(
         await process.wait()
         unconfirmed_at_kill = fake_api.unconfirmed
         assert set(acknowledged(fake_api)) <= set(stored_titles(tmp_path))  # nothing lost
-    fake_api.failing_confirms = 0
+    fake_api.updates.failing_confirms = 0
     last = await start_bot(tmp_path, fake_api)
     await until(lambda: fake_api.unconfirmed == 0)  # all fetched: SIGTERM lets them finish
     last.send_signal(signal.SIGTERM)

@@ -10,7 +10,6 @@ can be injected, before the work or after it (see `bot.fakeapi.faults`).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from collections import deque
 from collections.abc import Callable
@@ -32,6 +31,7 @@ from bot.fakeapi.rules import (
     utf16_length,
     visible_text,
 )
+from bot.fakeapi.updates import PendingUpdates
 from bot.fakeapi.wire import error_answer, ok_answer, read_params
 
 __all__ = ["HANG", "RESET", "FakeBotApi"]
@@ -51,8 +51,6 @@ BOT_USER = {
 
 class FakeBotApi:
     """Start with `await server.start()`; point the bot at `server.base_url`."""
-
-    failing_confirms = 0  # this many getUpdates that would confirm a batch get a 502 instead
 
     def __init__(
         self,
@@ -75,15 +73,12 @@ class FakeBotApi:
         self.hang_seconds = 6.0  # longer than the bot's 5 s read timeout
         self._recent_sends: deque[float] = deque()
         self._chats: dict[int, Chat] = {}
-        self._updates: deque[dict[str, Any]] = deque()
-        self._next_update_id = 1
-        self._news = asyncio.Condition()
+        self.updates = PendingUpdates()
         self._faults = Faults()
         self._outage = Outage(self._stop_listening, self._start_listening)
         self._senders: set[asyncio.BaseTransport] = set()  # connections that carried sends
         self._runner: web.AppRunner | None = None
         self._site: web.TCPSite | None = None
-        self._closing = False
         self.port = 0
         self._handlers: dict[str, Callable[[dict[str, Any]], Any]] = {
             "getMe": lambda _: self.bot_user,
@@ -127,10 +122,8 @@ class FakeBotApi:
             self._site = None
 
     async def close(self) -> None:
-        self._closing = True
         await self._outage.cancel()
-        async with self._news:
-            self._news.notify_all()
+        await self.updates.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -138,20 +131,12 @@ class FakeBotApi:
 
     async def push_update(self, update: dict[str, Any]) -> int:
         """Queue an update for the bot's next getUpdates; returns its update_id."""
-        async with self._news:
-            update_id = self._next_update_id
-            self._next_update_id += 1
-            self._updates.append({"update_id": update_id, **update})
-            self._news.notify_all()
-        return update_id
+        return await self.updates.push(update)
 
     @property
     def unconfirmed(self) -> int:
         """Updates queued or delivered whose confirming getUpdates has not arrived yet."""
-        return len(self._updates)
-
-    def continue_update_ids(self, after: int) -> None:
-        self._next_update_id = max(self._next_update_id, after + 1)  # as Telegram counts on
+        return len(self.updates)
 
     def store_incoming(self, chat_id: int, text: str) -> StoredMessage:
         """A message a person sends gets a message id in its chat, like any other."""
@@ -249,30 +234,13 @@ class FakeBotApi:
 
     async def _work(self, call: Call) -> Any:
         if call.method == "getUpdates":
-            return await self._get_updates(call.params)
+            return await self.updates.get(call.params)
         handler = self._handlers.get(call.method)
         if handler is None:
             raise ApiError(404, "Not Found: method not found")
         return handler(call.params)
 
     # --- methods ----------------------------------------------------------------------------------
-
-    async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
-        offset = int(params.get("offset") or 0)
-        limit = min(int(params.get("limit") or 100), 100)
-        timeout = float(params.get("timeout") or 0)
-        async with self._news:
-            if self.failing_confirms and self._updates and self._updates[0]["update_id"] < offset:
-                self.failing_confirms -= 1
-                raise ApiError(502, "Bad Gateway")
-            while self._updates and self._updates[0]["update_id"] < offset:
-                self._updates.popleft()  # confirmed by the offset: Telegram forgets them
-            if not self._updates and timeout > 0 and not self._closing:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(
-                        self._news.wait_for(lambda: bool(self._updates) or self._closing), timeout
-                    )
-            return [u for u in self._updates if u["update_id"] >= offset][:limit]
 
     def _set_my_commands(self, params: dict[str, Any]) -> bool:
         commands = params.get("commands")

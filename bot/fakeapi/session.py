@@ -126,7 +126,7 @@ class Session:
         )
 
     async def __aenter__(self) -> Session:
-        self.server.continue_update_ids(_last_update_id(self.database_path))
+        self.server.updates.continue_ids(_last_update_id(self.database_path))
         await self.server.start()
         self._stack.push_async_callback(self.server.close)
         self._stack.push_async_callback(self._bot_stack.aclose)

@@ -22,7 +22,7 @@ async def test_a_batch_whose_confirmation_failed_is_stored_and_acknowledged_once
     session: Session,
 ) -> None:
     people = [session.person(f"P{n}", user_id=700 + n) for n in range(4)]
-    session.server.failing_confirms = 10**6  # every confirming getUpdates gets a 502
+    session.server.updates.failing_confirms = 10**6  # every confirming getUpdates gets a 502
     for n in range(10):
         await session.queue(people[n % 4], f"/post tiktok n{n}")
         await session.queue(people[n % 4], f"/followers tiktok {1000 + n}")
@@ -30,7 +30,7 @@ async def test_a_batch_whose_confirmation_failed_is_stored_and_acknowledged_once
     assert count(session, "posts") == 10
     await session.restart()  # its last confirming call fails too: all 20 come again
     assert session.injected == 20
-    session.server.failing_confirms = 0
+    session.server.updates.failing_confirms = 0
     await session.settle()
     assert (
         rows(session, "SELECT title, COUNT(*) FROM posts GROUP BY title HAVING COUNT(*) > 1") == []
@@ -43,12 +43,12 @@ async def test_a_batch_whose_confirmation_failed_is_stored_and_acknowledged_once
 async def test_a_redelivered_command_that_wrote_nothing_is_not_answered_again(
     session: Session, maya: Person
 ) -> None:
-    session.server.failing_confirms = 10**6
+    session.server.updates.failing_confirms = 10**6
     await session.queue(maya, "/today")
     await session.settle()
     sent = len(session.server.calls_to("sendMessage"))
     await session.restart()
-    session.server.failing_confirms = 0
+    session.server.updates.failing_confirms = 0
     await session.settle()
     assert len(session.server.calls_to("sendMessage")) == sent
 
