@@ -35,9 +35,10 @@ USER_ROWS: dict[str, str] = {
 
 class Privacy(Queries):
     async def export(self, user_id: int) -> dict[str, list[dict[str, Any]]]:
-        """Every row about the user, table by table (parents first, as people read them)."""
+        """Every row about the user, table by table (parents first, as people read them); a long
+        read, so a big history holds up nobody else."""
         found: dict[str, list[dict[str, Any]]] = {}
-        async with self._db.reading() as conn:
+        async with self._db.long_read() as conn:
             for table in reversed(USER_ROWS):
                 found[table] = await fetch_all(
                     conn, f"SELECT * FROM {table} WHERE {USER_ROWS[table]}", {"user": user_id}, dict
