@@ -19,12 +19,13 @@ from bot.config import Settings
 from bot.domain.deliveries import DeliveryKind
 from bot.domain.models import language_for
 from bot.domain.onboarding import Asked
-from bot.features.base import AnyContext, Feature, menu_entries
+from bot.features.base import AnyContext, Feature, MenuScope, menu_entries
 from bot.features.checkins import Checkins
 from bot.features.coaching import Coaching
 from bot.features.data import YourData
 from bot.features.help import Help, publish_command_menu
 from bot.features.insights import Insights
+from bot.features.limits import throttle_handler
 from bot.features.profile import ProfileFeature
 from bot.features.reminders import ReminderFeature
 from bot.features.rooms import RoomsFeature
@@ -40,6 +41,7 @@ from bot.services.posting import PostLog
 from bot.store import Store
 from bot.store.deliveries import Delivery
 from bot.sweeps import Sweep, Sweeps
+from bot.throttle import Throttle
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +64,7 @@ class Features:
     planner: Planner
     composers: Mapping[DeliveryKind, Compose]
     sweeps: Mapping[str, Sweep]
+    throttle: Throttle  # the per-user burst limit
 
     def __post_init__(self) -> None:
         missing = set(DeliveryKind) - set(self.composers)
@@ -79,7 +82,7 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
         application.bot, services.store.deliveries, services.clock, _on_blocked(services), limits
     )
     planner = Planner(services, outbox)
-    posts = PostLog(services.store)
+    posts = PostLog(services.store, services.settings.posts_per_day)
     checkins = Checkins(services, posts)
     rooms = RoomsFeature(services, outbox, posts)
     reminders = ReminderFeature(services, planner, Buddies(services.store, services.clock))
@@ -106,6 +109,12 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
     )
     for feature in every:
         application.add_handlers(feature.handlers())
+    room_commands = {
+        e.command for e in menu_entries(application.handlers[0]) if e.scope is not MenuScope.PRIVATE
+    }
+    throttle = Throttle(services.settings.user_burst, services.settings.user_rate_per_second)
+    # Before every feature's handlers: a flood is refused before it costs anything.
+    application.add_handler(throttle_handler(services, throttle, room_commands), group=-1)
     # The bot's own membership: private chats (blocking) in group 0, groups here.
     application.add_handler(rooms.membership_handler(), group=1)
     application.add_error_handler(on_error)
@@ -113,6 +122,7 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
         planner=planner,
         composers={kind: r for f in every for kind, r in f.composers().items()},
         sweeps=planner.sweeps() | {name: s for f in every for name, s in f.sweeps().items()},
+        throttle=throttle,
     )
     return application, outbox, features
 
@@ -180,6 +190,7 @@ class RunningBot:
     services: Services
     outbox: Outbox
     sweeps: Sweeps
+    throttle: Throttle
 
     @property
     def updates(self) -> PerUserOrder:
@@ -212,7 +223,7 @@ async def running_bot(
             sweeps = await _start_schedule(application, services, outbox, features)
             log.info("Postpact is running as @%s", application.bot.username)
             try:
-                yield RunningBot(application, services, outbox, sweeps)
+                yield RunningBot(application, services, outbox, sweeps, features.throttle)
             finally:
                 outbox.begin_closing()  # a long sweep stops at its next item
                 await sweeps.stop()

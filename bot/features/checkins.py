@@ -27,6 +27,7 @@ from bot.render import checkins as render
 from bot.render.checkins import CountCheck, CountChoice, PostPick, ShareAnswer, UndoPress, When
 from bot.services import Services
 from bot.services.posting import PostLog
+from bot.store.usage import DailyKind
 
 
 class Checkins(Feature):
@@ -156,6 +157,11 @@ class Checkins(Feature):
         await self._store_count(update, caller, key, pressed.count)
 
     async def _store_count(self, update: Update, caller: Caller, key: str, count: int) -> None:
+        limit = self.services.settings.follower_counts_per_day
+        kind = DailyKind.FOLLOWER_COUNTS
+        if not await self.store.usage.take(caller.user_id, kind, caller.today, limit):
+            day_start = f"{caller.profile.day_start:%H:%M}"
+            raise InputError("limit.counts_per_day", limit=limit, count=limit, day_start=day_start)
         recorded = await self.store.followers.record(
             caller.user_id, key, count, caller.now, caller.today
         )

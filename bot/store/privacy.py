@@ -25,6 +25,7 @@ USER_ROWS: dict[str, str] = {
     "rest_days": "user_id = :user",
     "entries": "user_id = :user",
     "shared_links": "user_id = :user",
+    "daily_usage": "user_id = :user",
     "memberships": "user_id = :user",
     "follows": "follower_id = :user OR followed_id = :user",
     "buddies": "user_id = :user OR buddy_id = :user",

@@ -14,6 +14,7 @@ from bot.store.programs import Programs, RestDays
 from bot.store.reminders import Reminders
 from bot.store.rooms import Rooms
 from bot.store.shares import SharedLinks
+from bot.store.usage import Usage
 from bot.store.users import Users
 
 
@@ -31,6 +32,7 @@ class Store:
         self.privacy = Privacy(db)
         self.entries = Entries(db)
         self.shared_links = SharedLinks(db)
+        self.usage = Usage(db)
 
     @classmethod
     async def open(cls, path: Path) -> Store:
