@@ -119,3 +119,10 @@ def error_key(call: object) -> str:
     with pytest.raises(InputError) as caught:
         call()
     return caught.value.key
+
+
+def unthrottled(session: Session) -> None:
+    """For a test that sends many commands from one user on purpose: no burst limit (the limit
+    itself is tested in tests/features/test_limits.py)."""
+    session.bot.throttle.burst = 1_000_000
+    session.bot.throttle.rate = 1_000_000.0  # refills at once, even a bucket used before

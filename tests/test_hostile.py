@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.fakeapi import Person, Session
-from tests.helpers import ROOM, room_of, rows
+from tests.helpers import ROOM, room_of, rows, unthrottled
 
 PRIVATE_COMMANDS = (
     "/post", "/undo", "/followers", "/metrics", "/today", "/streak", "/progress", "/lang",
@@ -40,6 +40,12 @@ def joes_rows(session: Session, jo: Person) -> list[Any]:
         rows(session, "SELECT language, timezone, nudge_time, niche, hit_threshold, share_posts"
                       " FROM users WHERE user_id = ?", jo.user_id),
     ]  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _fuzzing(session: Session) -> None:
+    """Hundreds of inputs from one user, on purpose: the burst limit has its own tests."""
+    unthrottled(session)
 
 
 @pytest.fixture
