@@ -12,7 +12,7 @@ import re
 import subprocess
 import sys
 
-from bench import checkins, fanout, storage
+from bench import checkins, fanout, heavy, storage
 from bot.outbound import Limits
 
 
@@ -36,6 +36,8 @@ def main() -> None:
     u = asyncio.run(fanout.checkins_under_fanout(10_000, 40))
     table.append(("/post during a 10k fan-out",
                   f"p50 {u.p50_ms:.1f} ms, p99 {u.p99_ms:.1f} ms"))  # fmt: skip
+    h = asyncio.run(heavy.measure(10.0))
+    table.append(("/today while the heaviest /insights and /export run", heavy.describe(h)))
     memory = subprocess.run(
         [sys.executable, "-m", "bench.memory"], capture_output=True, text=True, check=True
     ).stdout

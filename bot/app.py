@@ -20,12 +20,14 @@ from bot.config import Settings
 from bot.domain.deliveries import DeliveryKind
 from bot.domain.models import language_for
 from bot.domain.onboarding import Asked
-from bot.features.base import AnyContext, Feature, MenuScope, menu_entries
+from bot.features.base import Feature
 from bot.features.checkins import Checkins
 from bot.features.coaching import Coaching
+from bot.features.commands import AnyContext, MenuScope, menu_entries
 from bot.features.data import YourData
 from bot.features.help import Help, publish_command_menu
 from bot.features.insights import Insights
+from bot.features.limits import throttle_handler
 from bot.features.profile import ProfileFeature
 from bot.features.reminders import ReminderFeature
 from bot.features.rooms import RoomsFeature
@@ -44,6 +46,7 @@ from bot.store.database_file import about_the_file, cannot_open
 from bot.store.deliveries import Delivery
 from bot.store.updates import KEEP, AlreadyHandledError
 from bot.sweeps import Sweep, Sweeps
+from bot.throttle import Throttle
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +69,7 @@ class Features:
     planner: Planner
     composers: Mapping[DeliveryKind, Compose]
     sweeps: Mapping[str, Sweep]
+    throttle: Throttle  # the per-user burst limit
 
     def __post_init__(self) -> None:
         missing = set(DeliveryKind) - set(self.composers)
@@ -85,7 +89,7 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
         application.bot, services.store.deliveries, services.clock, _on_blocked(services), limits
     )
     planner = Planner(services, outbox)
-    posts = PostLog(services.store)
+    posts = PostLog(services.store, services.settings.posts_per_day)
     checkins = Checkins(services, posts)
     rooms = RoomsFeature(services, outbox, posts)
     reminders = ReminderFeature(services, planner, Buddies(services.store, services.clock))
@@ -112,6 +116,12 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
     )
     for feature in every:
         application.add_handlers(feature.handlers())
+    room_commands = {
+        e.command for e in menu_entries(application.handlers[0]) if e.scope is not MenuScope.PRIVATE
+    }
+    throttle = Throttle(services.settings.user_burst, services.settings.user_rate_per_second)
+    # Before every feature's handlers: a flood is refused before it costs anything.
+    application.add_handler(throttle_handler(services, throttle, room_commands), group=-1)
     # The bot's own membership: private chats (blocking) in group 0, groups here.
     application.add_handler(rooms.membership_handler(), group=1)
     # Before everything: messages sent as a channel (one placeholder sender for every channel).
@@ -124,6 +134,7 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
         sweeps=planner.sweeps()
         | {name: s for f in every for name, s in f.sweeps().items()}
         | {"handled_updates": _forget_handled_updates(services)},
+        throttle=throttle,
     )
     return application, outbox, features
 
@@ -231,6 +242,7 @@ class RunningBot:
     services: Services
     outbox: Outbox
     sweeps: Sweeps
+    throttle: Throttle
 
     @property
     def updates(self) -> PerUserOrder:
@@ -288,7 +300,7 @@ async def _serving(
                 raise
             raise cannot_open(services.settings.database_path, error) from None
         log.info("Postpact is running as @%s", application.bot.username)
-        yield RunningBot(application, services, outbox, sweeps)
+        yield RunningBot(application, services, outbox, sweeps, features.throttle)
     finally:
         outbox.begin_closing()  # a long sweep stops at its next item
         if sweeps is not None:

@@ -61,6 +61,29 @@ class Settings(BaseSettings):
         description="How often the scheduler looks for due nudges, follow-ups and reviews.",
     )
 
+    # Per-user limits: a flood from one user must not slow the bot down for everyone else.
+    user_burst: int = Field(
+        default=20,
+        ge=1,
+        le=1_000_000,
+        description="Commands and button presses one user may send at once, before the rate.",
+    )
+    user_rate_per_second: float = Field(
+        default=1.0,
+        ge=0.01,
+        le=1_000_000,
+        description="After the burst, how many per second one user may send (real time).",
+    )
+    posts_per_day: int = Field(
+        default=200, ge=1, le=1_000_000, description="Posts one user may log in their local day."
+    )
+    follower_counts_per_day: int = Field(
+        default=50,
+        ge=1,
+        le=1_000_000,
+        description="Follower counts one user may record in their local day.",
+    )
+
     @field_validator("bot_token")
     @classmethod
     def _token_shape(cls, value: SecretStr) -> SecretStr:

@@ -21,6 +21,7 @@ from bot.fakeapi import Person, Session, StoredMessage
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # a Monday
 DAYS = 90
+DEMO_LIMITS = {"user_burst": 1_000_000}
 ROOM = -1_000_000_000_777
 
 
@@ -154,7 +155,8 @@ async def run_demo(folder: Path, out: TextIO) -> list[Path]:
     started = time.monotonic()
     clock = ControllableClock(START)
     with tempfile.TemporaryDirectory(prefix="postpact-demo-") as scratch:
-        async with Session(Path(scratch), clock) as session:
+        # 90 days of one person's commands in under a minute: far above the per-user rate.
+        async with Session(Path(scratch), clock, user_limits=DEMO_LIMITS) as session:
             demo = Demo(session, out)
             await demo.setup()
             await demo.play()

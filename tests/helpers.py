@@ -146,3 +146,10 @@ def plausible(kind: type[ButtonData]) -> list[str]:
         else:
             values.append({int: "1", bool: "1", date: "2026-03-02"}.get(hint, "tiktok"))
     return values
+
+
+def unthrottled(session: Session) -> None:
+    """For a test that sends many commands from one user on purpose: no burst limit (the limit
+    itself is tested in tests/features/test_limits.py)."""
+    session.bot.throttle.burst = 1_000_000
+    session.bot.throttle.rate = 1_000_000.0  # refills at once, even a bucket used before

@@ -12,7 +12,7 @@ import pytest
 
 from bot.fakeapi import Person, Session
 from bot.fakeapi.server import HANG, RESET
-from tests.helpers import ROOM, room_of, rows, set_up, to, utc
+from tests.helpers import ROOM, room_of, rows, set_up, to, unthrottled, utc
 
 STORAGE = "Sorry, I couldn't save that just now: my storage is unavailable."
 
@@ -56,6 +56,7 @@ async def test_a_read_only_database(session: Session, maya: Person) -> None:
 
 
 async def test_a_full_disk_leaves_no_partial_rows(session: Session, maya: Person) -> None:
+    unthrottled(session)  # 80 posts at once, on purpose
     pages = await pragma(session, "PRAGMA page_count")
     await pragma(session, f"PRAGMA max_page_count = {pages}")
     acknowledged = 0

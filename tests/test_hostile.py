@@ -20,7 +20,7 @@ from telegram import Update
 
 from bot.fakeapi import Exchange, Person, Session, StoredMessage
 from bot.render.callbacks import MAX_INT
-from tests.helpers import ROOM, every_button_kind, room_of, rows
+from tests.helpers import ROOM, every_button_kind, room_of, rows, unthrottled
 
 PRIVATE_COMMANDS = (
     "/post", "/undo", "/followers", "/metrics", "/today", "/streak", "/progress", "/lang",
@@ -61,6 +61,12 @@ def joes_rows(session: Session, jo: Person) -> list[Any]:
                       " FROM users WHERE user_id = ?", jo.user_id),
         rows(session, "SELECT * FROM user_platforms WHERE user_id = ?", jo.user_id),
     ]  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _fuzzing(session: Session) -> None:
+    """Hundreds of inputs from one user, on purpose: the burst limit has its own tests."""
+    unthrottled(session)
 
 
 @pytest.fixture

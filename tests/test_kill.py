@@ -29,7 +29,8 @@ async def start_bot(folder: Path, api: FakeBotApi) -> asyncio.subprocess.Process
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", cwd=folder,
         env=environment(BOT_TOKEN=TOKEN, BOT_API_BASE_URL=api.base_url,
-                        DATABASE_PATH=str(folder / "postpact.sqlite3")),
+                        DATABASE_PATH=str(folder / "postpact.sqlite3"),
+                        USER_BURST="100000"),  # 30 posts a user at once, on purpose
         stderr=asyncio.subprocess.DEVNULL,
     )  # fmt: skip
     await until(lambda: len(api.calls_to("getUpdates")) > mark)

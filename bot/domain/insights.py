@@ -18,6 +18,7 @@ from bot.domain.models import DayActivity, FollowerCount, Post, Profile
 from bot.domain.program import followers_to_reach, goals_of
 from bot.domain.progress import this_month
 from bot.domain.review import ScoredPost
+from bot.domain.rooms import RoomMember
 
 MIN_ATTRIBUTED_POSTS = 3  # fewer attributed posts than this: too little to rank anything
 MIN_POSTS_PER_GROUP = 2  # a tag, platform, weekday or hour needs this many posts to be ranked
@@ -51,25 +52,50 @@ class Attribution:
 
 def attribute_followers(counts: Sequence[FollowerCount], posts: Sequence[Post]) -> Attribution:
     """Each change between two consecutive counts on a platform is shared equally among the posts
-    made on that platform in between (after the first count, up to the second)."""
+    made on that platform in between (after the first count, up to the second).
+
+    One sorted pass, linear in the history (apart from the sorting): each platform's posts are
+    sorted by time once, and the counts walk through them in order, each pair of counts taking the
+    posts up to its second count. A change with no post in between is `unattributed`."""
+    per_post, unattributed = _per_post_gains(counts, posts)
+    return _attribution(posts, per_post, unattributed)
+
+
+def _per_post_gains(
+    counts: Sequence[FollowerCount], posts: Sequence[Post]
+) -> tuple[dict[int, float], int]:
+    """Followers attributed to each post (by id), and the change no post explains."""
     per_post: dict[int, float] = {}
     unattributed = 0
-    by_platform_counts: dict[str, list[FollowerCount]] = defaultdict(list)
+    by_platform: dict[str, list[Post]] = defaultdict(list)
+    for post in sorted(posts, key=lambda p: p.logged_at):
+        by_platform[post.platform].append(post)
+    series: dict[str, list[FollowerCount]] = defaultdict(list)
     for count in sorted(counts, key=lambda c: c.recorded_at):
-        by_platform_counts[count.platform].append(count)
-    for platform, series in by_platform_counts.items():
-        for before, after in itertools.pairwise(series):
+        series[count.platform].append(count)
+    for platform, platform_counts in series.items():
+        timeline = by_platform.get(platform, [])
+        index = 0  # the first post not yet past the previous count
+        for before, after in itertools.pairwise(platform_counts):
+            while index < len(timeline) and timeline[index].logged_at <= before.recorded_at:
+                index += 1
+            start = index
+            while index < len(timeline) and timeline[index].logged_at <= after.recorded_at:
+                index += 1
+            between = timeline[start:index]
             change = after.count - before.count
-            between = [
-                p
-                for p in posts
-                if p.platform == platform and before.recorded_at < p.logged_at <= after.recorded_at
-            ]
             if not between:
                 unattributed += change
-                continue
             for post in between:
-                per_post[post.post_id] = per_post.get(post.post_id, 0.0) + change / len(between)
+                per_post[post.post_id] = change / len(between)
+    return per_post, unattributed
+
+
+def _attribution(
+    posts: Sequence[Post], per_post: dict[int, float], unattributed: int
+) -> Attribution:
+    """Grouped by tag and by platform, in the posts' own order (so sums come out the same
+    whichever way the gains were found)."""
     attributed = [p for p in posts if p.post_id in per_post]
     tags: dict[str, list[float]] = defaultdict(list)
     platforms: dict[str, list[float]] = defaultdict(list)
@@ -324,6 +350,14 @@ class SharedHistory:
     counts: Sequence[FollowerCount]  # empty unless they share followers
 
 
+def shared_history(member: RoomMember) -> SharedHistory | None:
+    """What one member lets the room see; None when they do not share their posts."""
+    if not member.sharing.posts:
+        return None
+    counts = member.follower_counts if member.sharing.followers else ()
+    return SharedHistory(member.activity, member.posts, counts)
+
+
 @dataclass(frozen=True)
 class RoomInsights:
     weeks: list[int]  # days posted by the sharing members together, each of the last 8 weeks
@@ -338,6 +372,17 @@ def room_insights(members: Sequence[SharedHistory], today: date) -> RoomInsights
         own = weekly_days((a.day for a in member.activity), today)
         weeks = [a + b for a, b in zip(weeks, own, strict=True)]
     posts = [p for m in members for p in m.posts]
-    counts = [c for m in members for c in m.counts]
     _, platforms = hit_rates(posts)
-    return RoomInsights(weeks, attribute_followers(counts, posts), platforms)
+    return RoomInsights(weeks, _room_attribution(members, posts), platforms)
+
+
+def _room_attribution(members: Sequence[SharedHistory], posts: Sequence[Post]) -> Attribution:
+    """Each member's follower changes go to that member's own posts only: one person's count
+    next to another's says nothing about either."""
+    per_post: dict[int, float] = {}
+    unattributed = 0
+    for member in members:
+        gains, unexplained = _per_post_gains(member.counts, member.posts)
+        per_post |= gains
+        unattributed += unexplained
+    return _attribution(posts, per_post, unattributed)

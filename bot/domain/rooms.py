@@ -81,6 +81,7 @@ class RoomMember:
     rest_allowance: int = 0  # days off a week (see `bot.domain.streaks`)
     hits: Sequence[Post] = ()  # every post that became a hit, by number
     follower_counts: Sequence[FollowerCount] = ()  # oldest first
+    posts: Sequence[Post] = ()  # every post, when read for the room's /insights and shared
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import sqlite3
+from collections.abc import Mapping
 from contextlib import AsyncExitStack, closing
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -94,8 +95,13 @@ class Session:
         latency: float = 0.0,
         default_timezone: str = "UTC",
         limits: Limits = FAST_LIMITS,
+        user_limits: Mapping[str, object] | None = None,
     ) -> None:
+        """`user_limits`: settings that raise (or lower) the per-user limits, e.g.
+        `{"user_burst": 1000}` for a test that sends hundreds of commands on purpose."""
         self.folder = folder
+        self.user_limits = dict(user_limits or {})
+        self.settle_seconds = SETTLE_SECONDS  # a benchmark's heavy commands may take longer
         self.clock = clock
         self.limits = limits
         self.server = FakeBotApi(TOKEN, latency=latency, clock=lambda: clock.now().timestamp())
@@ -122,6 +128,7 @@ class Session:
             bot_api_base_url=self.server.base_url,
             database_path=self.database_path,
             default_timezone=self.default_timezone,
+            **self.user_limits,  # type: ignore[arg-type]
             _env_file=None,  # type: ignore[call-arg]  # never read a developer's own .env
         )
 
@@ -362,11 +369,13 @@ class Session:
     async def settle(self) -> None:
         """Wait until every update delivered so far has been handled."""
         try:
-            await asyncio.wait_for(self.bot.updates.wait_processed(self.injected), SETTLE_SECONDS)
+            await asyncio.wait_for(
+                self.bot.updates.wait_processed(self.injected), self.settle_seconds
+            )
         except TimeoutError:
             raise AssertionError(
                 f"the bot handled {self.bot.updates.processed} of {self.injected} updates "
-                f"within {SETTLE_SECONDS}s"
+                f"within {self.settle_seconds}s"
             ) from None
 
 

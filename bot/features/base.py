@@ -8,17 +8,16 @@ command's usage. Anything else propagates to the application's error handler.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 from typing import TypeVar
 
 from telegram import Bot, InlineKeyboardMarkup, Message, Update
 from telegram import User as TelegramUser
 from telegram.constants import ChatMemberStatus
 from telegram.error import BadRequest
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
+from telegram.ext import CallbackQueryHandler, filters
 
 from bot.domain.days import local_date
 from bot.domain.deliveries import DeliveryKind
@@ -28,6 +27,16 @@ from bot.domain.program import month_frame
 from bot.domain.progress import Standing, standing
 from bot.domain.rooms import Group
 from bot.domain.timezones import Zone
+from bot.features.commands import (
+    AnyContext,
+    AnyHandler,
+    MenuCommand,
+    MenuScope,
+    addressed_to_us,
+    command_args,
+    menu_entry,
+    spoken_command,
+)
 from bot.outbound import Compose
 from bot.render.callbacks import ButtonData, ButtonExpired, Callback, pattern
 from bot.render.errors import alert_text, refusal_text
@@ -38,9 +47,6 @@ from bot.store.updates import bookkeeping
 from bot.sweeps import Sweep
 
 log = logging.getLogger(__name__)
-
-AnyContext = ContextTypes.DEFAULT_TYPE
-AnyHandler = BaseHandler[Update, AnyContext, None]
 
 
 class Feature:
@@ -169,76 +175,10 @@ PRIVATE = filters.ChatType.PRIVATE
 GROUPS = filters.ChatType.GROUPS
 
 
-class MenuScope(StrEnum):
-    """Who sees a command in Telegram's "/" menu."""
-
-    PRIVATE = "private"
-    ROOM = "room"  # every member of a group
-    ADMINS = "admins"  # a group's administrators only (they also see the room's)
-
-
-@dataclass(frozen=True)
-class MenuEntry:
-    """A command on a "/" menu: its name, its description's text key, and who sees it. Declared
-    where the command is registered, so a menu never lists a command the bot doesn't answer."""
-
-    command: str
-    description: str
-    scope: MenuScope
-
-
-class MenuCommand(CommandHandler[AnyContext, None]):
-    """A command handler that knows its menu entry (None: not on a menu)."""
-
-    def __init__(
-        self,
-        names: str | Sequence[str],
-        callback: Callable[[Update, AnyContext], Coroutine[object, object, None]],
-        chats: filters.BaseFilter,
-        menu: MenuEntry | None,
-    ) -> None:
-        # New messages only: PTB would also run a command again when its message is edited.
-        super().__init__(names, callback, filters=chats & filters.UpdateType.MESSAGE)
-        self.menu = menu
-
-
-def menu_entries(handlers: Sequence[AnyHandler]) -> list[MenuEntry]:
-    """Every menu entry among the registered handlers, in their order."""
-    return [h.menu for h in handlers if isinstance(h, MenuCommand) and h.menu is not None]
-
-
-def _entry(names: str | Sequence[str], key: str | None, scope: MenuScope) -> MenuEntry | None:
-    if key is None:
-        return None
-    return MenuEntry(names if isinstance(names, str) else names[0], key, scope)
-
-
-def spoken_command(update: Update) -> tuple[str, str | None]:
-    """The command a message starts with, and the bot it names: `/Post@SomeBot x` → ("post",
-    "SomeBot"); a bare `/post` names none."""
-    text = (update.effective_message.text if update.effective_message else None) or ""
-    head = text.split(maxsplit=1)[0] if text.strip() else ""
-    name, at, target = head.removeprefix("/").partition("@")
-    return name.casefold(), (target if at else None)
-
-
-def addressed_to_us(update: Update, username: str) -> bool:
-    """`/cmd@ThisBot`, whatever the case of the name."""
-    target = spoken_command(update)[1]
-    return target is not None and target.casefold() == username.casefold()
-
-
 def source_of(update: Update) -> MessageRef | None:
     """The message an update is (what a post logged from it remembers, for edits)."""
     message = update.effective_message
     return MessageRef(message.chat.id, message.message_id) if message is not None else None
-
-
-def command_args(update: Update) -> str:
-    """Everything after `/command` (or `/command@BotName`), with its spacing kept."""
-    text = update.effective_message.text if update.effective_message else None
-    parts = (text or "").split(maxsplit=1)
-    return parts[1] if len(parts) > 1 else ""
 
 
 def command(
@@ -260,7 +200,7 @@ def command(
         except InputError as error:
             await answer(update, refusal_text(caller.lang, error, usage))
 
-    return MenuCommand(names, callback, PRIVATE, _entry(names, menu, MenuScope.PRIVATE))
+    return MenuCommand(names, callback, PRIVATE, menu_entry(names, menu, MenuScope.PRIVATE))
 
 
 async def _private_caller(services: Services, user: TelegramUser) -> Caller:
@@ -391,7 +331,7 @@ def group_command(
     admins'); several bots share a room, so a bare `/cmd` is answered only when it is on one of
     our menus, and any other only as `/cmd@ThisBot`."""
 
-    entry = _entry(names, menu, MenuScope.ADMINS if admin_menu else MenuScope.ROOM)
+    entry = menu_entry(names, menu, MenuScope.ADMINS if admin_menu else MenuScope.ROOM)
 
     async def callback(update: Update, context: AnyContext) -> None:
         bare_on_menu = entry is not None and spoken_command(update)[0] == entry.command

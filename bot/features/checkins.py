@@ -25,25 +25,23 @@ from bot.domain.parsing import parse_platform, split_words
 from bot.domain.progress import follower_change, previous_count
 from bot.domain.share_text import DECLINED, ShareChoice, days_back
 from bot.features.base import (
-    AnyContext,
-    AnyHandler,
     Caller,
     Feature,
     answer,
     button,
     command,
-    command_args,
     enter_room,
     identify,
     source_of,
-    spoken_command,
     standing_of,
 )
+from bot.features.commands import AnyContext, AnyHandler, command_args, spoken_command
 from bot.render import checkins as render
 from bot.render.checkins import CountCheck, CountChoice, PostPick, ShareAnswer, UndoPress, When
 from bot.services import Services
 from bot.services.posting import PostLog
 from bot.store.posts import MessageRef
+from bot.store.usage import DailyKind
 
 
 class Checkins(Feature):
@@ -208,6 +206,11 @@ class Checkins(Feature):
         await self._store_count(update, caller, key, pressed.count)
 
     async def _store_count(self, update: Update, caller: Caller, key: str, count: int) -> None:
+        limit = self.services.settings.follower_counts_per_day
+        kind = DailyKind.FOLLOWER_COUNTS
+        if not await self.store.usage.take(caller.user_id, kind, caller.today, limit):
+            day_start = f"{caller.profile.day_start:%H:%M}"
+            raise InputError("limit.counts_per_day", limit=limit, count=limit, day_start=day_start)
         recorded = await self.store.followers.record(
             caller.user_id, key, count, caller.now, caller.today
         )

@@ -36,16 +36,8 @@ from bot.domain.review import (
 from bot.domain.schedule import plan_of
 from bot.domain.settings_input import parse_goal_change
 from bot.domain.streaks import compute_streak
-from bot.features.base import (
-    AnyHandler,
-    Caller,
-    Feature,
-    answer,
-    button,
-    caller_for,
-    command,
-    refreshed,
-)
+from bot.features.base import Caller, Feature, answer, button, caller_for, command, refreshed
+from bot.features.commands import AnyHandler
 from bot.outbound import Compose, Outgoing
 from bot.planner import Planner
 from bot.render import review as render

@@ -15,19 +15,8 @@ from telegram import (
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.domain.models import LANGUAGES
-from bot.features.base import (
-    PRIVATE,
-    AnyContext,
-    AnyHandler,
-    Caller,
-    Feature,
-    MenuEntry,
-    MenuScope,
-    addressed_to_us,
-    answer,
-    command,
-    identify,
-)
+from bot.features.base import PRIVATE, Caller, Feature, answer, command, identify
+from bot.features.commands import AnyContext, AnyHandler, MenuEntry, MenuScope, addressed_to_us
 from bot.render import profile as render
 
 

@@ -8,10 +8,11 @@ from datetime import date
 from telegram import InputFile, Update
 
 from bot.domain.errors import InputError
-from bot.domain.insights import SharedHistory, personal_insights, room_insights
+from bot.domain.insights import personal_insights, room_insights, shared_history
 from bot.domain.parsing import parse_platform, split_words
 from bot.domain.streaks import frozen_days
-from bot.features.base import AnyHandler, Caller, Feature, Room, answer, command, group_command
+from bot.features.base import Caller, Feature, Room, answer, command, group_command
+from bot.features.commands import AnyHandler
 from bot.render import insights as render
 from bot.render.charts import calendar_figure, followers_figure, png
 
@@ -44,7 +45,7 @@ class Insights(Feature):
             raise InputError("error.chart_which")
 
     async def _calendar(self, update: Update, caller: Caller) -> None:
-        activity = await self.store.posts.activity(caller.user_id)
+        activity = await self.store.posts.activity(caller.user_id, long=True)
         rests = set(await self.store.rest_days.all(caller.user_id))
         labels = render.calendar_labels(caller.lang)
         posted = {a.day: a.posts for a in activity}
@@ -55,59 +56,58 @@ class Insights(Feature):
         await _photo(update, image, render.calendar_caption(caller.lang))
 
     async def _followers(self, update: Update, caller: Caller, platform: str | None) -> None:
-        counts = await self.store.followers.history(caller.user_id)
+        """The reads stay here; the series and the picture are made in a worker thread."""
+        counts = await self.store.followers.history(caller.user_id, long=True)
         counts = [c for c in counts if platform is None or c.platform == platform]
         if not counts:
             raise InputError("chart.no_followers")
-        tz = caller.zone.tz
-        series = render.follower_series(caller.lang, counts, tz)
-        posts = await self.store.posts.scored_between(
-            caller.user_id, counts[0].local_date, caller.today
+        scored = await self.store.posts.scored_between(
+            caller.user_id, counts[0].local_date, caller.today, long=True
         )
-        posts = [p for p in posts if platform is None or p.post.platform == platform]
-        labels = render.followers_labels(caller.lang)
-        post_times = [p.post.logged_at.astimezone(tz) for p in posts]
-        hit_times = [p.post.logged_at.astimezone(tz) for p in posts if p.post.hit_date]
-        image = await asyncio.to_thread(
-            lambda: png(followers_figure(series, post_times, hit_times, labels))
-        )
-        await _photo(update, image, render.followers_caption(caller.lang))
+        tz, lang = caller.zone.tz, caller.lang
+
+        def figure() -> bytes:
+            series = render.follower_series(lang, counts, tz)
+            posts = [s.post for s in scored if platform is None or s.post.platform == platform]
+            post_times = [p.logged_at.astimezone(tz) for p in posts]
+            hit_times = [p.logged_at.astimezone(tz) for p in posts if p.hit_date]
+            labels = render.followers_labels(lang)
+            return png(followers_figure(series, post_times, hit_times, labels))
+
+        await _photo(update, await asyncio.to_thread(figure), render.followers_caption(lang))
 
     # --- /insights ------------------------------------------------------------------------------
 
     async def insights(self, update: Update, caller: Caller, args: str) -> None:
+        """The reads stay here; deciding and writing the text (heavy for a long history) run in
+        a worker thread, so nobody else waits for them."""
         uid = caller.user_id
         program = await self.store.programs.latest(uid)
-        found = personal_insights(
-            caller.profile,
-            caller.today,
-            caller.zone.tz,
-            await self.store.followers.history(uid),
-            await self.store.posts.scored_between(uid, date.min, date.max),
-            await self.store.posts.activity(uid),
-            await self.store.rest_days.all(uid),
-            program.start_date if program is not None else None,
-        )
-        await answer(update, render.personal_view(caller.lang, found, caller.profile.hit_threshold))
+        counts = await self.store.followers.history(uid, long=True)
+        scored = await self.store.posts.scored_between(uid, date.min, date.max, long=True)
+        activity = await self.store.posts.activity(uid, long=True)
+        rests = await self.store.rest_days.all(uid)
+        start = program.start_date if program is not None else None
+        profile, today, tz = caller.profile, caller.today, caller.zone.tz
+
+        def view() -> str:
+            found = personal_insights(profile, today, tz, counts, scored, activity, rests, start)
+            return render.personal_view(caller.lang, found, profile.hit_threshold)
+
+        await answer(update, await asyncio.to_thread(view))
 
     async def room_view(self, update: Update, room: Room, args: str) -> None:
-        """The room's view, built only from what each member shares."""
-        members = await self.store.rooms.members(room.chat_id)
+        """The room's view, built only from what each member shares: one read for the whole
+        room, the rest in a worker thread."""
+        members = await self.store.rooms.room_members(room.chat_id, posts=True)
         if not members:
             raise InputError("room.no_members")
-        shared = [s for m in members if (s := await self._shared(m.user_id)) is not None]
-        found = room_insights(shared, room.today)
-        await answer(update, render.room_view(room.lang, room.group.title, found))
 
-    async def _shared(self, user_id: int) -> SharedHistory | None:
-        """What one member lets the room see; None when they do not share their posts."""
-        profile = await self.store.users.get(user_id)
-        if profile is None or not profile.sharing.posts:
-            return None
-        activity = await self.store.posts.activity(user_id)
-        scored = await self.store.posts.scored_between(user_id, date.min, date.max)
-        counts = await self.store.followers.history(user_id) if profile.sharing.followers else []
-        return SharedHistory(activity, [s.post for s in scored], counts)
+        def view() -> str:
+            shared = [s for m in members if (s := shared_history(m)) is not None]
+            return render.room_view(room.lang, room.group.title, room_insights(shared, room.today))
+
+        await answer(update, await asyncio.to_thread(view))
 
 
 async def _photo(update: Update, image: bytes, caption: str) -> None:

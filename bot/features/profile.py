@@ -32,8 +32,6 @@ from bot.domain.parsing import parse_platform
 from bot.domain.settings_input import parse_handle, parse_handle_value
 from bot.features.base import (
     PRIVATE,
-    AnyContext,
-    AnyHandler,
     Caller,
     Feature,
     answer,
@@ -43,6 +41,7 @@ from bot.features.base import (
     identify,
     refreshed,
 )
+from bot.features.commands import AnyContext, AnyHandler
 from bot.planner import Planner
 from bot.render import profile as render
 from bot.render.profile import SetButton

@@ -39,8 +39,6 @@ from bot.domain.schedule import (
 from bot.domain.settings_input import parse_quiet_hours
 from bot.domain.streaks import compute_streak, covered_yesterday
 from bot.features.base import (
-    AnyContext,
-    AnyHandler,
     Caller,
     Feature,
     answer,
@@ -50,6 +48,7 @@ from bot.features.base import (
     identify,
     refreshed,
 )
+from bot.features.commands import AnyContext, AnyHandler
 from bot.outbound import Compose, Outgoing
 from bot.planner import Planner
 from bot.render import checkins

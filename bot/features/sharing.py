@@ -8,7 +8,8 @@ from telegram import Update
 from bot.domain.errors import InputError
 from bot.domain.parsing import parse_switch, split_words
 from bot.domain.rooms import Shareable
-from bot.features.base import AnyHandler, Caller, Feature, answer, button, caller_for, command
+from bot.features.base import Caller, Feature, answer, button, caller_for, command
+from bot.features.commands import AnyHandler
 from bot.render.sharing import ShareToggle, share_keyboard, share_text
 
 

@@ -6,7 +6,8 @@ from telegram import Update
 
 from bot.domain.progress import month_target_days, period_progress, this_month, this_week
 from bot.domain.streaks import compute_streak, frozen_days
-from bot.features.base import AnyHandler, Caller, Feature, answer, command, standing_of
+from bot.features.base import Caller, Feature, answer, command, standing_of
+from bot.features.commands import AnyHandler
 from bot.render import stats as render
 
 TODAY_LIST_LIMIT = 20

@@ -29,6 +29,15 @@ def alert_text(lang: Language, error: InputError) -> str:
     return clipped(t(lang, error.key, **error.params), MAX_ALERT)
 
 
+def slow_down_text(lang: Language, seconds: int) -> str:
+    """A user sending faster than the per-user limit: when their next one is taken."""
+    return t(lang, "limit.slow_down", count=seconds)
+
+
+def slow_down_alert(lang: Language) -> str:
+    return t(lang, "limit.slow_down_short")
+
+
 def apology(lang: Language, storage: bool, short: bool = False) -> str:
     """Something went wrong on our side: no details, and whether trying again later will work
     (the database refused a write) — short for a button's alert."""

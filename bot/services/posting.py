@@ -9,11 +9,13 @@ from bot.domain.models import Post, PostDraft, Profile
 from bot.domain.schedule import followup_at, plan_of
 from bot.store import Store
 from bot.store.posts import DuplicatePostError, MessageRef
+from bot.store.usage import DailyKind
 
 
 class PostLog:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, per_day: int) -> None:
         self.store = store
+        self.per_day = per_day  # posts one user may log in their local day
 
     async def log(
         self,
@@ -26,6 +28,14 @@ class PostLog:
         """Store a post on `today` (or the day before, for a draft marked yesterday); `source` is
         the `/post` message it came from (an edit of it corrects the post)."""
         day = today - timedelta(days=1) if draft.yesterday else today
+        # Counted on the day it is logged (today, even for yesterday's post), before storing it.
+        if not await self.store.usage.take(profile.user_id, DailyKind.POSTS, today, self.per_day):
+            raise InputError(
+                "limit.posts_per_day",
+                limit=self.per_day,
+                count=self.per_day,
+                day_start=f"{profile.day_start:%H:%M}",
+            )
         # ~24 h later, ask how it is doing: that is how hits get noticed.
         # (Only where the bot can write to them: not to someone who has only used a room.)
         asking = profile.followups_on and profile.private_chat
@@ -33,6 +43,7 @@ class PostLog:
         try:
             post = await self.store.posts.add(profile.user_id, draft, now, day, ask_at, source)
         except DuplicatePostError as duplicate:
+            await self.store.usage.give_back(profile.user_id, DailyKind.POSTS, today)
             raise InputError("post.duplicate", number=duplicate.number) from None
         await self.store.reminders.answered(profile.user_id)  # nudges back to daily
         return post

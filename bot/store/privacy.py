@@ -67,6 +67,7 @@ USER_ROWS: dict[str, Concerns] = {
     "rest_days": Concerns("user_id = :user"),
     "entries": Concerns("user_id = :user"),
     "shared_links": Concerns("user_id = :user"),
+    "daily_usage": Concerns("user_id = :user"),
     "memberships": Concerns("user_id = :user"),
     # Who follows you shows in /mutual only for members who share their handles.
     "follows": Concerns(
@@ -84,9 +85,9 @@ USER_ROWS: dict[str, Concerns] = {
 class Privacy(Queries):
     async def export(self, user_id: int) -> dict[str, list[dict[str, Any]]]:
         """Every row that is the user's to have, table by table (parents first, as people read
-        them)."""
+        them); a long read, so a big history holds up nobody else."""
         found: dict[str, list[dict[str, Any]]] = {}
-        async with self._db.reading() as conn:
+        async with self._db.long_read() as conn:
             for table in reversed(USER_ROWS):
                 found[table] = await fetch_all(
                     conn,

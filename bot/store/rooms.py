@@ -17,8 +17,10 @@ from bot.store.db import (
     Queries,
     Row,
     fetch_one,
+    fetch_rows,
     from_db_date,
     from_db_instant,
+    mapped,
     to_db_instant,
     update_columns,
 )
@@ -87,6 +89,11 @@ _RESTS = (
 _HITS = (
     f"SELECT {_POST_COLUMNS} FROM memberships m JOIN posts p ON p.user_id = m.user_id"
     " WHERE m.chat_id = ? AND p.hit_date IS NOT NULL ORDER BY p.number"
+)
+_POSTS = (
+    f"SELECT {_POST_COLUMNS} FROM memberships m JOIN users u ON u.user_id = m.user_id"
+    " JOIN posts p ON p.user_id = m.user_id WHERE m.chat_id = ? AND u.share_posts = 1"
+    " ORDER BY p.number"
 )
 _COUNTS = (
     "SELECT x.user_id, x.platform, x.count, x.recorded_at, x.local_date FROM memberships m"
@@ -199,10 +206,12 @@ class Rooms(Queries):
             lambda r: Member(r[0], r[1], r[2]),
         )
 
-    async def room_members(self, chat_id: int) -> list[RoomMember]:
+    async def room_members(self, chat_id: int, *, posts: bool = False) -> list[RoomMember]:
         """Every member with what the room's views, digests and summaries need, in one read: six
-        queries over all members at once, however many there are. In joining order."""
-        async with self._db.reading() as conn:
+        queries over all members at once, however many there are. In joining order. `posts`:
+        also every post of those who share them (the room's /insights), in one more query."""
+        async with self._db.long_read() if posts else self._db.reading() as conn:
+            every = await _by_member(conn, _POSTS, chat_id, _post) if posts else {}
             rows = await conn.execute_fetchall(_MEMBERS, (chat_id,))
             handles = await _by_member(conn, _HANDLES, chat_id, lambda r: (r[1], r[2]))
             activity = await _by_member(conn, _ACTIVITY, chat_id, _day_activity)
@@ -221,6 +230,7 @@ class Rooms(Queries):
                 rest_allowance=rest_allowance(r["posting_days_per_week"]),
                 hits=hits.get(r["user_id"], []),
                 follower_counts=counts.get(r["user_id"], []),
+                posts=every.get(r["user_id"], []),
             )
             for r in rows
         ]
@@ -321,9 +331,10 @@ async def _by_member(
     read: Callable[[aiosqlite.Row], T],
 ) -> dict[int, list[T]]:
     """One query over all of a room's members, its rows grouped by member (order kept)."""
+    rows = await fetch_rows(conn, sql, (chat_id,))
     grouped: dict[int, list[T]] = {}
-    for row in await conn.execute_fetchall(sql, (chat_id,)):
-        grouped.setdefault(row["user_id"], []).append(read(row))
+    for row, value in zip(rows, await mapped(rows, read), strict=True):
+        grouped.setdefault(row["user_id"], []).append(value)
     return grouped
 
 

@@ -150,6 +150,26 @@ MESSAGES: dict[str, Entry] = {
     "error.already_done": "Already done.",
     "error.unexpected": "Sorry, something went wrong on my side. Please try again in a moment.",
     "error.unexpected_short": "Sorry, something went wrong. Please try again.",
+    # --- limits per user: a polite stop, and when to try again
+    "limit.slow_down": Plural(
+        "⏳ That's a lot at once. I'll take your next one in {count} second; "
+        "until then I'm not answering.",
+        "⏳ That's a lot at once. I'll take your next one in {count} seconds; "
+        "until then I'm not answering.",
+    ),
+    "limit.slow_down_short": "⏳ Too many at once. Try again in a moment.",
+    "limit.posts_per_day": Plural(
+        "That's {limit} post today, the most I log in one day: this one isn't logged. "
+        "Logging opens again when your next day starts ({day_start} your time).",
+        "That's {limit} posts today, the most I log in one day: this one isn't logged. "
+        "Logging opens again when your next day starts ({day_start} your time).",
+    ),
+    "limit.counts_per_day": Plural(
+        "You've sent follower counts {limit} time today, the most I take in one day: this one "
+        "isn't stored. Try again when your next day starts ({day_start} your time).",
+        "You've sent follower counts {limit} times today, the most I take in one day: this one "
+        "isn't stored. Try again when your next day starts ({day_start} your time).",
+    ),
     # --- posts
     "post.title_quoted": "“{title}”",
     "post.tags": " {tags}",

@@ -129,6 +129,24 @@ MESSAGES: dict[str, Entry] = {
     "error.already_done": "已经完成了。",
     "error.unexpected": "抱歉，我这边出了点问题，请稍后再试。",
     "error.unexpected_short": "抱歉，出了点问题，请再试一次。",
+    # --- 每人的上限：礼貌地停一下，并说明何时再试
+    "limit.slow_down": Plural(
+        "⏳ 一下子太多啦。{count} 秒后我再接收你的下一条，在那之前我先不回复。",
+        "⏳ 一下子太多啦。{count} 秒后我再接收你的下一条，在那之前我先不回复。",
+    ),
+    "limit.slow_down_short": "⏳ 太快啦，请稍后再试。",
+    "limit.posts_per_day": Plural(
+        "今天已经记录了 {limit} 条，这是一天的上限：这一条没有记录。"
+        "等你的下一天开始（你当地时间 {day_start}）就可以继续记录。",
+        "今天已经记录了 {limit} 条，这是一天的上限：这一条没有记录。"
+        "等你的下一天开始（你当地时间 {day_start}）就可以继续记录。",
+    ),
+    "limit.counts_per_day": Plural(
+        "今天已经记了 {limit} 次粉丝数，这是一天的上限：这一次没有保存。"
+        "等你的下一天开始（你当地时间 {day_start}）再试。",
+        "今天已经记了 {limit} 次粉丝数，这是一天的上限：这一次没有保存。"
+        "等你的下一天开始（你当地时间 {day_start}）再试。",
+    ),
     # --- posts
     "post.title_quoted": "《{title}》",
     "post.tags": " {tags}",

@@ -188,5 +188,22 @@ def test_room_insights_add_up_what_members_share() -> None:
     )
     found = room_insights([jo, maya], day + timedelta(days=1))
     assert found.weeks == [0, 0, 0, 0, 0, 0, 0, 3]
-    assert found.followers.attributed_posts == 2  # Jo's and Maya's TikTok posts between counts
+    # Maya's gain is hers: Jo's TikTok post at the same time gets none of it.
+    assert found.followers.attributed_posts == 1
+    assert found.followers.unattributed == 0
     assert [(r.key, r.hits, r.posts) for r in found.platform_rates] == [("tiktok", 1, 2)]
+
+
+def test_room_attribution_never_mixes_two_members_counts() -> None:
+    """Kim has 50,000 followers and Maya 100: the room sees each one's own change."""
+    kim = SharedHistory(
+        [], [post(1, "tiktok", 1), post(2, "tiktok", 2)],
+        [count("tiktok", 50_000, 0), count("tiktok", 50_010, 3)],
+    )  # fmt: skip
+    maya = SharedHistory(
+        [], [post(3, "tiktok", 1.5), post(4, "tiktok", 2.5)],
+        [count("tiktok", 100, 0.5), count("tiktok", 104, 3.5)],
+    )  # fmt: skip
+    found = room_insights([kim, maya], T0.date())
+    assert found.followers.by_platform == [Gain("tiktok", 4, 14)]
+    assert found.followers.unattributed == 0

@@ -9,7 +9,7 @@ from typing import TypeVar, cast
 import pytest
 
 from bot.fakeapi import Exchange, Person, Session, StoredMessage
-from tests.helpers import reviews, rows, utc
+from tests.helpers import reviews, rows, unthrottled, utc
 
 T = TypeVar("T")
 
@@ -212,6 +212,7 @@ class ProgramWalk:
 
 @pytest.fixture
 def program(session: Session, maya: Person) -> ProgramWalk:
+    unthrottled(session)  # three months of check-ins in seconds
     return ProgramWalk(session, maya)
 
 

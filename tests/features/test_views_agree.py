@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.fakeapi import Person, Session
+from tests.helpers import unthrottled
 
 
 def _number(pattern: str, text: str) -> int:
@@ -95,6 +96,7 @@ async def test_nudge_does_not_promise_todays_reminder_after_today_is_logged(
 
 
 async def test_after_each_kind_of_entry_every_view_agrees(session: Session, maya: Person) -> None:
+    unthrottled(session)  # every view after every entry: many commands at once
     await session.send(maya, "/nudge 19:30")
     await session.send(
         maya, "/plan start"

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.fakeapi import Exchange, Person, Session, StoredMessage
+from tests.helpers import unthrottled
 
 # A day's plan: (local time, text to send) pairs; a third item names a button to press on the
 # bot's answer.
@@ -55,6 +56,7 @@ async def live(
     """Live `days` local days from `first`: sweeps every `minutes` (the running bot sweeps every
     30 s; a reminder found within half an hour is on time for a person), the plan's messages on
     time."""
+    unthrottled(session)  # months of a person's commands pass in seconds of real time
     zone = diary.zone
     for n in range(days):
         day = first + timedelta(days=n)

@@ -15,7 +15,8 @@ are written in `render.rooms` and `render.digests`, their decisions made in `dom
 from __future__ import annotations
 
 from bot.domain.deliveries import DeliveryKind
-from bot.features.base import AnyHandler, Feature
+from bot.features.base import Feature
+from bot.features.commands import AnyHandler
 from bot.features.rooms.board import Board
 from bot.features.rooms.buddies import RoomBuddies
 from bot.features.rooms.checkins import RoomCheckins

@@ -16,7 +16,8 @@ from bot.domain.rooms import (
     room_views,
     shared_handles,
 )
-from bot.features.base import AnyHandler, Feature, Room, answer, group_command
+from bot.features.base import Feature, Room, answer, group_command
+from bot.features.commands import AnyHandler
 from bot.render.rooms import board_text, follow_gaps_text, followed_text, handles_text
 
 

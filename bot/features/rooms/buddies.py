@@ -11,7 +11,8 @@ from bot.domain.days import week_start
 from bot.domain.errors import InputError
 from bot.domain.parsing import parse_switch, split_words
 from bot.domain.rooms import Group, pair_buddies
-from bot.features.base import AnyHandler, Feature, Room, answer, group_command, is_admin
+from bot.features.base import Feature, Room, answer, group_command, is_admin
+from bot.features.commands import AnyHandler
 from bot.render.rooms import buddies_switched_text, buddy_text
 from bot.store import Store
 

@@ -7,7 +7,6 @@ from telegram import Update
 from bot.domain.checkin_input import parse_post
 from bot.domain.errors import InputError
 from bot.features.base import (
-    AnyHandler,
     Caller,
     Feature,
     Room,
@@ -17,6 +16,7 @@ from bot.features.base import (
     source_of,
     standing_of,
 )
+from bot.features.commands import AnyHandler
 from bot.render.rooms import CheerPress, checkin_reply, cheer_keyboard
 from bot.services import Services
 from bot.services.posting import PostLog

@@ -13,18 +13,8 @@ from telegram.ext import ApplicationHandlerStop, ChatMemberHandler, MessageHandl
 from bot.domain.digests import digest_time_for, next_digest_at
 from bot.domain.errors import InputError
 from bot.domain.models import Profile, language_for
-from bot.features.base import (
-    AnyContext,
-    AnyHandler,
-    Feature,
-    Room,
-    addressed_to_us,
-    answer,
-    enter_room,
-    group_command,
-    send_text,
-    spoken_command,
-)
+from bot.features.base import Feature, Room, answer, enter_room, group_command, send_text
+from bot.features.commands import AnyContext, AnyHandler, addressed_to_us, spoken_command
 from bot.render.errors import refusal_text
 from bot.render.rooms import connect_link, intro_text, joined_reply, left_text, room_help_text
 

@@ -8,7 +8,8 @@ from telegram import Update
 from bot.domain.digests import next_digest_at
 from bot.domain.parsing import split_words
 from bot.domain.room_settings import parse_room_goal, parse_room_setting
-from bot.features.base import AnyHandler, Feature, Room, answer, group_command
+from bot.features.base import Feature, Room, answer, group_command
+from bot.features.commands import AnyHandler
 from bot.render.rooms import (
     room_goal_saved_text,
     room_goal_text,
