@@ -116,17 +116,9 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
     )
     for feature in every:
         application.add_handlers(feature.handlers())
-    room_commands = {
-        e.command for e in menu_entries(application.handlers[0]) if e.scope is not MenuScope.PRIVATE
-    }
-    throttle = Throttle(services.settings.user_burst, services.settings.user_rate_per_second)
-    # Before every feature's handlers: a flood is refused before it costs anything.
-    application.add_handler(throttle_handler(services, throttle, room_commands), group=-1)
+    throttle = _at_the_door(application, services, checkins, rooms)
     # The bot's own membership: private chats (blocking) in group 0, groups here.
     application.add_handler(rooms.membership_handler(), group=1)
-    # Before everything: messages sent as a channel (one placeholder sender for every channel).
-    application.add_handler(rooms.channel_guard(_room_commands(application)), group=-1)
-    application.add_handler(checkins.edit_handler(), group=-1)  # edits: only a /post's count
     application.add_error_handler(on_error)
     features = Features(
         planner=planner,
@@ -137,6 +129,21 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
         throttle=throttle,
     )
     return application, outbox, features
+
+
+def _at_the_door(
+    application: BotApp, services: Services, checkins: Checkins, rooms: RoomsFeature
+) -> Throttle:
+    """What runs before any feature's handlers, each in a group of its own (PTB runs one handler
+    per group): messages sent as a channel are stopped first (one placeholder sender stands for
+    every channel, so it must not share one person's limit), then the per-user burst limit (a
+    flood is refused before it costs anything), then edits (only an edited /post counts)."""
+    room_commands = _room_commands(application)
+    application.add_handler(rooms.channel_guard(room_commands), group=-3)
+    throttle = Throttle(services.settings.user_burst, services.settings.user_rate_per_second)
+    application.add_handler(throttle_handler(services, throttle, room_commands), group=-2)
+    application.add_handler(checkins.edit_handler(), group=-1)
+    return throttle
 
 
 def _room_commands(application: BotApp) -> frozenset[str]:

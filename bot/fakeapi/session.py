@@ -22,6 +22,7 @@ from bot.app import RunningBot, running_bot
 from bot.clock import ControllableClock
 from bot.config import Settings
 from bot.fakeapi.messages import StoredMessage
+from bot.fakeapi.people import ANONYMOUS_ADMIN, CHANNEL_BOT, Person, channel_chat, chat_of
 from bot.fakeapi.rules import utf16_length
 from bot.fakeapi.server import FakeBotApi
 from bot.outbound import Limits
@@ -32,35 +33,11 @@ SETTLE_SECONDS = 15.0
 _ids = itertools.count(1001)
 # What the bot can send on its own: texts, and a review's card (or a file) before its text.
 SENDS = frozenset({"sendMessage", "sendPhoto", "sendDocument"})
-ANONYMOUS_ADMIN = {
-    "id": 1087968824,
-    "is_bot": True,
-    "first_name": "Group",
-    "username": "GroupAnonymousBot",
-}
-# Telegram's placeholder sender of every message posted "as a channel", whoever's channel it is.
-CHANNEL_BOT = {"id": 136817688, "is_bot": True, "first_name": "Channel", "username": "Channel_Bot"}
 
 # Tests run the queue fast; the limits themselves have their own tests with real intervals.
 FAST_LIMITS = Limits(
     per_second=1000, chat_interval=0.001, group_interval=0.001, retry_margin=0.0, backoff=0.01
 )
-
-
-@dataclass(frozen=True)
-class Person:
-    user_id: int
-    first_name: str
-    username: str | None = None
-    language_code: str | None = "en"
-
-    def as_api(self) -> dict[str, Any]:
-        user: dict[str, Any] = {"id": self.user_id, "is_bot": False, "first_name": self.first_name}
-        if self.username:
-            user["username"] = self.username
-        if self.language_code:
-            user["language_code"] = self.language_code
-        return user
 
 
 @dataclass(frozen=True)
@@ -196,7 +173,7 @@ class Session:
             message["message"]["sender_chat"] = message["message"]["chat"]
         if channel is not None:
             message["message"]["from"] = CHANNEL_BOT
-            message["message"]["sender_chat"] = _channel(channel)
+            message["message"]["sender_chat"] = channel_chat(channel)
         message["message"] |= extra or {}
         exchange = await self.exchange(chat, message)
         return replace(exchange, sent_id=message["message"]["message_id"])
@@ -230,14 +207,14 @@ class Session:
         update = self._message(person, text, channel)
         post = update.pop("message")
         post.pop("from")
-        post["chat"] = post["sender_chat"] = _channel(channel)
+        post["chat"] = post["sender_chat"] = channel_chat(channel)
         return await self.exchange(channel, {"channel_post": post})
 
     async def bot_added(self, person: Person, chat_id: int, *, removed: bool = False) -> Exchange:
         """`person` adds the bot to the group `chat_id` (or removes it)."""
         old, new = ("member", "left") if removed else ("left", "member")
         change = {
-            "chat": _chat(chat_id, person, self.group_titles),
+            "chat": chat_of(chat_id, person, self.group_titles),
             "from": person.as_api(),
             "date": int(self.clock.now().timestamp()),
             "old_chat_member": {"status": old, "user": self.server.bot_user},
@@ -268,7 +245,7 @@ class Session:
         message: dict[str, Any] = {
             "message_id": incoming.message_id,
             "date": incoming.date,
-            "chat": _chat(chat, person, self.group_titles),
+            "chat": chat_of(chat, person, self.group_titles),
             "from": person.as_api(),
             "text": text,
         }
@@ -307,7 +284,7 @@ class Session:
             return fields
 
         change = {
-            "chat": _chat(person.user_id, person),
+            "chat": chat_of(person.user_id, person),
             "from": person.as_api(),
             "date": int(self.clock.now().timestamp()),
             "old_chat_member": member("member" if status == "kicked" else "kicked"),
@@ -379,10 +356,6 @@ class Session:
             ) from None
 
 
-def _channel(chat_id: int) -> dict[str, Any]:
-    return {"id": chat_id, "type": "channel", "title": f"Channel {-chat_id}"}
-
-
 def _last_update_id(database: Path) -> int:
     """The last update a previous run on this database handled: a new fake server numbers on
     from there, as Telegram does for one bot (a reused number would look like a redelivery)."""
@@ -394,10 +367,3 @@ def _last_update_id(database: Path) -> int:
         except sqlite3.OperationalError:  # a database from before updates were recorded
             return 0
     return int(found[0] or 0)
-
-
-def _chat(chat_id: int, person: Person, titles: dict[int, str] | None = None) -> dict[str, Any]:
-    if chat_id > 0:
-        return {"id": chat_id, "type": "private", "first_name": person.first_name}
-    title = (titles or {}).get(chat_id, f"Group {-chat_id}")
-    return {"id": chat_id, "type": "supergroup", "title": title}
