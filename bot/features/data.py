@@ -27,11 +27,11 @@ class YourData(Feature):
         message = update.effective_message
         assert message is not None
         # Writing 100k posts out takes seconds: a worker thread does it, nobody else waits.
-        first, *tables = await asyncio.to_thread(render.export_files, rows, caller.today)
+        archive = await asyncio.to_thread(render.export_archive, rows, caller.today)
         caption = render.export_caption(caller.lang, rows)
-        await message.reply_document(InputFile(first.content, filename=first.name), caption=caption)
-        for file in tables:
-            await message.reply_document(InputFile(file.content, filename=file.name))
+        await message.reply_document(
+            InputFile(archive.content, filename=archive.name), caption=caption
+        )
 
     async def forget(self, update: Update, caller: Caller, args: str) -> None:
         await answer(

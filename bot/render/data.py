@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -66,6 +67,17 @@ def export_files(rows: Rows, today: date) -> list[ExportFile]:
         if table_rows
     ]
     return files
+
+
+def export_archive(rows: Rows, today: date) -> ExportFile:
+    """The export as one zip: one message instead of a document per table, and small enough to
+    send (a 100k-post history is ~56 MB of JSON and CSV, above Telegram's 50 MB upload limit, and
+    compresses about tenfold). Slow for big histories: run it in a worker thread."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for file in export_files(rows, today):
+            archive.writestr(file.name, file.content)
+    return ExportFile(f"postpact-{today:%Y%m%d}.zip", buffer.getvalue())
 
 
 def _csv(rows: Sequence[Mapping[str, Any]]) -> bytes:

@@ -826,8 +826,8 @@ MESSAGES: dict[str, Entry] = {
     "insights.room_hits_heading": "<b>Hit rate by platform</b>",
     "insights.room_privacy": "<i>Only from what members share (/share).</i>",
     "export.caption": Plural(
-        "📦 Everything stored about you: this JSON, and a CSV per table ({tables} table with rows).",
-        "📦 Everything stored about you: this JSON, and a CSV per table ({tables} tables with rows).",
+        "📦 Everything stored about you, in one zip: a JSON of it all, and a CSV per table ({tables} table with rows).",
+        "📦 Everything stored about you, in one zip: a JSON of it all, and a CSV per table ({tables} tables with rows).",
     ),
     "forget.confirm": "Delete everything stored about you — posts, counts, metrics, programs, rooms, cheers, follows, reminders? This can't be undone. (/export first to keep a copy.)",
     "btn.forget_yes": "Delete everything",

@@ -697,7 +697,7 @@ MESSAGES: dict[str, Entry] = {
     "insights.room_weeks": "最近 8 周大家一起发布的天数：{spark}  {days}",
     "insights.room_hits_heading": "<b>各平台爆款率</b>",
     "insights.room_privacy": "<i>只基于成员公开的内容（/share）。</i>",
-    "export.caption": "📦 关于你的全部数据：这个 JSON，以及每张表一个 CSV（{tables} 张表有数据）。",
+    "export.caption": "📦 关于你的全部数据，打包成一个 zip：一份完整的 JSON，以及每张表一个 CSV（{tables} 张表有数据）。",
     "forget.confirm": "删除关于你的全部数据——发布、粉丝、数据、计划、群、点赞、关注、提醒？无法撤销。（可先 /export 留一份。）",
     "btn.forget_yes": "全部删除",
     "btn.forget_no": "保留",

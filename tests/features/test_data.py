@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sqlite3
+import zipfile
 from datetime import timedelta
 
 import pytest
@@ -15,22 +16,31 @@ from bot.store.privacy import USER_ROWS
 from tests.helpers import ROOM, room_of, rows, utc
 
 
+def unzipped(content: bytes) -> dict[str, bytes]:
+    """The export's files by name, in the archive's order."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
 async def test_export_round_trip(session: Session, maya: Person) -> None:
     await session.send(maya, "/post tiktok Dumplings #food")
     await session.send(maya, "/followers tiktok 1200")
     await session.send(maya, "/metrics last saves=3")
     exchange = await session.send(maya, "/export")
-    documents = [m for m in exchange.messages if m.kind == "document"]
-    names = [m.file_name for m in documents]
+    assert [(m.kind, m.file_name) for m in exchange.messages] == [
+        ("document", "postpact-20260302.zip")  # one message, however many tables
+    ]
+    files = unzipped(exchange.messages[0].content)
+    names = list(files)
     assert names[0] == "postpact-20260302.json"
     assert "postpact-20260302-posts.csv" in names
-    exported = json.loads(documents[0].content)
+    exported = json.loads(files[names[0]])
     assert exported["posts"][0]["title"] == "Dumplings"
     assert exported["post_tags"] == [{"post_id": exported["posts"][0]["post_id"], "tag": "food"}]
     assert exported["follower_counts"][0]["count"] == 1200
-    for document in documents[1:]:
-        table = document.file_name.removeprefix("postpact-20260302-").removesuffix(".csv")
-        parsed = list(csv.DictReader(io.StringIO(document.content.decode("utf-8-sig"))))
+    for name in names[1:]:
+        table = name.removeprefix("postpact-20260302-").removesuffix(".csv")
+        parsed = list(csv.DictReader(io.StringIO(files[name].decode("utf-8-sig"))))
         expected = [{k: "" if v is None else str(v) for k, v in row.items()}
                     for row in exported[table]]  # fmt: skip
         assert parsed == expected
@@ -121,7 +131,7 @@ async def test_the_export_holds_others_rows_only_when_they_share_them_with_you(
         await session.send(person, "/followed Maya", chat_id=ROOM)
     await session.send(maya, "/followed Kim", chat_id=ROOM)
     exchange = await session.send(maya, "/export")
-    exported = json.loads(exchange.messages[0].content)
+    exported = json.loads(unzipped(exchange.messages[0].content)["postpact-20260302.json"])
     assert [c["user_id"] for c in exported["cheers"]] == [kim.user_id]
     assert {(f["follower_id"], f["followed_id"]) for f in exported["follows"]} == {
         (kim.user_id, maya.user_id),

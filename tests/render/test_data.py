@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -12,6 +14,7 @@ from bot.render.callbacks import MAX_BYTES, MAX_INT, Callback
 from bot.render.data import (
     ForgetChoice,
     ForgetPress,
+    export_archive,
     export_caption,
     export_files,
     forget_buttons,
@@ -37,9 +40,18 @@ def test_the_export_is_one_json_then_a_csv_per_table_with_rows() -> None:
     assert files[2].content.decode("utf-8-sig") == "post_id,title\r\n3,\r\n4,火锅\r\n"
 
 
+def test_the_export_is_sent_as_one_zip_of_those_files() -> None:
+    archive = export_archive(ROWS, date(2026, 3, 2))
+    assert archive.name == "postpact-20260302.zip"
+    with zipfile.ZipFile(io.BytesIO(archive.content)) as unzipped:
+        inside = {name: unzipped.read(name) for name in unzipped.namelist()}
+    assert inside == {f.name: f.content for f in export_files(ROWS, date(2026, 3, 2))}
+
+
 def test_the_caption_counts_the_tables_with_rows() -> None:
     assert export_caption("en", ROWS) == (
-        "📦 Everything stored about you: this JSON, and a CSV per table (2 tables with rows)."
+        "📦 Everything stored about you, in one zip: a JSON of it all, and a CSV per table"
+        " (2 tables with rows)."
     )
 
 
