@@ -31,6 +31,14 @@ async def run_bot(cwd: Path, *args: str, **settings: str) -> tuple[int, str]:
     return process.returncode, stderr.decode()
 
 
+async def polling(fake_api: FakeBotApi) -> None:
+    """Wait (up to 30 s) until a started bot asks for updates: it is running."""
+    for _ in range(300):
+        if fake_api.calls_to("getUpdates"):
+            return
+        await asyncio.sleep(0.1)
+
+
 async def test_missing_token_explains_botfather(tmp_path: Path) -> None:
     status, stderr = await run_bot(tmp_path)
     assert status == 2
@@ -109,10 +117,7 @@ async def test_a_real_run_at_debug_never_logs_the_token(
         stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
     try:
-        for _ in range(300):
-            if fake_api.calls_to("getUpdates"):
-                break
-            await asyncio.sleep(0.1)
+        await polling(fake_api)
         await fake_api.push_update(
             {
                 "message": {
@@ -260,10 +265,7 @@ async def test_a_second_bot_on_the_same_database_refuses_to_start(
         stderr=asyncio.subprocess.DEVNULL,
     )  # fmt: skip
     try:
-        for _ in range(300):
-            if fake_api.calls_to("getUpdates"):
-                break
-            await asyncio.sleep(0.1)
+        await polling(fake_api)
         status, stderr = await run_bot(tmp_path, **settings)
     finally:
         first.send_signal(signal.SIGTERM)
