@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
+from datetime import date
 
 from telegram import InputFile, Update
 
 from bot.domain.errors import InputError
+from bot.domain.models import Language
 from bot.features.base import Caller, Feature, answer, button, command
 from bot.features.commands import AnyHandler
+from bot.offload import in_worker
 from bot.render import data as render
 from bot.render.data import ForgetChoice, ForgetPress
+from bot.store import Store
 
 
 class YourData(Feature):
@@ -23,12 +26,17 @@ class YourData(Feature):
         ]
 
     async def export(self, update: Update, caller: Caller, args: str) -> None:
-        rows = await self.store.privacy.export(caller.user_id)
         message = update.effective_message
         assert message is not None
-        # Writing 100k posts out takes seconds: a worker thread does it, nobody else waits.
-        archive = await asyncio.to_thread(render.export_archive, rows, caller.today)
-        caption = render.export_caption(caller.lang, rows)
+        # Reading and writing out 100k posts takes seconds: the worker process does it (see
+        # `bot.offload`), nobody else waits.
+        archive, caption = await in_worker(
+            self.services.settings.database_path,
+            export_archive,
+            caller.user_id,
+            caller.today,
+            caller.lang,
+        )
         await message.reply_document(
             InputFile(archive.content, filename=archive.name), caption=caption
         )
@@ -48,3 +56,11 @@ class YourData(Feature):
             raise InputError("error.already_done")  # deleted already: this is a new row
         deleted = await self.store.privacy.forget(caller.user_id)
         await answer(update, render.forget_done(caller.lang, deleted))
+
+
+async def export_archive(
+    store: Store, user_id: int, today: date, lang: Language
+) -> tuple[render.ExportFile, str]:
+    """The job: everything that is the user's to have, as one zip, and its caption."""
+    rows = await store.privacy.export(user_id)
+    return render.export_archive(rows, today), render.export_caption(lang, rows)

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-import asyncio
-from datetime import date
+from datetime import date, tzinfo
+from typing import Any, TypeVar
 
 from telegram import InputFile, Update
 
 from bot.domain.errors import InputError
 from bot.domain.insights import personal_insights, room_insights, shared_history
+from bot.domain.models import Language, Profile
 from bot.domain.parsing import parse_platform, split_words
 from bot.domain.streaks import frozen_days
 from bot.features.base import Caller, Feature, Room, answer, command, group_command
 from bot.features.commands import AnyHandler
+from bot.offload import Job, in_worker
 from bot.render import insights as render
-from bot.render.charts import calendar_figure, followers_figure, png
+from bot.render.charts import ChartLabels, calendar_figure, followers_figure, png
+from bot.store import Store
 
 CALENDAR_WORDS = ("calendar", "日历")
 FOLLOWERS_WORDS = ("followers", "粉丝")
+T = TypeVar("T")
 
 
 class Insights(Feature):
@@ -45,69 +49,93 @@ class Insights(Feature):
             raise InputError("error.chart_which")
 
     async def _calendar(self, update: Update, caller: Caller) -> None:
-        activity = await self.store.posts.activity(caller.user_id, long=True)
-        rests = set(await self.store.rest_days.all(caller.user_id))
-        labels = render.calendar_labels(caller.lang)
-        posted = {a.day: a.posts for a in activity}
-        frozen = frozen_days(posted, rests, caller.profile.rest_days_per_week, caller.today)
-        image = await asyncio.to_thread(
-            lambda: png(calendar_figure(posted, rests, caller.today, labels, frozen))
+        image = await self._in_worker(
+            calendar_png, caller.profile, caller.today, render.calendar_labels(caller.lang)
         )
         await _photo(update, image, render.calendar_caption(caller.lang))
 
     async def _followers(self, update: Update, caller: Caller, platform: str | None) -> None:
-        """The reads stay here; the series and the picture are made in a worker thread."""
-        counts = await self.store.followers.history(caller.user_id, long=True)
-        counts = [c for c in counts if platform is None or c.platform == platform]
-        if not counts:
-            raise InputError("chart.no_followers")
-        scored = await self.store.posts.scored_between(
-            caller.user_id, counts[0].local_date, caller.today, long=True
+        image = await self._in_worker(
+            followers_png, caller.user_id, platform, caller.today, caller.zone.tz, caller.lang
         )
-        tz, lang = caller.zone.tz, caller.lang
-
-        def figure() -> bytes:
-            series = render.follower_series(lang, counts, tz)
-            posts = [s.post for s in scored if platform is None or s.post.platform == platform]
-            post_times = [p.logged_at.astimezone(tz) for p in posts]
-            hit_times = [p.logged_at.astimezone(tz) for p in posts if p.hit_date]
-            labels = render.followers_labels(lang)
-            return png(followers_figure(series, post_times, hit_times, labels))
-
-        await _photo(update, await asyncio.to_thread(figure), render.followers_caption(lang))
+        if image is None:
+            raise InputError("chart.no_followers")
+        await _photo(update, image, render.followers_caption(caller.lang))
 
     # --- /insights ------------------------------------------------------------------------------
 
     async def insights(self, update: Update, caller: Caller, args: str) -> None:
-        """The reads stay here; deciding and writing the text (heavy for a long history) run in
-        a worker thread, so nobody else waits for them."""
-        uid = caller.user_id
-        program = await self.store.programs.latest(uid)
-        counts = await self.store.followers.history(uid, long=True)
-        scored = await self.store.posts.scored_between(uid, date.min, date.max, long=True)
-        activity = await self.store.posts.activity(uid, long=True)
-        rests = await self.store.rest_days.all(uid)
-        start = program.start_date if program is not None else None
-        profile, today, tz = caller.profile, caller.today, caller.zone.tz
-
-        def view() -> str:
-            found = personal_insights(profile, today, tz, counts, scored, activity, rests, start)
-            return render.personal_view(caller.lang, found, profile.hit_threshold)
-
-        await answer(update, await asyncio.to_thread(view))
+        text = await self._in_worker(
+            personal_text, caller.profile, caller.today, caller.zone.tz, caller.lang
+        )
+        await answer(update, text)
 
     async def room_view(self, update: Update, room: Room, args: str) -> None:
-        """The room's view, built only from what each member shares: one read for the whole
-        room, the rest in a worker thread."""
-        members = await self.store.rooms.room_members(room.chat_id, posts=True)
-        if not members:
+        """The room's view, built only from what each member shares."""
+        text = await self._in_worker(
+            room_text, room.chat_id, room.group.title, room.today, room.lang
+        )
+        if text is None:
             raise InputError("room.no_members")
+        await answer(update, text)
 
-        def view() -> str:
-            shared = [s for m in members if (s := shared_history(m)) is not None]
-            return render.room_view(room.lang, room.group.title, room_insights(shared, room.today))
+    async def _in_worker(self, job: Job[T], *args: Any) -> T:
+        """A whole history is read, computed and drawn in the worker process (see
+        `bot.offload`): nobody else's reply waits for it."""
+        return await in_worker(self.services.settings.database_path, job, *args)
 
-        await answer(update, await asyncio.to_thread(view))
+
+# The jobs: each reads what it needs itself, in the worker process, and returns plain values.
+
+
+async def calendar_png(store: Store, profile: Profile, today: date, labels: ChartLabels) -> bytes:
+    activity = await store.posts.activity(profile.user_id)
+    rests = set(await store.rest_days.all(profile.user_id))
+    posted = {a.day: a.posts for a in activity}
+    frozen = frozen_days(posted, rests, profile.rest_days_per_week, today)
+    return png(calendar_figure(posted, rests, today, labels, frozen))
+
+
+async def followers_png(
+    store: Store, user_id: int, platform: str | None, today: date, tz: tzinfo, lang: Language
+) -> bytes | None:
+    """The follower chart; None when there are no counts to draw."""
+    counts = await store.followers.history(user_id)
+    counts = [c for c in counts if platform is None or c.platform == platform]
+    if not counts:
+        return None
+    scored = await store.posts.scored_between(user_id, counts[0].local_date, today)
+    series = render.follower_series(lang, counts, tz)
+    posts = [s.post for s in scored if platform is None or s.post.platform == platform]
+    post_times = [p.logged_at.astimezone(tz) for p in posts]
+    hit_times = [p.logged_at.astimezone(tz) for p in posts if p.hit_date]
+    labels = render.followers_labels(lang)
+    return png(followers_figure(series, post_times, hit_times, labels))
+
+
+async def personal_text(
+    store: Store, profile: Profile, today: date, tz: tzinfo, lang: Language
+) -> str:
+    uid = profile.user_id
+    program = await store.programs.latest(uid)
+    counts = await store.followers.history(uid)
+    scored = await store.posts.scored_between(uid, date.min, date.max)
+    activity = await store.posts.activity(uid)
+    rests = await store.rest_days.all(uid)
+    start = program.start_date if program is not None else None
+    found = personal_insights(profile, today, tz, counts, scored, activity, rests, start)
+    return render.personal_view(lang, found, profile.hit_threshold)
+
+
+async def room_text(
+    store: Store, chat_id: int, title: str, today: date, lang: Language
+) -> str | None:
+    """The room's view; None when it has no members."""
+    members = await store.rooms.room_members(chat_id, posts=True)
+    if not members:
+        return None
+    shared = [s for m in members if (s := shared_history(m)) is not None]
+    return render.room_view(lang, title, room_insights(shared, today))
 
 
 async def _photo(update: Update, image: bytes, caption: str) -> None:

@@ -7,11 +7,10 @@ Transactions never span network I/O, so the lock is held for microseconds.
 Each transaction run while an update is in hand records that update as handled, the first time
 (see `bot.store.updates`): the write and "handled" commit together, so a redelivery writes nothing.
 
-The one exception is a long read (a whole history for /insights, /chart, /export or a room's
-/insights): it runs on a second, read-only connection with a lock of its own, in one read
-transaction (a consistent snapshot, WAL lets it read while others write), so a creator with 100k
-posts never holds up anyone else's reads and writes. Rows are mapped a chunk at a time, so the
-event loop serves others between chunks.
+Whole-history reads (/insights, /chart, /export, a room's /insights) don't come through the bot's
+connection at all: the worker process reads them on a read-only connection of its own
+(`open_reader`, see `bot.offload`), WAL letting it read while the bot writes. Rows are mapped a
+chunk at a time, so the event loop serves others between chunks.
 """
 
 from __future__ import annotations
@@ -162,12 +161,9 @@ FETCH_CHUNK = 500
 
 
 class Database:
-    def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
         self._lock = asyncio.Lock()
-        self._path = path
-        self._long: aiosqlite.Connection | None = None  # opened on the first long read
-        self._long_lock = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: Path, migrations: list[Migration] | None = None) -> Database:
@@ -187,7 +183,7 @@ class Database:
                 "PRAGMA busy_timeout = 5000",
             ):
                 await conn.execute(pragma)
-            db = cls(conn, path)
+            db = cls(conn)
             await db.migrate(load_migrations() if migrations is None else migrations)
         except sqlite3.DatabaseError as error:
             await conn.close()
@@ -199,9 +195,13 @@ class Database:
             raise
         return db
 
+    @classmethod
+    async def open_reader(cls, path: Path) -> Database:
+        """A read-only view of a database a bot has opened (a worker process's): no migrations,
+        no writes."""
+        return cls(await _read_only(path))
+
     async def close(self) -> None:
-        if self._long is not None:
-            await self._long.close()
         await self._conn.close()
 
     async def schema_version(self) -> int:
@@ -259,26 +259,24 @@ class Database:
             yield self._conn
 
     @asynccontextmanager
-    async def long_read(self) -> AsyncIterator[aiosqlite.Connection]:
-        """A whole history's reads, as one snapshot, on their own read-only connection: nobody
-        else's reads and writes wait for them (long reads wait for each other)."""
-        async with self._long_lock:
-            if self._long is None:
-                self._long = await _read_only(self._path)
-            await self._long.execute("BEGIN")
+    async def snapshot(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Reads that must agree with each other (an export's tables, a room's members and their
+        posts) in one read transaction: a write landing between them can't show half of itself."""
+        async with self._lock:
+            await self._conn.execute("BEGIN")
             try:
-                yield self._long
+                yield self._conn
             finally:
-                await self._long.rollback()  # it only read: nothing to keep
+                await self._conn.rollback()  # it only read: nothing to keep
 
     async def one(self, sql: str, params: Params, read: Read[T]) -> T | None:
         """One row of a read, mapped; None when there is none."""
         async with self.reading() as conn:
             return await fetch_one(conn, sql, params, read)
 
-    async def all(self, sql: str, params: Params, read: Read[T], *, long: bool = False) -> list[T]:
-        """Every row of a read, mapped. `long`: a whole history, read aside (see `long_read`)."""
-        async with self.long_read() if long else self.reading() as conn:
+    async def all(self, sql: str, params: Params, read: Read[T]) -> list[T]:
+        """Every row of a read, mapped."""
+        async with self.reading() as conn:
             return await fetch_all(conn, sql, params, read)
 
 

@@ -46,14 +46,13 @@ class Followers(Queries):
         replaced = same_day[1] if same_day else None
         return Recorded(await self.history(user_id), replaced)
 
-    async def history(self, user_id: int, *, long: bool = False) -> list[FollowerCount]:
-        """Every count, oldest first. `long`: read aside, for a whole-history view."""
+    async def history(self, user_id: int) -> list[FollowerCount]:
+        """Every count, oldest first."""
         return await self._db.all(
             "SELECT platform, count, recorded_at, local_date FROM follower_counts"
             " WHERE user_id = ? ORDER BY id",
             (user_id,),
             _count,
-            long=long,
         )
 
 

@@ -163,18 +163,14 @@ class Posts(Queries):
         )
         return found is not None
 
-    async def scored_between(
-        self, user_id: int, first: date, last: date, *, long: bool = False
-    ) -> list[ScoredPost]:
-        """Posts dated within [first, last] with their saves, for reviews. `long`: read aside,
-        for a whole-history view (/insights, /chart)."""
+    async def scored_between(self, user_id: int, first: date, last: date) -> list[ScoredPost]:
+        """Posts dated within [first, last] with their saves (reviews, /insights, /chart)."""
         return await self._db.all(
             f"SELECT {_POST_COLUMNS}, m.saves FROM posts p"
             " LEFT JOIN post_metrics m ON m.post_id = p.post_id"
             " WHERE p.user_id = ? AND p.local_date BETWEEN ? AND ? ORDER BY p.number",
             (user_id, first.isoformat(), last.isoformat()),
             lambda r: ScoredPost(_post(r), r["saves"]),
-            long=long,
         )
 
     async def metrics_updated_at(self, post_id: int) -> datetime | None:
@@ -191,15 +187,13 @@ class Posts(Queries):
             )
             return cursor.rowcount > 0
 
-    async def activity(self, user_id: int, *, long: bool = False) -> list[DayActivity]:
-        """Every local date the user posted on, with how many posts; oldest first. `long`: read
-        aside, for a whole-history view."""
+    async def activity(self, user_id: int) -> list[DayActivity]:
+        """Every local date the user posted on, with how many posts; oldest first."""
         return await self._db.all(
             "SELECT local_date, COUNT(*) AS n FROM posts WHERE user_id = ?"
             " GROUP BY local_date ORDER BY local_date",
             (user_id,),
             lambda r: DayActivity(from_db_date(r["local_date"]), r["n"]),
-            long=long,
         )
 
     async def hit_dates(self, user_id: int) -> list[date]:

@@ -87,7 +87,7 @@ class Privacy(Queries):
         """Every row that is the user's to have, table by table (parents first, as people read
         them); a long read, so a big history holds up nobody else."""
         found: dict[str, list[dict[str, Any]]] = {}
-        async with self._db.long_read() as conn:
+        async with self._db.snapshot() as conn:
             for table in reversed(USER_ROWS):
                 found[table] = await fetch_all(
                     conn,

@@ -210,7 +210,7 @@ class Rooms(Queries):
         """Every member with what the room's views, digests and summaries need, in one read: six
         queries over all members at once, however many there are. In joining order. `posts`:
         also every post of those who share them (the room's /insights), in one more query."""
-        async with self._db.long_read() if posts else self._db.reading() as conn:
+        async with self._db.snapshot() if posts else self._db.reading() as conn:
             every = await _by_member(conn, _POSTS, chat_id, _post) if posts else {}
             rows = await conn.execute_fetchall(_MEMBERS, (chat_id,))
             handles = await _by_member(conn, _HANDLES, chat_id, lambda r: (r[1], r[2]))

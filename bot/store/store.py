@@ -40,5 +40,10 @@ class Store:
     async def open(cls, path: Path) -> Store:
         return cls(await Database.open(path))
 
+    @classmethod
+    async def open_reader(cls, path: Path) -> Store:
+        """Reads only, on connections of its own (see `bot.offload`)."""
+        return cls(await Database.open_reader(path))
+
     async def close(self) -> None:
         await self.db.close()
