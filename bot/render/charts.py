@@ -2,8 +2,8 @@
 
 Sized for a phone (1080 px wide), labelled in the user's language with a font that has Chinese
 (Noto Sans CJK SC, shipped by the mplfonts package). Each chart is built as a `Figure` (tests
-count its series) and turned into PNG bytes; callers run this in a worker thread, since drawing
-takes tens of milliseconds that the event loop should not wait on.
+count its series) and turned into PNG bytes off the event loop (the charts in the worker process,
+`bot.offload`; a review's card in a thread), since drawing takes tens of milliseconds or more.
 """
 
 from __future__ import annotations
