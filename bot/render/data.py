@@ -72,7 +72,8 @@ def export_files(rows: Rows, today: date) -> list[ExportFile]:
 def export_archive(rows: Rows, today: date) -> ExportFile:
     """The export as one zip: one message instead of a document per table, and small enough to
     send (a 100k-post history is ~56 MB of JSON and CSV, above Telegram's 50 MB upload limit, and
-    compresses about tenfold). Slow for big histories: it runs in the worker process (`bot.offload`)."""
+    compresses about tenfold). Slow for big histories: it runs in the worker process
+    (`bot.offload`)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for file in export_files(rows, today):
