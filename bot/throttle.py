@@ -4,6 +4,10 @@ A token bucket per user, in REAL monotonic time (the injectable clock is domain 
 tests): `burst` commands or button presses at once, then `rate` per second. The first refused one
 in a throttled stretch is told when to try again; the rest of that stretch is dropped quietly, so
 a flooder can't make the bot flood back. The stretch ends with the next allowed update.
+
+Not aiolimiter (which the outbound queue uses): its limiter is built to make a caller wait for
+capacity, while this must decide at once, without awaiting, whether to refuse; and its time is
+the event loop's, where these tests step a clock by hand.
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ from bot.render.checkins import CountCheck, CountChoice, PostPick, ShareAnswer, 
 from bot.services import Services
 from bot.services.posting import PostLog
 from bot.store.posts import MessageRef
-from bot.store.usage import DailyKind
+from bot.store.usage import DailyCap, DailyKind, DailyLimitError
 
 
 class Checkins(Feature):
@@ -207,13 +207,16 @@ class Checkins(Feature):
 
     async def _store_count(self, update: Update, caller: Caller, key: str, count: int) -> None:
         limit = self.services.settings.follower_counts_per_day
-        kind = DailyKind.FOLLOWER_COUNTS
-        if not await self.store.usage.take(caller.user_id, kind, caller.today, limit):
+        cap = DailyCap(DailyKind.FOLLOWER_COUNTS, caller.today, limit)
+        try:
+            recorded = await self.store.followers.record(
+                caller.user_id, key, count, caller.now, caller.today, cap
+            )
+        except DailyLimitError:
             day_start = f"{caller.profile.day_start:%H:%M}"
-            raise InputError("limit.counts_per_day", limit=limit, count=limit, day_start=day_start)
-        recorded = await self.store.followers.record(
-            caller.user_id, key, count, caller.now, caller.today
-        )
+            raise InputError(
+                "limit.counts_per_day", limit=limit, count=limit, day_start=day_start
+            ) from None
         change = follower_change(recorded.history, key)
         await answer(update, render.followers_recorded(caller.lang, change, recorded.replaced))
 

@@ -9,7 +9,7 @@ from bot.domain.models import Post, PostDraft, Profile
 from bot.domain.schedule import followup_at, plan_of
 from bot.store import Store
 from bot.store.posts import DuplicatePostError, MessageRef
-from bot.store.usage import DailyKind
+from bot.store.usage import DailyCap, DailyKind, DailyLimitError
 
 
 class PostLog:
@@ -28,23 +28,23 @@ class PostLog:
         """Store a post on `today` (or the day before, for a draft marked yesterday); `source` is
         the `/post` message it came from (an edit of it corrects the post)."""
         day = today - timedelta(days=1) if draft.yesterday else today
-        # Counted on the day it is logged (today, even for yesterday's post), before storing it.
-        if not await self.store.usage.take(profile.user_id, DailyKind.POSTS, today, self.per_day):
-            raise InputError(
-                "limit.posts_per_day",
-                limit=self.per_day,
-                count=self.per_day,
-                day_start=f"{profile.day_start:%H:%M}",
-            )
+        # Counted on the day it is logged (today, even for yesterday's post), with the post.
+        cap = DailyCap(DailyKind.POSTS, today, self.per_day)
         # ~24 h later, ask how it is doing: that is how hits get noticed.
         # (Only where the bot can write to them: not to someone who has only used a room.)
         asking = profile.followups_on and profile.private_chat
         ask_at = followup_at(now, 1, plan_of(profile)) if asking else None
         try:
-            post = await self.store.posts.add(profile.user_id, draft, now, day, ask_at, source)
+            post = await self.store.posts.add(profile.user_id, draft, now, day, ask_at, source, cap)
         except DuplicatePostError as duplicate:
-            await self.store.usage.give_back(profile.user_id, DailyKind.POSTS, today)
             raise InputError("post.duplicate", number=duplicate.number) from None
+        except DailyLimitError:
+            raise InputError(
+                "limit.posts_per_day",
+                limit=self.per_day,
+                count=self.per_day,
+                day_start=f"{profile.day_start:%H:%M}",
+            ) from None
         await self.store.reminders.answered(profile.user_id)  # nudges back to daily
         return post
 

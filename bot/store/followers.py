@@ -9,6 +9,7 @@ from bot.domain.entries import EntryKind
 from bot.domain.models import FollowerCount
 from bot.store.db import Queries, Row, fetch_one, from_db_date, from_db_instant, to_db_instant
 from bot.store.journal import journal, unjournal
+from bot.store.usage import DailyCap, take_in
 
 
 @dataclass(frozen=True)
@@ -22,11 +23,19 @@ class Recorded:
 
 class Followers(Queries):
     async def record(
-        self, user_id: int, platform: str, count: int, now: datetime, day: date
+        self,
+        user_id: int,
+        platform: str,
+        count: int,
+        now: datetime,
+        day: date,
+        cap: DailyCap | None = None,
     ) -> Recorded:
         """Store a reading; a count on the same platform and local day replaces that one (a
-        correction, not growth)."""
+        correction, not growth, though it counts against `cap`, the daily limit)."""
         async with self._db.transaction() as conn:
+            if cap is not None:
+                await take_in(conn, user_id, cap)
             same_day = await fetch_one(
                 conn,
                 "SELECT id, platform, count, recorded_at, local_date FROM follower_counts"

@@ -20,6 +20,7 @@ from bot.store.db import (
     whole_row,
 )
 from bot.store.journal import journal
+from bot.store.usage import DailyCap, take_in
 
 
 @dataclass(frozen=True)
@@ -68,10 +69,14 @@ class Posts(Queries):
         day: date,
         followup_at: datetime | None = None,
         source: MessageRef | None = None,
+        cap: DailyCap | None = None,
     ) -> Post:
-        """`source`: the message it was logged from, so an edit of that message corrects it."""
+        """`source`: the message it was logged from, so an edit of that message corrects it;
+        `cap`: the daily limit it counts against (a duplicate is refused before it counts)."""
         async with self._db.transaction() as conn:
             await _refuse_duplicate(conn, user_id, draft.link, None)
+            if cap is not None:
+                await take_in(conn, user_id, cap)
             cursor = await conn.execute(
                 """
                 INSERT INTO posts (user_id, number, platform, link, title, logged_at, local_date,

@@ -15,7 +15,6 @@ from bot.store.reminders import Reminders
 from bot.store.rooms import Rooms
 from bot.store.shares import SharedLinks
 from bot.store.updates import HandledUpdates
-from bot.store.usage import Usage
 from bot.store.users import Users
 
 
@@ -34,7 +33,6 @@ class Store:
         self.entries = Entries(db)
         self.shared_links = SharedLinks(db)
         self.updates = HandledUpdates(db)
-        self.usage = Usage(db)
 
     @classmethod
     async def open(cls, path: Path) -> Store:

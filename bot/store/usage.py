@@ -1,11 +1,18 @@
-"""What each user used of their daily limits (posts, follower counts), per local day."""
+"""What each user used of their daily limits (posts, follower counts), per local day.
+
+A limit is taken inside the transaction of the write it is for (`take_in`): the count and the
+post (or reading) commit together or not at all. Taken in a transaction of its own, the count
+would be the update's first write and mark it handled (`bot.store.updates`), so a crash before
+the post itself would lose the post for good: the redelivered update would be skipped.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from bot.store.db import Queries
+import aiosqlite
 
 # Older days are never asked about again: pruned as new ones are counted.
 _KEEP_DAYS = 2
@@ -16,28 +23,31 @@ class DailyKind(StrEnum):
     FOLLOWER_COUNTS = "follower_counts"
 
 
-class Usage(Queries):
-    async def take(self, user_id: int, kind: DailyKind, day: date, limit: int) -> bool:
-        """Count one more on the user's local `day`; False (and nothing counted) when `limit`
-        is used up. One transaction: two at once can't both take the last one."""
-        async with self._db.transaction() as conn:
-            cursor = await conn.execute(
-                "INSERT INTO daily_usage (user_id, kind, day, used) VALUES (?, ?, ?, 1)"
-                " ON CONFLICT (user_id, kind, day) DO UPDATE SET used = used + 1"
-                " WHERE used < ?",
-                (user_id, kind.value, day.isoformat(), limit),
-            )
-            await conn.execute(
-                "DELETE FROM daily_usage WHERE user_id = ? AND day < ?",
-                (user_id, (day - timedelta(days=_KEEP_DAYS)).isoformat()),
-            )
-            return cursor.rowcount > 0
+@dataclass(frozen=True)
+class DailyCap:
+    """At most `limit` of `kind` on the user's local `day`."""
 
-    async def give_back(self, user_id: int, kind: DailyKind, day: date) -> None:
-        """The write it was taken for was refused (a duplicate link): it doesn't count."""
-        async with self._db.transaction() as conn:
-            await conn.execute(
-                "UPDATE daily_usage SET used = used - 1"
-                " WHERE user_id = ? AND kind = ? AND day = ? AND used > 0",
-                (user_id, kind.value, day.isoformat()),
-            )
+    kind: DailyKind
+    day: date
+    limit: int
+
+
+class DailyLimitError(Exception):
+    """The day's limit is used up: nothing was stored."""
+
+
+async def take_in(conn: aiosqlite.Connection, user_id: int, cap: DailyCap) -> None:
+    """Inside a write's transaction: count one more, or raise `DailyLimitError` (which rolls the
+    whole write back). Two at once can't both take the last one: the transaction serialises."""
+    cursor = await conn.execute(
+        "INSERT INTO daily_usage (user_id, kind, day, used) VALUES (?, ?, ?, 1)"
+        " ON CONFLICT (user_id, kind, day) DO UPDATE SET used = used + 1"
+        " WHERE used < ?",
+        (user_id, cap.kind.value, cap.day.isoformat(), cap.limit),
+    )
+    await conn.execute(
+        "DELETE FROM daily_usage WHERE user_id = ? AND day < ?",
+        (user_id, (cap.day - timedelta(days=_KEEP_DAYS)).isoformat()),
+    )
+    if cursor.rowcount == 0:
+        raise DailyLimitError(cap.kind.value)

@@ -3,6 +3,7 @@ follower counts in a user's local day, each refused politely and once."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -143,3 +144,21 @@ def test_the_bucket_refills_in_real_time() -> None:
     assert throttle.check(1) is Verdict.ALLOW
     now[0] = 100.0
     assert [throttle.check(1) for _ in range(3)] == [Verdict.ALLOW, Verdict.ALLOW, Verdict.TELL]
+
+
+async def test_a_post_that_is_not_stored_is_not_counted_and_its_update_can_come_again(
+    session: Session, maya: Person
+) -> None:
+    """The day's count commits with the post or not at all: a post whose write fails (here a
+    trigger refuses it) leaves no count and no "handled" record, so Telegram's redelivery of
+    that update would store it."""
+    await session.send(maya, "/start")
+    with sqlite3.connect(session.database_path) as conn:
+        conn.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON posts"
+            " BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"
+        )
+    sent = await session.send(maya, "/post tiktok lost")
+    assert sent.text.startswith("Sorry, I couldn't save that just now")
+    assert rows(session, "SELECT * FROM daily_usage") == []
+    assert rows(session, "SELECT COUNT(*) FROM handled_updates") == [(1,)]  # /start only
