@@ -14,7 +14,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY migrations ./migrations
-# Includes matplotlib and mplfonts, whose Noto Sans CJK SC font draws the Chinese chart labels.
+# Includes matplotlib; the font for Chinese (a Noto Sans CJK SC subset, OFL) ships inside bot/pictures/fonts.
 RUN pip install .
 
 USER postpact

@@ -39,10 +39,11 @@ from bot.domain.streaks import compute_streak
 from bot.features.base import Caller, Feature, answer, button, caller_for, command, refreshed
 from bot.features.commands import AnyHandler
 from bot.outbound import Compose, Outgoing
+from bot.pictures.cards import summary_card_figure
+from bot.pictures.style import png
 from bot.planner import Planner
 from bot.render import review as render
 from bot.render.callbacks import read_number
-from bot.render.charts import png, summary_card_figure
 from bot.render.review import PlanChoice, PlanPress, StartPress
 from bot.services import Services
 from bot.store.deliveries import Delivery

@@ -15,8 +15,9 @@ from bot.domain.streaks import frozen_days
 from bot.features.base import Caller, Feature, Room, answer, command, group_command
 from bot.features.commands import AnyHandler
 from bot.offload import Job, in_worker
+from bot.pictures.charts import ChartLabels, calendar_figure, followers_figure
+from bot.pictures.style import png
 from bot.render import insights as render
-from bot.render.charts import ChartLabels, calendar_figure, followers_figure, png
 from bot.store import Store
 
 CALENDAR_WORDS = ("calendar", "日历")

@@ -8,8 +8,8 @@ from datetime import datetime, tzinfo
 
 from bot.domain.insights import Attribution, Gain, PersonalInsights, Rate, RoomInsights
 from bot.domain.models import FollowerCount, Language
+from bot.pictures.charts import ChartLabels
 from bot.render import format as fmt
-from bot.render.charts import ChartLabels
 from bot.texts import t
 
 SPARKS = "▁▂▃▄▅▆▇█"

@@ -26,9 +26,9 @@ from bot.domain.program import (
     posting_target,
 )
 from bot.domain.review import MonthReview, ProgramReport, Verdict
+from bot.pictures.cards import CardFigures
 from bot.render import format as fmt
 from bot.render.callbacks import ButtonData, Callback, read_number
-from bot.render.charts import CardFigures
 from bot.render.keyboards import btn, markup
 from bot.texts import Html, h, t
 

@@ -9,15 +9,9 @@ from pathlib import Path
 import numpy as np
 from matplotlib import image
 
-from bot.render.charts import (
-    CardFigures,
-    ChartLabels,
-    calendar_figure,
-    followers_figure,
-    font_family,
-    png,
-    summary_card_figure,
-)
+from bot.pictures.cards import CardFigures, summary_card_figure
+from bot.pictures.charts import ChartLabels, calendar_figure, followers_figure
+from bot.pictures.style import families, png
 
 T0 = datetime(2026, 3, 1, 12, tzinfo=UTC)
 
@@ -88,4 +82,4 @@ def test_summary_card(tmp_path: Path) -> None:
 
 
 def test_the_chinese_font_is_found() -> None:
-    assert font_family()[0] == "Noto Sans CJK SC"
+    assert families().regular[0] == "Noto Sans CJK SC"

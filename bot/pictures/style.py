@@ -1,0 +1,140 @@
+"""The one look of every picture: size, fonts, colours, text sizes.
+
+Every chart and card is drawn for a phone: 1,080 px wide at 150 dpi. Text is never smaller than
+`MIN_PT` (10 pt = 20.8 px: capitals at least 14 px high at 1,080 px, checked from pixels in the
+tests). Colours are the Okabe–Ito palette, chosen because its pairs stay apart for people with
+red–green colour blindness (a simulated deuteranopia pass in the tests); where a colour carries a
+verdict, a mark (✓ ✗) says it too.
+
+The font is a subset of Noto Sans CJK SC shipped in `fonts/` (see `fonts/make_subset.py` for why
+and how); matplotlib falls back from Bold to Regular to its own DejaVu Sans glyph by glyph, and
+`drawable` drops what none of them has (emoji in a name), so no picture shows an empty box.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import matplotlib
+from cycler import cycler
+from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ft2font import FT2Font
+
+FONTS = Path(__file__).parent / "fonts"
+REGULAR_FILE = FONTS / "NotoSansCJKsc-Regular.subset.otf"
+BOLD_FILE = FONTS / "NotoSansCJKsc-Bold.subset.otf"
+
+DPI = 150
+WIDTH_IN = 7.2  # 1,080 px
+CARD_HEIGHT_IN = 9.0  # 1,350 px: a 4:5 portrait, as Instagram and Xiaohongshu show it
+
+# Text sizes in points at 150 dpi (1 pt = 2.08 px).
+MIN_PT = 10.0
+SMALL_PT = 10.0
+TEXT_PT = 12.0
+TITLE_PT = 17.0
+HERO_PT = 34.0
+
+# Okabe & Ito (2008), "Color Universal Design": distinct for the common colour blindnesses.
+BLUE = "#0072B2"
+SKY = "#56B4E9"
+GREEN = "#009E73"
+ORANGE = "#E69F00"
+VERMILLION = "#D55E00"
+PURPLE = "#CC79A7"
+YELLOW = "#F0E442"
+INK = "#1B1F24"
+MUTED = "#57606A"
+FAINT = "#D0D7DE"
+EMPTY = "#EBEDF0"
+PAPER = "#FFFFFF"
+
+# What the colours mean, the same in every picture.
+MET = BLUE
+NOT_MET = VERMILLION
+OPEN = MUTED  # not decided yet: this month's goal mid-month, or a month still to come
+POSTED_SHADES = ("#A6CFEA", "#4A9BD1", BLUE)  # one post, two, three or more
+RESTED = ORANGE
+FROZEN = "#F7D98B"  # a missed day the week's rest allowance covered: a paler rest
+HIT = ORANGE
+GOAL = VERMILLION
+PLATFORM_COLOURS = (BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY)
+
+
+@dataclass(frozen=True)
+class Families:
+    regular: list[str]
+    bold: list[str]
+
+
+@cache
+def families() -> Families:
+    """Register the shipped fonts once per process and set the shared defaults."""
+    for file in (REGULAR_FILE, BOLD_FILE):
+        font_manager.fontManager.addfont(str(file))
+    regular = font_manager.FontProperties(fname=str(REGULAR_FILE)).get_name()
+    bold = font_manager.FontProperties(fname=str(BOLD_FILE)).get_name()
+    chosen = Families(regular=[regular, "DejaVu Sans"], bold=[bold, regular, "DejaVu Sans"])
+    matplotlib.rcParams.update(
+        {
+            "font.family": chosen.regular,
+            "font.size": TEXT_PT,
+            "text.color": INK,
+            "axes.labelcolor": INK,
+            "axes.edgecolor": FAINT,
+            "axes.titlesize": TITLE_PT,
+            "axes.labelsize": TEXT_PT,
+            "xtick.color": MUTED,
+            "ytick.color": MUTED,
+            "xtick.labelsize": SMALL_PT,
+            "ytick.labelsize": SMALL_PT,
+            "legend.fontsize": SMALL_PT,
+            "axes.prop_cycle": cycler(color=list(PLATFORM_COLOURS)),
+        }
+    )
+    return chosen
+
+
+@cache
+def _covered() -> frozenset[int]:
+    """Every code point some font of ours can draw."""
+    dejavu = font_manager.findfont("DejaVu Sans", fallback_to_default=False)
+    codes: set[int] = set()
+    for file in (str(REGULAR_FILE), dejavu):
+        codes.update(FT2Font(file).get_charmap())
+    return frozenset(codes)
+
+
+def drawable(text: str) -> str:
+    """`text` without what no font of ours has (emoji, control characters, rare scripts), spaces
+    collapsed: a creator named "Mia 🌸" is drawn "Mia", never "Mia ▯"."""
+    covered = _covered()
+    kept = "".join(
+        ch
+        for ch in text
+        if ord(ch) in covered and unicodedata.category(ch) not in ("Cc", "Cf", "Co", "Cs")
+    )
+    return " ".join(kept.split())
+
+
+def new_figure(height_in: float, layout: Literal["constrained"] | None = "constrained") -> Figure:
+    """A figure 1,080 px wide on the Agg canvas (no screen, no pyplot state), in the shared style.
+    Charts let matplotlib lay them out; cards (`layout=None`) place every element themselves."""
+    families()
+    figure = Figure(figsize=(WIDTH_IN, height_in), dpi=DPI, facecolor=PAPER, layout=layout)
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def png(figure: Figure) -> bytes:
+    """The figure as PNG bytes, at exactly its size (no tight cropping: a card stays 1080×1350)."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, facecolor=figure.get_facecolor())
+    return buffer.getvalue()
