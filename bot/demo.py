@@ -3,12 +3,15 @@
 Three creators start the 3-month program on the same day and share a group room: Ana keeps the
 habit, Ben drifts after two weeks, Cai posts five days a week, gets a hit in month 2 and grows.
 The clock walks day by day; everything the bot sends (check-ins, nudges, digests, reviews) is
-real. Highlights are printed, and the final reviews and charts are written to a folder.
+real. Highlights are printed, and the pictures (each creator's review cards and charts, the
+room's weekly card) and the final reviews are written to a folder: the story is played once in
+English and once in Simplified Chinese, into `en/` and `zh/`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import io
 import sys
 import tempfile
 import time
@@ -17,18 +20,21 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.clock import ControllableClock
+from bot.domain.models import Language
 from bot.fakeapi import Person, Session, StoredMessage
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # a Monday
 DAYS = 90
 DEMO_LIMITS = {"user_burst": 1_000_000}
 ROOM = -1_000_000_000_777
+LANGUAGES: tuple[Language, ...] = ("en", "zh")
 
 
 class Demo:
-    def __init__(self, session: Session, out: TextIO) -> None:
+    def __init__(self, session: Session, out: TextIO, lang: Language = "en") -> None:
         self.session = session
         self.out = out
+        self.lang = lang
         self.ana = session.person("Ana", username="ana_cooks")
         self.ben = session.person("Ben", username="ben_draws")
         self.cai = session.person("Cai", username="cai_travels")
@@ -46,11 +52,14 @@ class Demo:
         s = self.session
         s.group_titles[ROOM] = "Creators Club"
         await s.bot_added(self.ana, ROOM)
+        s.server.chat_members[(ROOM, self.ana.user_id)] = "creator"
+        await s.send(self.ana, f"/groupsettings lang {self.lang}", chat_id=ROOM)
         for person, niche, platform in (
             (self.ana, "Weeknight cooking #food", "tiktok"),
             (self.ben, "Daily sketches #art", "xhs"),
             (self.cai, "Budget travel #travel", "youtube"),
         ):
+            await s.send(person, f"/lang {self.lang}")
             await s.send(person, "/timezone UTC")
             await s.send(person, "/nudge 19:00")
             await s.send(person, f"/niche {niche}")
@@ -116,20 +125,24 @@ class Demo:
                 self.say(f"Day {day + 1} · Ben has drifted; his nudge: “{lines[0]}”")
 
     async def files(self) -> dict[str, bytes]:
-        """The final reviews, each creator's charts and last review card."""
+        """The final reviews, each creator's review cards and charts, the room's weekly card."""
         found: dict[str, bytes] = {}
         for person in self.people:
             name = person.first_name.lower()
             if person.first_name in self.finals:
                 found[f"{name}-final-review.txt"] = (self.finals[person.first_name] + "\n").encode()
+            sent = self.session.server.bot_messages(person.user_id)
+            cards = [m for m in sent if m.kind == "photo" and m.file_name != "chart.png"]
+            for month, card in enumerate(cards[:3], start=1):
+                label = "final" if month == 3 else f"month-{month}"
+                found[f"{name}-{label}-card.png"] = card.content
             for chart in ("followers", "calendar"):
                 photo = (await self.session.send(person, f"/chart {chart}")).last
                 if photo.kind == "photo":
                     found[f"{name}-{chart}.png"] = photo.content
-            sent = self.session.server.bot_messages(person.user_id)
-            cards = [m for m in sent if m.kind == "photo" and m.file_name != "chart.png"]
-            if cards:
-                found[f"{name}-month-3-card.png"] = cards[-1].content
+        weekly = [m for m in self.session.server.bot_messages(ROOM) if m.kind == "photo"]
+        if weekly:
+            found["room-weekly-card.png"] = weekly[-1].content
         return found
 
 
@@ -152,21 +165,29 @@ def _tag(person: Person, demo: Demo) -> str:
 
 
 async def run_demo(folder: Path, out: TextIO) -> list[Path]:
+    """The story in each language, into `folder/<lang>/`; the English run is narrated."""
     started = time.monotonic()
+    written: list[Path] = []
+    for lang in LANGUAGES:
+        narrator = out if lang == "en" else io.StringIO()
+        files = await _play(lang, narrator)
+        written += await asyncio.to_thread(_write, folder / lang, files)
+    elapsed = time.monotonic() - started
+    print(f"Played 90 days in each language in {elapsed:.0f} s. Written to {folder}/:", file=out)
+    for path in written:
+        print(f"  {path.relative_to(folder)}", file=out)
+    return written
+
+
+async def _play(lang: Language, out: TextIO) -> dict[str, bytes]:
     clock = ControllableClock(START)
     with tempfile.TemporaryDirectory(prefix="postpact-demo-") as scratch:
         # 90 days of one person's commands in under a minute: far above the per-user rate.
         async with Session(Path(scratch), clock, user_limits=DEMO_LIMITS) as session:
-            demo = Demo(session, out)
+            demo = Demo(session, out, lang)
             await demo.setup()
             await demo.play()
-            files = await demo.files()
-    written = await asyncio.to_thread(_write, folder, files)
-    elapsed = time.monotonic() - started
-    print(f"Played 90 days in {elapsed:.0f} s. Written to {folder}/:", file=out)
-    for path in written:
-        print(f"  {path.name}", file=out)
-    return written
+            return await demo.files()
 
 
 def main(folder: str | None = None) -> None:

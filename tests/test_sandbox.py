@@ -185,7 +185,7 @@ async def test_ctrl_c_leaves_the_sandbox_at_once_and_cleanly(tmp_path: Path) -> 
     assert stdout.rstrip().endswith("· bye (the sandbox database is gone)")
 
 
-async def test_the_demo_plays_90_days_in_under_a_minute(tmp_path: Path) -> None:
+async def test_the_demo_plays_90_days_in_each_language_in_under_a_minute(tmp_path: Path) -> None:
     out = io.StringIO()
     started = time.monotonic()
     written = await run_demo(tmp_path / "story", out)
@@ -195,11 +195,14 @@ async def test_the_demo_plays_90_days_in_under_a_minute(tmp_path: Path) -> None:
     assert "Day 31 · Ana: 📅 Month 1 of 3 review" in story
     assert "Day 31 · Ben: 📅 Month 1 of 3 review · 2026-03-02 → 2026-03-31 — ❌ not met" in story
     assert "Day 91 · Cai: 📅 Month 3 of 3 review · 2026-05-01 → 2026-05-30 — ✅ met" in story
-    names = sorted(p.name for p in written)
-    assert "cai-final-review.txt" in names
-    assert "ana-followers.png" in names
-    assert "ben-calendar.png" in names
-    assert (tmp_path / "story" / "cai-final-review.txt").read_text().count(
+    names = sorted(str(p.relative_to(tmp_path / "story")) for p in written)
+    for lang in ("en", "zh"):
+        for person in ("ana", "ben", "cai"):
+            for picture in ("month-1-card", "month-2-card", "final-card", "followers", "calendar"):
+                assert f"{lang}/{person}-{picture}.png" in names
+        assert f"{lang}/cai-final-review.txt" in names
+    assert (tmp_path / "story" / "en" / "cai-final-review.txt").read_text().count(
         "🏁 Cycle 1 complete"
     ) == 1
+    assert "🏁 第 1 轮完成" in (tmp_path / "story" / "zh" / "cai-final-review.txt").read_text()
     assert all(p.stat().st_size > 100 for p in written)
