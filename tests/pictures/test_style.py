@@ -3,6 +3,7 @@ for colour-blind people, and what no font has is dropped rather than drawn as a 
 
 from __future__ import annotations
 
+import tomllib
 from itertools import combinations
 
 import numpy as np
@@ -61,3 +62,10 @@ def test_colours_with_different_meanings_stay_apart_for_deuteranopes() -> None:
     for a, b in combinations(style.PLATFORM_COLOURS[:4], 2):  # each platform also has its label
         assert apart_for_deuteranopes(a, b) >= 15, ("platforms", a, b)
     assert apart_for_deuteranopes("#2da44e", "#cf222e") < 32  # the check can fail
+
+
+def test_the_install_brings_no_font_package() -> None:
+    """The fonts ship with the code: mplfonts (103 MB, with the commercial SimHei) is gone."""
+    project = tomllib.loads((style.FONTS.parents[2] / "pyproject.toml").read_text())
+    wanted = " ".join(project["project"]["dependencies"]).lower()
+    assert "font" not in wanted
