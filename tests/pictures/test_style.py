@@ -38,7 +38,8 @@ def test_a_capital_at_the_smallest_size_is_at_least_14_px_high() -> None:
     figure = new_figure(1.0, layout=None)
     figure.text(0.5, 0.5, "H", fontsize=style.MIN_PT, color="black", ha="center", va="center")
     pixels = drawn(figure).pixels
-    inked_rows = np.flatnonzero((pixels[..., :3] < 0.5).all(axis=-1).any(axis=1))
+    inked = np.all(pixels[..., :3] < 0.5, axis=-1)
+    inked_rows = np.flatnonzero(np.any(inked, axis=1))
     assert inked_rows.size >= 14
 
 
