@@ -181,7 +181,7 @@ def _panel(ax: Axes, panel: Panel, colour: str, span: tuple[datetime, datetime])
     ax.plot(xs[-1:], ys[-1:], "o", color=colour, markersize=8, markeredgecolor=PAPER, zorder=4)
     low, high = float(ys.min()), float(ys.max())
     if panel.goal is not None:
-        _goal(ax, panel.goal)
+        _goal(ax, panel.goal, ys)
         low, high = min(low, panel.goal.level), max(high, panel.goal.level)
     ax.fill_between(xs, ys, low, color=colour, alpha=0.08, linewidth=0, zorder=2)
     for mark in panel.hits:
@@ -217,16 +217,18 @@ def _panel_style(ax: Axes) -> None:
     ax.tick_params(axis="x", length=0)
 
 
-def _goal(ax: Axes, goal: GoalLine) -> None:
-    """A dashed line at the level the goal means, labelled over its right end on paper, so the
-    dashes never run through the words."""
+def _goal(ax: Axes, goal: GoalLine, values: Values) -> None:
+    """A dashed line at the level the goal means, labelled on paper (the dashes never run
+    through the words) at the end where the followers line is farther from it, so the label
+    rarely hides the line."""
     ax.axhline(goal.level, color=GOAL, linewidth=1.8, linestyle=(0, (6, 4)), zorder=2)
-    at_right = blended_transform_factory(ax.transAxes, ax.transData)
-    ax.annotate(goal.label, (1.0, goal.level), xycoords=at_right, xytext=(0, 5),
-                textcoords="offset points", ha="right", va="bottom", fontsize=SMALL_PT,
-                color=GOAL, fontfamily=families().bold, fontweight="bold", zorder=5,
-                bbox={"boxstyle": "square,pad=0.15", "facecolor": PAPER,
-                      "edgecolor": "none"})  # fmt: skip
+    left = abs(values[0] - goal.level) > abs(values[-1] - goal.level)
+    along = blended_transform_factory(ax.transAxes, ax.transData)
+    ax.annotate(goal.label, (0.0 if left else 1.0, goal.level), xycoords=along, xytext=(0, 5),
+                textcoords="offset points", ha="left" if left else "right", va="bottom",
+                fontsize=SMALL_PT, color=GOAL, fontfamily=families().bold, fontweight="bold",
+                zorder=5, bbox={"boxstyle": "square,pad=0.15", "facecolor": PAPER,
+                                "edgecolor": "none"})  # fmt: skip
 
 
 def _hits(
