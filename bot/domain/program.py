@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from bot.domain.errors import InputError
@@ -106,6 +106,19 @@ def current_followers(counts: Sequence[FollowerCount], platform: str | None) -> 
     return sum(latest.values()) if latest else None
 
 
+def total_followers(counts: Sequence[FollowerCount]) -> list[tuple[datetime, int]]:
+    """The followers across every platform after each count: the latest of each platform summed
+    (a platform counted later joins the sum from its first count)."""
+    latest: dict[str, int] = {}
+    totals: list[tuple[datetime, int]] = []
+    for count in sorted(counts, key=lambda c: c.recorded_at):
+        latest[count.platform] = count.count
+        if totals and totals[-1][0] == count.recorded_at:
+            totals.pop()  # counts sent together are one step, not a zigzag
+        totals.append((count.recorded_at, sum(latest.values())))
+    return totals
+
+
 def followers_by(counts: Sequence[FollowerCount], day: date, platform: str | None) -> int | None:
     return current_followers([c for c in counts if c.local_date <= day], platform)
 
@@ -166,6 +179,29 @@ def followers_to_reach(
     if not status.measured or now is None:
         return None
     return now + status.target - status.done
+
+
+@dataclass(frozen=True)
+class GoalLevel:
+    """The follower count the goal means, as a chart draws it: a gain of 100 from 1,200 is the
+    level 1,300; a total of 1,500 is 1,500. `platform` None: the sum over every platform."""
+
+    platform: str | None
+    level: int
+    target: int
+    kind: FollowerGoalKind
+
+
+def goal_level(
+    goals: Goals, counts: Sequence[FollowerCount], since: date, last: date
+) -> GoalLevel | None:
+    """The level to draw, measured as `follower_goal_status` measures it; None while it can't be."""
+    level = followers_to_reach(goals, counts, since, last)
+    if level is None:
+        return None
+    return GoalLevel(
+        goals.follower_platform, level, goals.follower_target, goals.follower_goal_kind
+    )
 
 
 def goal_status(

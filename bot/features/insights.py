@@ -9,14 +9,17 @@ from telegram import InputFile, Update
 
 from bot.domain.errors import InputError
 from bot.domain.insights import personal_insights, room_insights, shared_history
-from bot.domain.models import Language, Profile
+from bot.domain.models import FollowerCount, Language, Profile
 from bot.domain.parsing import parse_platform, split_words
+from bot.domain.program import GoalLevel, goal_level, goals_of
 from bot.domain.streaks import frozen_days
 from bot.features.base import Caller, Feature, Room, answer, command, group_command
 from bot.features.commands import AnyHandler
 from bot.offload import Job, in_worker
-from bot.pictures.charts import ChartLabels, calendar_figure, followers_figure
+from bot.pictures.calendar import calendar_figure
+from bot.pictures.charts import followers_figure
 from bot.pictures.style import png
+from bot.render import charts as render_charts
 from bot.render import insights as render
 from bot.store import Store
 
@@ -50,14 +53,12 @@ class Insights(Feature):
             raise InputError("error.chart_which")
 
     async def _calendar(self, update: Update, caller: Caller) -> None:
-        image = await self._in_worker(
-            calendar_png, caller.profile, caller.today, render.calendar_labels(caller.lang)
-        )
+        image = await self._in_worker(calendar_png, caller.profile, caller.today, caller.lang)
         await _photo(update, image, render.calendar_caption(caller.lang))
 
     async def _followers(self, update: Update, caller: Caller, platform: str | None) -> None:
         image = await self._in_worker(
-            followers_png, caller.user_id, platform, caller.today, caller.zone.tz, caller.lang
+            followers_png, caller.profile, platform, caller.today, caller.zone.tz, caller.lang
         )
         if image is None:
             raise InputError("chart.no_followers")
@@ -89,29 +90,40 @@ class Insights(Feature):
 # The jobs: each reads what it needs itself, in the worker process, and returns plain values.
 
 
-async def calendar_png(store: Store, profile: Profile, today: date, labels: ChartLabels) -> bytes:
+async def calendar_png(store: Store, profile: Profile, today: date, lang: Language) -> bytes:
     activity = await store.posts.activity(profile.user_id)
-    rests = set(await store.rest_days.all(profile.user_id))
+    rests = frozenset(await store.rest_days.all(profile.user_id))
     posted = {a.day: a.posts for a in activity}
     frozen = frozen_days(posted, rests, profile.rest_days_per_week, today)
-    return png(calendar_figure(posted, rests, today, labels, frozen))
+    return png(calendar_figure(render_charts.calendar_chart(lang, posted, rests, frozen, today)))
 
 
 async def followers_png(
-    store: Store, user_id: int, platform: str | None, today: date, tz: tzinfo, lang: Language
+    store: Store, profile: Profile, platform: str | None, today: date, tz: tzinfo, lang: Language
 ) -> bytes | None:
     """The follower chart; None when there are no counts to draw."""
-    counts = await store.followers.history(user_id)
-    counts = [c for c in counts if platform is None or c.platform == platform]
+    uid = profile.user_id
+    history = await store.followers.history(uid)
+    counts = [c for c in history if platform is None or c.platform == platform]
     if not counts:
         return None
-    scored = await store.posts.scored_between(user_id, counts[0].local_date, today)
-    series = render.follower_series(lang, counts, tz)
+    scored = await store.posts.scored_between(uid, counts[0].local_date, today)
     posts = [s.post for s in scored if platform is None or s.post.platform == platform]
-    post_times = [p.logged_at.astimezone(tz) for p in posts]
-    hit_times = [p.logged_at.astimezone(tz) for p in posts if p.hit_date]
-    labels = render.followers_labels(lang)
-    return png(followers_figure(series, post_times, hit_times, labels))
+    program = await store.programs.latest(uid)
+    since = program.start_date if program is not None else today
+    goal = _goal_for(goal_level(goals_of(profile), history, since, today), history, platform)
+    return png(followers_figure(render_charts.followers_chart(lang, counts, posts, goal, tz)))
+
+
+def _goal_for(
+    goal: GoalLevel | None, history: list[FollowerCount], platform: str | None
+) -> GoalLevel | None:
+    """The goal, when the chart shows what it measures: its own platform's chart, or for a goal
+    across platforms, a chart of them all (or of the only one there is)."""
+    if goal is None or platform is None or goal.platform == platform:
+        return goal
+    only = {c.platform for c in history} == {platform}
+    return goal if goal.platform is None and only else None
 
 
 async def personal_text(

@@ -1,55 +1,26 @@
-"""What insights say: /insights (a user's own, and a room's), and the labels and captions of the
-/chart images. Plain values in (`PersonalInsights`, `RoomInsights`, follower counts), text out."""
+"""What insights say: /insights (a user's own, and a room's), and the captions of the /chart
+images (their words are in `bot.render.charts`). Plain values in (`PersonalInsights`,
+`RoomInsights`), text out."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime, tzinfo
-
 from bot.domain.insights import Attribution, Gain, PersonalInsights, Rate, RoomInsights
-from bot.domain.models import FollowerCount, Language
-from bot.pictures.charts import ChartLabels
+from bot.domain.models import Language
 from bot.render import format as fmt
 from bot.texts import t
 
 SPARKS = "▁▂▃▄▅▆▇█"
 LIST_LIMIT = 5  # rows per ranking: a phone screen, not a report
 
-# --- /chart -----------------------------------------------------------------------------------
-
-
-def calendar_labels(lang: Language) -> ChartLabels:
-    return ChartLabels(
-        title=t(lang, "chart.calendar_title"), weekdays=t(lang, "chart.weekdays").split()
-    )
+# --- /chart: the captions (the pictures' words are in `bot.render.charts`) --------------------
 
 
 def calendar_caption(lang: Language) -> str:
     return t(lang, "chart.calendar_caption")
 
 
-def followers_labels(lang: Language) -> ChartLabels:
-    return ChartLabels(
-        title=t(lang, "chart.followers_title"),
-        followers=t(lang, "chart.followers_axis"),
-        posts=t(lang, "chart.posts_legend"),
-        hits=t(lang, "chart.hits_legend"),
-    )
-
-
 def followers_caption(lang: Language) -> str:
     return t(lang, "chart.followers_caption")
-
-
-def follower_series(
-    lang: Language, counts: Sequence[FollowerCount], tz: tzinfo
-) -> dict[str, list[tuple[datetime, int]]]:
-    """One line per platform, named in the user's language, in their own time."""
-    series: dict[str, list[tuple[datetime, int]]] = {}
-    for c in counts:
-        name = fmt.platform_name(lang, c.platform)
-        series.setdefault(name, []).append((c.recorded_at.astimezone(tz), c.count))
-    return series
 
 
 # --- /insights --------------------------------------------------------------------------------

@@ -779,16 +779,30 @@ MESSAGES: dict[str, Entry] = {
     "error.chart_which": "Which chart?",
     "chart.no_followers": "No follower counts to draw yet. /followers tiktok 1200 records one.",
     "chart.followers_title": "Followers",
-    "chart.followers_axis": "followers",
     "chart.posts_legend": "posts",
-    "chart.hits_legend": "hits",
-    "chart.followers_caption": "📈 Followers over time; ticks are your posts, stars your hits.",
+    "chart.hit_label": Plural("hit", "{count} hits"),
+    "chart.latest": "{count} · {change}",
+    "chart.all_platforms": "All platforms",
+    "chart.goal_gain": "goal +{gain} → {level}",
+    "chart.goal_total": "goal {level}",
+    "chart.more_platforms": "Not shown: {names} · /chart followers [platform] draws one",
+    "chart.followers_caption": (
+        "📈 Followers, a panel per platform; the strip below shades your posts per day, stars"
+        " are hits, the dashed line your follower goal."
+    ),
     "chart.calendar_title": "The last 16 weeks",
     "chart.calendar_caption": (
-        "🗓 Green: posted (darker = more posts) · blue: rest day · pale blue: a missed day your"
-        " rest allowance covered · grey: none of these."
+        "🗓 Blue: posted (darker = more posts) · orange: rest day · pale hatched orange: a missed"
+        " day your rest allowance covered · grey: none of these · outlined: today."
     ),
+    "chart.legend_posted": "posted",
+    "chart.legend_rested": "rest day",
+    "chart.legend_frozen": "covered by rest allowance",
+    "chart.legend_empty": "no post",
+    "chart.legend_today": "today",
     "chart.weekdays": "Mon Tue Wed Thu Fri Sat Sun",
+    "chart.months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    "chart.day_tick": "{day} {month}",
     "card.title": "{start} → {end}",
     "card.streak": "streak",
     "card.days": "days posted",

@@ -11,16 +11,19 @@ import pytest
 from bot.domain.errors import InputError
 from bot.domain.models import DayActivity, FollowerCount, Post
 from bot.domain.program import (
+    GoalLevel,
     Goals,
     GoalStatus,
     Program,
     ProgramDay,
     current_followers,
+    goal_level,
     goal_status,
     next_cycle,
     posting_target,
     program_day,
     program_start,
+    total_followers,
 )
 from bot.domain.review import (
     ScoredPost,
@@ -246,3 +249,24 @@ def test_a_program_starts_at_most_89_days_back_and_30_ahead() -> None:
     with pytest.raises(InputError) as future:
         program_start(START + timedelta(days=31), START)
     assert future.value.key == "error.plan_start_future"
+
+
+def test_the_followers_across_platforms_are_summed_after_each_count() -> None:
+    counts = [
+        count("tiktok", 30, d(0)),
+        count("xiaohongshu", 1000, d(0)),
+        count("tiktok", 45, d(3)),
+    ]
+    noon = datetime.combine(d(0), time(12), UTC)
+    # Counts sent at one moment are one step: no dip to 30 before Xiaohongshu joins.
+    assert total_followers(counts) == [(noon, 1030), (noon + timedelta(days=3), 1045)]
+    assert total_followers([]) == []
+
+
+def test_the_goal_level_a_chart_draws_is_the_count_that_meets_the_goal() -> None:
+    counts = [count("tiktok", 1200, d(0)), count("tiktok", 1250, d(10))]
+    gain = goal_level(GOALS, counts, START, d(10))
+    assert gain == GoalLevel(platform=None, level=1300, target=100, kind="gain")  # +100 from 1,200
+    total = Goals(7, 5, 5000, "tiktok", 1, "total")
+    assert goal_level(total, counts, START, d(10)) == GoalLevel("tiktok", 5000, 5000, "total")
+    assert goal_level(GOALS, [], START, d(10)) is None  # nothing to measure from

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import io
 
-from bot.fakeapi import Person, Session
+import pytest
+from matplotlib import image
+
+from bot.fakeapi import Exchange, Person, Session
+from bot.pictures.style import EMPTY, FROZEN, GOAL, HIT, POSTED_SHADES, RESTED
 from tests.helpers import HOSTILE, ROOM, room_of, utc
+from tests.pictures.checks import Pixels, share_of
 
 
 async def day(session: Session, person: Person, dom: int, hour: int, *texts: str) -> None:
@@ -22,16 +27,54 @@ async def test_followers_chart_and_calendar(session: Session, maya: Person) -> N
     assert chart.last.kind == "photo"
     assert chart.last.file_size > 5_000
     assert chart.last.content[:4] == b"\x89PNG"
-    assert chart.last.text == "📈 Followers over time; ticks are your posts, stars your hits."
+    assert chart.last.text.startswith("📈 Followers, a panel per platform;")
     one = await session.send(maya, "/chart followers xhs")
     assert one.last.kind == "photo"
     empty = await session.send(maya, "/chart followers youtube")
     assert empty.text == "No follower counts to draw yet. /followers tiktok 1200 records one."
     calendar = await session.send(maya, "/chart calendar")
     assert calendar.last.kind == "photo"
-    assert calendar.last.text.startswith("🗓 Green: posted")
+    assert calendar.last.text.startswith("🗓 Blue: posted")
     chinese = await session.send(session.person("小李", language_code="zh"), "/chart calendar")
-    assert chinese.last.text.startswith("🗓 绿色：发布")
+    assert chinese.last.text.startswith("🗓 蓝色：发布")
+
+
+def picture(reply: Exchange) -> Pixels:
+    assert reply.last.kind == "photo"
+    pixels: Pixels = image.imread(io.BytesIO(reply.last.content))
+    assert pixels.shape[1] == 1080
+    return pixels
+
+
+async def test_a_creator_on_two_platforms_sees_a_panel_each_and_their_goal(
+    session: Session, maya: Person
+) -> None:
+    await day(session, maya, 2, 9, "/followers tiktok 37", "/followers xhs 1200")
+    await day(session, maya, 3, 9, "/post tiktok one", "/metrics last saves=9")
+    await day(session, maya, 5, 9, "/followers tiktok 52", "/followers xhs 1230")
+    both = picture(await session.send(maya, "/chart followers"))
+    tiktok = picture(await session.send(maya, "/chart followers tiktok"))
+    assert both.shape[0] > tiktok.shape[0] * 1.6  # the sum, TikTok and Xiaohongshu: a panel each
+    assert share_of(both, HIT) > 0  # the hit's star
+    # The default goal, +100 across platforms, is drawn on the panel of their sum...
+    assert share_of(both, GOAL) > 0
+    assert share_of(tiktok, GOAL) == 0  # ...not on one platform's
+    await session.send(maya, "/goals followers 80 tiktok")
+    assert share_of(picture(await session.send(maya, "/chart followers tiktok")), GOAL) > 0
+    assert share_of(picture(await session.send(maya, "/chart followers xhs")), GOAL) == 0
+
+
+async def test_the_calendar_shows_posted_rest_and_covered_days_in_their_colours(
+    session: Session, maya: Person
+) -> None:
+    await day(session, maya, 2, 9, "/post tiktok one")  # a Monday
+    await day(session, maya, 3, 9, "/rest")  # the week's one day off
+    await day(session, maya, 9, 9, "/post tiktok two", "/post tiktok three")
+    await day(session, maya, 11, 9, "/post tiktok four")  # the 10th missed: the allowance covers it
+    pixels = picture(await session.send(maya, "/chart calendar"))
+    grid = pixels[150:-110]  # above the legend's swatches
+    for colour in (*POSTED_SHADES[:2], RESTED, FROZEN, EMPTY):
+        assert share_of(grid, colour) > 0.001, colour
 
 
 @pytest.mark.parametrize("case", HOSTILE)

@@ -14,7 +14,8 @@ from bot.domain.insights import (
     RoomInsights,
 )
 from bot.domain.models import FollowerCount
-from bot.render.insights import follower_series, personal_view, room_view
+from bot.render.charts import followers_chart
+from bot.render.insights import personal_view, room_view
 
 NOTHING = Attribution([], [], 0, 0)
 FOUND = PersonalInsights(
@@ -88,10 +89,14 @@ def test_room_insights() -> None:
     ]
 
 
-def test_follower_series_are_named_per_platform_in_the_users_language() -> None:
+def test_follower_panels_are_named_per_platform_in_the_users_language() -> None:
     at = datetime(2026, 3, 2, 9, tzinfo=UTC)
     counts = [
         FollowerCount("xiaohongshu", 10, at, at.date()),
         FollowerCount("tiktok", 5, at, at.date()),
     ]
-    assert follower_series("zh", counts, UTC) == {"小红书": [(at, 10)], "TikTok": [(at, 5)]}
+    chart = followers_chart("zh", counts, [], None, UTC)
+    assert [(p.name, list(p.points)) for p in chart.panels] == [
+        ("小红书", [(at, 10)]),
+        ("TikTok", [(at, 5)]),
+    ]
