@@ -117,6 +117,9 @@ class RoomPeriod:
     consistent: MemberView | None  # the most days posted; None when nobody posted
     grower: MemberView | None  # the biggest follower growth; None when nobody grew
     follows: Reciprocity | None  # weekly only
+    # The longest streak at the period's end, among members who share streaks (the earlier member
+    # wins a tie, as in the digest); None when nobody has one. The weekly card shows it.
+    longest: MemberView | None = None
 
 
 def summary_period(kind: DeliveryKind, about: str) -> Period | None:
@@ -156,6 +159,7 @@ def room_period(
         else None,
         grower=_first_max(growers, lambda v: (v.growth.percent or 0) if v.growth else 0),
         follows=reciprocity(follows, (v.user_id for v in views)) if weekly else None,
+        longest=_first_max((v for v in views if v.streak), lambda v: v.streak or 0),
     )
 
 
