@@ -25,6 +25,7 @@ from bot.domain.rooms import (
     MemberView,
     Reciprocity,
     RoomMember,
+    board,
     group_goal_status,
     milestone_crossed,
     reciprocity,
@@ -120,6 +121,16 @@ class RoomPeriod:
     # The longest streak at the period's end, among members who share streaks (the earlier member
     # wins a tie, as in the digest); None when nobody has one. The weekly card shows it.
     longest: MemberView | None = None
+
+    @property
+    def posters(self) -> int:
+        """Members who posted at least one day of the period (among those who share posts)."""
+        return sum(1 for v in self.members if v.days)
+
+    def ranked_by_days(self) -> list[MemberView]:
+        """Members by days posted, as `/board days` ranks them (ties by streak, hits, growth, then
+        name); members who don't share posts come last."""
+        return [place.member for place in board(self.members, "days")]
 
 
 def summary_period(kind: DeliveryKind, about: str) -> Period | None:
