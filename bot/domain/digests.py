@@ -25,6 +25,7 @@ from bot.domain.rooms import (
     MemberView,
     Reciprocity,
     RoomMember,
+    board,
     group_goal_status,
     milestone_crossed,
     reciprocity,
@@ -117,6 +118,19 @@ class RoomPeriod:
     consistent: MemberView | None  # the most days posted; None when nobody posted
     grower: MemberView | None  # the biggest follower growth; None when nobody grew
     follows: Reciprocity | None  # weekly only
+    # The longest streak at the period's end, among members who share streaks (the earlier member
+    # wins a tie, as in the digest); None when nobody has one. The weekly card shows it.
+    longest: MemberView | None = None
+
+    @property
+    def posters(self) -> int:
+        """Members who posted at least one day of the period (among those who share posts)."""
+        return sum(1 for v in self.members if v.days)
+
+    def ranked_by_days(self) -> list[MemberView]:
+        """Members by days posted, as `/board days` ranks them (ties by streak, hits, growth, then
+        name); members who don't share posts come last."""
+        return [place.member for place in board(self.members, "days")]
 
 
 def summary_period(kind: DeliveryKind, about: str) -> Period | None:
@@ -156,6 +170,7 @@ def room_period(
         else None,
         grower=_first_max(growers, lambda v: (v.growth.percent or 0) if v.growth else 0),
         follows=reciprocity(follows, (v.user_id for v in views)) if weekly else None,
+        longest=_first_max((v for v in views if v.streak), lambda v: v.streak or 0),
     )
 
 

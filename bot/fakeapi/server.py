@@ -294,6 +294,8 @@ class FakeBotApi:
         markup = checked_markup(params.get("reply_markup"))
         message = self._store(chat_id, caption, plain, markup, from_bot=True)
         message.kind, message.file_size = kind, len(upload)
+        if params.get("message_thread_id") is not None:
+            message.thread_id = int(params["message_thread_id"])
         message.content, message.file_name = upload, str(params.get(f"{kind}__filename") or "")
         return message.to_api(self.bot_user)
 

@@ -114,11 +114,13 @@ def _covered() -> frozenset[int]:
 
 def drawable(text: str) -> str:
     """`text` without what no font of ours has (emoji, control characters, rare scripts), spaces
-    collapsed: a creator named "Mia 🌸" is drawn "Mia", never "Mia ▯"."""
+    collapsed: a creator named "Mia 🌸" is drawn "Mia", never "Mia ▯". "Fancy font" letters
+    (𝓜𝓪𝔂𝓪, Ｍａｙａ: Unicode's compatibility forms, which no font of ours has) are drawn as
+    the plain letters they stand for (NFKC), so such a name is "Maya", not nothing."""
     covered = _covered()
     kept = "".join(
         ch
-        for ch in text
+        for ch in unicodedata.normalize("NFKC", text)
         if ord(ch) in covered and unicodedata.category(ch) not in ("Cc", "Cf", "Co", "Cs")
     )
     return " ".join(kept.split())

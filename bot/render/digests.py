@@ -9,9 +9,12 @@ is cut off.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from bot.domain.digests import CheeredPost, RoomDay, RoomPeriod
 from bot.domain.models import Language
+from bot.domain.rooms import GroupGoalStatus
+from bot.pictures.room_card import MAX_ROWS, GoalBar, MemberRow, RoomCard, Tile
 from bot.render import format as fmt
 from bot.render.rooms import growth_text, member_line
 from bot.texts import h, t
@@ -89,6 +92,60 @@ def summary_messages(lang: Language, title: str, summary: RoomPeriod) -> list[st
     lines.append("")
     lines += [member_line(lang, member) for member in summary.members]
     return fmt.split_message("\n".join(lines))
+
+
+def room_card(lang: Language, title: str, summary: RoomPeriod) -> RoomCard:
+    """The weekly summary's card in the room's language: the same numbers as the text, members
+    ranked by days (those who don't share posts named without a number, last), the first
+    `MAX_ROWS` of them with a row and the rest counted."""
+    period, longest = summary.period, summary.longest
+    streak = longest.streak or 0 if longest is not None else 0
+    ranked = summary.ranked_by_days()
+    rest = len(ranked) - MAX_ROWS
+    return RoomCard(
+        kicker=t(lang, "roomcard.kicker"),
+        room=title,
+        week=t(lang, "roomcard.week", start=_day(lang, period.start), end=_day(lang, period.end)),
+        tiles=(
+            Tile(fmt.number(summary.posts), t(lang, "roomcard.posts", count=summary.posts)),
+            Tile(str(summary.posters), t(lang, "roomcard.posters", count=summary.posters)),
+            Tile(
+                str(streak),
+                t(lang, "roomcard.streak", count=streak),
+                note=longest.name if longest is not None else "",
+            ),
+        ),
+        goal=None if summary.goal is None else _goal_bar(lang, summary.goal),
+        no_goal=t(lang, "roomcard.no_goal"),
+        heading=t(lang, "roomcard.heading"),
+        rows=tuple(MemberRow(m.name, m.days) for m in ranked[:MAX_ROWS]),
+        more=t(lang, "roomcard.more", count=rest) if rest > 0 else "",
+        footer=t(lang, "roomcard.footer"),
+        week_days=period.length,
+    )
+
+
+def _day(lang: Language, day: date) -> str:
+    """A day as the card writes it: "Mar 2", "3月2日"."""
+    month = t(lang, "roomcard.months").split()[day.month - 1]
+    return t(lang, "roomcard.date", month=month, day=day.day)
+
+
+def _goal_bar(lang: Language, goal: GroupGoalStatus) -> GoalBar:
+    return GoalBar(
+        label=t(
+            lang, f"roomcard.goal_{goal.kind}", target=fmt.number(goal.target), count=goal.target
+        ),
+        progress=t(
+            lang,
+            f"roomcard.goal_{goal.kind}_progress",
+            done=fmt.number(goal.done),
+            of=fmt.number(goal.of),
+        ),
+        done=goal.done,
+        of=goal.of,
+        met=goal.met,
+    )
 
 
 def cheers_messages(lang: Language, posts: Sequence[CheeredPost]) -> list[str]:

@@ -168,6 +168,37 @@ def test_the_most_consistent_member_a_tie_and_nobody() -> None:
     assert idle.consistent is None
 
 
+def test_the_longest_streak_at_the_weeks_end_among_members_who_share_it() -> None:
+    sunday = WEEK.end
+    members = [
+        member(1, "Maya", days_before(sunday, 3)),
+        member(2, "Jo", days_before(sunday, 9)),  # began before the week: counts in full
+        member(3, "Kim", days_before(sunday, 9)),  # as long, later in the room: Jo wins the tie
+        member(4, "Lee", days_before(sunday, 20), sharing=NOTHING),  # longer, but private
+    ]
+    summary = room_period(group(), members, WEEK, weekly=True)
+    assert summary is not None
+    assert summary.longest is not None
+    assert (summary.longest.name, summary.longest.streak) == ("Jo", 9)
+    idle = room_period(group(), [member(1, "Maya"), members[3]], WEEK, weekly=True)
+    assert idle is not None
+    assert idle.longest is None
+
+
+def test_the_week_ranked_by_days_with_private_members_last() -> None:
+    members = [
+        member(1, "Lee", [date(2026, 3, 3), date(2026, 3, 4)], sharing=NOTHING),
+        member(2, "Maya", [date(2026, 3, 3)]),
+        member(3, "Jo", [date(2026, 3, 3), date(2026, 3, 4)]),
+        member(4, "Kim"),
+        member(5, "Ann", [date(2026, 3, 5)]),  # as many days as Maya: by name
+    ]
+    summary = room_period(group(), members, WEEK, weekly=True)
+    assert summary is not None
+    assert [v.name for v in summary.ranked_by_days()] == ["Jo", "Ann", "Maya", "Kim", "Lee"]
+    assert summary.posters == 3  # Lee posted too, but keeps it to himself
+
+
 def test_the_biggest_grower_by_share_even_without_counts_shown() -> None:
     before, end = date(2026, 3, 1), date(2026, 3, 8)
     members = [

@@ -50,6 +50,12 @@ def test_what_no_font_has_is_left_out_not_drawn_as_a_box() -> None:
     assert drawable("Ünïcødé 喆") == "Ünïcødé 喆"
 
 
+def test_a_fancy_font_name_is_drawn_in_plain_letters_not_left_out() -> None:
+    assert drawable("𝓜𝓪𝔂𝓪 ✨") == "Maya"
+    assert drawable("𝕵𝖔 🔥 𝙺𝚒𝚖") == "Jo Kim"
+    assert drawable("Ｍａｙａ") == "Maya"
+
+
 def test_colours_with_different_meanings_stay_apart_for_deuteranopes() -> None:
     """ΔE after the simulation. GitHub's green and red, the card's old pair, are 15.6 apart: a
     verdict must be at least twice that. Shades of one meaning (posts per day) need less."""

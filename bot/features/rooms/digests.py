@@ -4,6 +4,8 @@ find what is due and claim it; the composers write each when its turn in the out
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from datetime import timedelta
 
 from bot.domain.deliveries import DayPeriod, DeliveryKind, KeyPeriod
@@ -18,10 +20,14 @@ from bot.domain.digests import (
 from bot.features.base import Feature
 from bot.features.rooms.buddies import pair_week
 from bot.outbound import Compose, Outbox, Outgoing
-from bot.render.digests import cheers_messages, digest_messages, summary_messages
+from bot.pictures.room_card import RoomCard, room_card_figure
+from bot.pictures.style import png
+from bot.render.digests import cheers_messages, digest_messages, room_card, summary_messages
 from bot.services import Services
 from bot.store.deliveries import Delivery
 from bot.sweeps import Sweep
+
+log = logging.getLogger(__name__)
 
 # Cheers are told to the author in one message per this window, not one per cheer.
 CHEER_BATCH = timedelta(minutes=5)
@@ -88,8 +94,12 @@ class Digests(Feature):
         summary = room_period(group, members, period, weekly, follows)
         if summary is None:
             return None
-        parts = summary_messages(group.language or "en", group.title, summary)
-        return Outgoing(group.chat_id, parts[0], more=tuple(parts[1:]), thread_id=group.topic_id)
+        lang = group.language or "en"
+        parts = summary_messages(lang, group.title, summary)
+        card = await _card_png(room_card(lang, group.title, summary)) if weekly else None
+        return Outgoing(
+            group.chat_id, parts[0], more=tuple(parts[1:]), thread_id=group.topic_id, photo=card
+        )
 
     async def sweep_cheers(self) -> int:
         """Cheers older than the batching window, one notice per author."""
@@ -118,3 +128,13 @@ class Digests(Feature):
         lang = profile.lang
         parts = cheers_messages(lang, cheered_posts(cheers))
         return Outgoing(profile.user_id, parts[0], more=tuple(parts[1:]))
+
+
+async def _card_png(card: RoomCard) -> bytes | None:
+    """The weekly card, drawn in a thread (tens of milliseconds: never on the event loop). The
+    card only adorns the summary: if drawing fails, the room still gets the summary's text."""
+    try:
+        return await asyncio.to_thread(lambda: png(room_card_figure(card)))
+    except Exception:
+        log.exception("the weekly card could not be drawn: the summary goes without it")
+        return None

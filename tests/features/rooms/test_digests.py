@@ -4,6 +4,7 @@ summary with the group goal, the 4,096-character boundary, and the group send li
 from __future__ import annotations
 
 import time
+from itertools import pairwise
 from pathlib import Path
 
 from bot.clock import ControllableClock
@@ -97,10 +98,12 @@ async def test_group_sends_keep_to_the_group_limit(
         maya = session.person("Maya")
         await room_of(session, maya)
         started = time.monotonic()
-        sent = in_room(await session.at(utc(2026, 3, 9, 21, 0)))  # a Monday: summary + digest
-    arrivals = [c.at for c in session.server.calls_to("sendMessage") if c.at >= started]
-    assert len(sent) == 2
-    assert arrivals[1] - arrivals[0] >= 0.45
+        # A Monday: the weekly card, the summary, the digest; the card counts as a message too.
+        sent = in_room(await session.at(utc(2026, 3, 9, 21, 0)))
+    calls = session.server.calls_to("sendPhoto") + session.server.calls_to("sendMessage")
+    arrivals = sorted(c.at for c in calls if c.at >= started)
+    assert [m.kind for m in sent] == ["photo", "text", "text"]
+    assert all(later - earlier >= 0.45 for earlier, later in pairwise(arrivals))
 
 
 async def test_a_day_nobody_posted_ends_with_a_digest_that_says_so(

@@ -1,0 +1,274 @@
+"""The room card: the picture a room's weekly summary comes with, a 1080×1350 portrait a member
+can post as is.
+
+From the top: the room's name and the week; three numbers (posts together, member-days, the
+longest streak and whose it is); the group goal as a progress bar; who posted how many days of
+the week, ranked, a square per day; the bot's name as a quiet footer.
+
+Plain values in (`RoomCard`, its words already in the room's language, built by
+`bot.render.digests.room_card`), a matplotlib `Figure` out; `style.png` turns it into the bytes
+sent. Nothing here knows Telegram, SQL or the catalogs. Everything a member typed (the room's
+name, members' names) is drawn through `style.drawable`, clipped with "…" to its place, so a
+150-member room of 40-character fancy-font names draws as cleanly as a room of three.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyBboxPatch
+from matplotlib.text import Text
+
+from bot.pictures.style import (
+    CARD_HEIGHT_IN,
+    DPI,
+    EMPTY,
+    FAINT,
+    HERO_PT,
+    INK,
+    MET,
+    MUTED,
+    OPEN,
+    POSTED_SHADES,
+    SMALL_PT,
+    TEXT_PT,
+    TITLE_PT,
+    WIDTH_IN,
+    drawable,
+    families,
+    new_figure,
+)
+
+# The most members a card names: with more, rows would crowd under 44 px; the rest are counted.
+MAX_ROWS = 12
+
+WIDTH = round(WIDTH_IN * DPI)  # the card is drawn in pixels: 1,080 wide
+HEIGHT = round(CARD_HEIGHT_IN * DPI)  # 1,350 high
+LEFT, RIGHT = 72, WIDTH - 72
+TOP = 64
+ROW_HEIGHT_MAX = 64  # a small room's rows spread a little, not all the way down
+SQUARE, SQUARE_GAP = 30, 10
+DOTS_LEFT = 630  # the week's squares start here; names end before
+TILE_WIDTH = (RIGHT - LEFT) // 3
+BAR_HEIGHT = 24
+FULL_WEEK_MARK = "✓"
+UNNAMED = "…"  # a name with nothing drawable in it (all emoji)
+
+
+@dataclass(frozen=True)
+class Tile:
+    """A big number, what it counts, and (for the streak) whose it is."""
+
+    value: str
+    label: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """A member's week. `days` None: they keep their posts to themselves, so they are named with
+    no number and no squares, as the text summary names them with "—"."""
+
+    name: str
+    days: int | None
+
+
+@dataclass(frozen=True)
+class GoalBar:
+    """The group goal's progress: `done` of `of`, drawn in the MET colour once met."""
+
+    label: str
+    progress: str
+    done: int
+    of: int
+    met: bool
+
+
+@dataclass(frozen=True)
+class RoomCard:
+    kicker: str  # what the card is ("Weekly summary")
+    room: str  # the room's name, as its members typed it
+    week: str  # "Week of Mar 2 – Mar 8"
+    tiles: tuple[Tile, ...]  # three: posts, member-days, the longest streak
+    goal: GoalBar | None
+    no_goal: str  # said in the goal's place when the room has none ("": the block is left out)
+    heading: str  # over the members' rows
+    rows: tuple[MemberRow, ...]  # ranked, at most MAX_ROWS
+    more: str  # "+ 138 more" when not everyone has a row, else ""
+    footer: str
+    week_days: int = 7
+    not_sharing: str = "—"  # in the place of a private member's number
+
+
+def room_card_figure(card: RoomCard) -> Figure:
+    """The whole card, top to bottom: each block starts where the one above it ended."""
+    figure = new_figure(CARD_HEIGHT_IN, layout=None)
+    ax = _canvas(figure)
+    y = _header(ax, card, TOP)
+    y = _tiles(ax, card.tiles, y)
+    y = _goal(ax, card, y)
+    _rows(ax, card, y)
+    _footer(ax, card.footer)
+    return figure
+
+
+def _canvas(figure: Figure) -> Axes:
+    """One axes over the whole card, in pixels from the top left: every element is placed where
+    the layout says, not where matplotlib's layout engine would put it."""
+    ax = figure.add_axes((0.0, 0.0, 1.0, 1.0))
+    ax.set_xlim(0, WIDTH)
+    ax.set_ylim(HEIGHT, 0)
+    ax.axis("off")
+    return ax
+
+
+def _header(ax: Axes, card: RoomCard, y: float) -> float:
+    """What the card is, the room's name (large; smaller, then clipped, when it is long), the
+    week."""
+    bold = families().bold
+    ax.text(LEFT, y, card.kicker, fontsize=SMALL_PT, color=MUTED, va="top", fontfamily=bold,
+            fontweight="bold")  # fmt: skip
+    y += 36
+    room = drawable(card.room) or UNNAMED
+    title = _largest(ax, room, LEFT, y, RIGHT - LEFT, (HERO_PT, TITLE_PT), fontfamily=bold,
+                     fontweight="bold", color=INK, va="top")  # fmt: skip
+    y += 100 if title.get_fontsize() == HERO_PT else 56
+    _clipped(ax, card.week, LEFT, y, RIGHT - LEFT, fontsize=TEXT_PT, color=MUTED, va="top")
+    _rule(ax, y + 56)
+    return y + 86
+
+
+def _tiles(ax: Axes, tiles: tuple[Tile, ...], y: float) -> float:
+    bold = families().bold
+    for index, tile in enumerate(tiles):
+        x, width = LEFT + index * TILE_WIDTH, TILE_WIDTH - 24
+        _largest(ax, tile.value, x, y, width, (HERO_PT, TITLE_PT), fontfamily=bold,
+                 fontweight="bold", color=INK, va="top")  # fmt: skip
+        _clipped(ax, tile.label, x, y + 92, width, fontsize=SMALL_PT, color=MUTED, va="top")
+        if tile.note:
+            _clipped(ax, drawable(tile.note) or UNNAMED, x, y + 120, width, fontsize=SMALL_PT,
+                     color=INK, va="top", fontfamily=bold, fontweight="bold")  # fmt: skip
+    _rule(ax, y + 166)
+    return y + 192
+
+
+def _goal(ax: Axes, card: RoomCard, y: float) -> float:
+    """The goal's line and its bar; without a goal, how to set one (or nothing)."""
+    if card.goal is None:
+        if not card.no_goal:
+            return y
+        _clipped(ax, card.no_goal, LEFT, y + 12, RIGHT - LEFT, fontsize=TEXT_PT, color=MUTED,
+                 va="center")  # fmt: skip
+        _rule(ax, y + 50)
+        return y + 86
+    goal, bold = card.goal, families().bold
+    colour = MET if goal.met else OPEN
+    progress = f"{goal.progress} {FULL_WEEK_MARK}" if goal.met else goal.progress
+    right = ax.text(RIGHT, y + 12, progress, fontsize=TEXT_PT, color=colour, ha="right",
+                    va="center", fontfamily=bold, fontweight="bold")  # fmt: skip
+    room_left = RIGHT - LEFT - _width(ax, right) - 24
+    _clipped(ax, goal.label, LEFT, y + 12, room_left, fontsize=TEXT_PT, color=INK, va="center")
+    share = min(goal.done / goal.of, 1.0) if goal.of > 0 else (1.0 if goal.met else 0.0)
+    _bar(ax, LEFT, y + 40, RIGHT - LEFT, EMPTY, "goal-track")
+    if share > 0:
+        _bar(ax, LEFT, y + 40, max((RIGHT - LEFT) * share, BAR_HEIGHT), colour, "goal-done")
+    _rule(ax, y + 94)
+    return y + 130
+
+
+def _rows(ax: Axes, card: RoomCard, y: float) -> None:
+    """Who posted how many days, a row each, best first, spread over the room left above the
+    footer, never further apart than `ROW_HEIGHT_MAX`."""
+    ax.text(LEFT, y, card.heading, fontsize=TEXT_PT, color=INK, va="top",
+            fontfamily=families().bold, fontweight="bold")  # fmt: skip
+    first, last = y + 70, HEIGHT - 140
+    lines = len(card.rows) + (1 if card.more else 0)
+    pitch = min(ROW_HEIGHT_MAX, (last - first) / max(lines - 1, 1))
+    for index, row in enumerate(card.rows):
+        _row(ax, row, first + index * pitch, card)
+    if card.more:
+        ax.text(LEFT, first + len(card.rows) * pitch, card.more, fontsize=TEXT_PT, color=MUTED,
+                va="center")  # fmt: skip
+
+
+def _row(ax: Axes, row: MemberRow, y: float, card: RoomCard) -> None:
+    """A member's name, a square per day of the week (posted ones filled, a full week in the
+    darkest shade with a mark), and the count; a private member's name and a dash."""
+    name = drawable(row.name) or UNNAMED
+    _clipped(ax, name, LEFT, y, DOTS_LEFT - LEFT - 36, fontsize=TEXT_PT, va="center",
+             color=INK if row.days is not None else MUTED)  # fmt: skip
+    if row.days is None:
+        ax.text(RIGHT, y, card.not_sharing, fontsize=TEXT_PT, color=MUTED, ha="right",
+                va="center")  # fmt: skip
+        return
+    full = row.days >= card.week_days
+    shade = POSTED_SHADES[2] if full else POSTED_SHADES[1]
+    for day in range(card.week_days):
+        x = DOTS_LEFT + day * (SQUARE + SQUARE_GAP)
+        colour = shade if day < row.days else EMPTY
+        ax.add_patch(_rounded(x, y - SQUARE / 2, SQUARE, SQUARE, colour, radius=6, gid="day"))
+    value = f"{row.days}/{card.week_days}" + (f" {FULL_WEEK_MARK}" if full else "")
+    family, weight = (families().bold, "bold") if full else (families().regular, "normal")
+    ax.text(RIGHT, y, value, fontsize=TEXT_PT, ha="right", va="center", fontfamily=family,
+            fontweight=weight, color=MET if full else INK)  # fmt: skip
+
+
+def _footer(ax: Axes, footer: str) -> None:
+    _rule(ax, HEIGHT - 92)
+    ax.text(WIDTH / 2, HEIGHT - 50, footer, fontsize=SMALL_PT, color=MUTED, ha="center",
+            va="center")  # fmt: skip
+
+
+# --- drawing helpers ------------------------------------------------------------------------------
+
+
+def _rule(ax: Axes, y: float) -> None:
+    ax.plot([LEFT, RIGHT], [y, y], color=FAINT, linewidth=1.2, solid_capstyle="butt")
+
+
+def _bar(ax: Axes, x: float, y: float, width: float, colour: str, gid: str) -> None:
+    ax.add_patch(_rounded(x, y, width, BAR_HEIGHT, colour, radius=BAR_HEIGHT / 2, gid=gid))
+
+
+def _rounded(
+    x: float, y: float, width: float, height: float, colour: str, radius: float, gid: str
+) -> FancyBboxPatch:
+    patch = FancyBboxPatch((x, y), width, height, boxstyle=f"round,pad=0,rounding_size={radius}",
+                           facecolor=colour, edgecolor="none", linewidth=0)  # fmt: skip
+    patch.set_gid(gid)
+    return patch
+
+
+def _width(ax: Axes, text: Text) -> float:
+    """How wide `text` is drawn, in the card's pixels."""
+    renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    return float(text.get_window_extent(renderer).width)
+
+
+def _clipped(ax: Axes, text: str, x: float, y: float, width: float, **style: object) -> Text:
+    """`text` at (x, y), cut with "…" where it would pass `width` pixels: the longest start of it
+    that fits (found by halving), so a 40-character name ends at its column."""
+    drawn = ax.text(x, y, text, **style)  # type: ignore[arg-type]
+    if _width(ax, drawn) <= width:
+        return drawn
+    fits, too_long = 0, len(text)
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        drawn.set_text(text[:middle].rstrip() + "…")
+        fits, too_long = (middle, too_long) if _width(ax, drawn) <= width else (fits, middle)
+    drawn.set_text(text[:fits].rstrip() + "…")
+    return drawn
+
+
+def _largest(
+    ax: Axes, text: str, x: float, y: float, width: float, sizes: tuple[float, ...], **style: object
+) -> Text:
+    """`text` at the first of `sizes` it fits in; at the last size, clipped."""
+    for size in sizes[:-1]:
+        drawn = ax.text(x, y, text, fontsize=size, **style)  # type: ignore[arg-type]
+        if _width(ax, drawn) <= width:
+            return drawn
+        drawn.remove()
+    return _clipped(ax, text, x, y, width, fontsize=sizes[-1], **style)
