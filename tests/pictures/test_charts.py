@@ -9,7 +9,6 @@ from pathlib import Path
 import numpy as np
 from matplotlib import image
 
-from bot.pictures.cards import CardFigures, summary_card_figure
 from bot.pictures.charts import ChartLabels, calendar_figure, followers_figure
 from bot.pictures.style import families, png
 
@@ -71,14 +70,6 @@ def test_the_calendar_tells_rested_from_frozen_days() -> None:
     assert values is not None
     cells = np.ma.getdata(values)
     assert sorted({float(v) for v in cells.flatten() if v == v}) == [0.0, 1.0, 5.0]
-
-
-def test_summary_card(tmp_path: Path) -> None:
-    tiles = [("12", "连续天数"), ("26/30", "days"), ("+42", "followers"), ("1", "hits")]
-    card = CardFigures("2026-03-01 → 2026-03-31", tiles)
-    figure = summary_card_figure(card)
-    assert len(figure.axes) == 4
-    check_png(png(figure), tmp_path, "card.png")
 
 
 def test_the_chinese_font_is_found() -> None:
