@@ -714,7 +714,7 @@ MESSAGES: dict[str, Entry] = {
     "card.posted": "发布",
     "card.rested": "休息日",
     "card.frozen": "休息额度补上",
-    "card.missed": "未发布",
+    "card.missed": "没有发布",
     "card.footer": "Postpact · @{bot}",
     "card.footer_plain": "Postpact",
     "insights.heading": "🔎 <b>什么对你有效</b>",

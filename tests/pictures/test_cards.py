@@ -106,7 +106,7 @@ def picture(
     readable(figure)
     assert result.size == (1080, 1350)
     OUT.mkdir(exist_ok=True)
-    (OUT / f"{name}-{lang}.png").write_bytes(result.data)
+    (OUT / f"card-{name}-{lang}.png").write_bytes(result.data)
     return figure, result
 
 
