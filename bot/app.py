@@ -93,7 +93,7 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
     checkins = Checkins(services, posts)
     rooms = RoomsFeature(services, outbox, posts)
     reminders = ReminderFeature(services, planner, Buddies(services.store, services.clock))
-    coaching = Coaching(services, planner)
+    coaching = Coaching(services, planner, bot_name=lambda: application.bot.username)
     profile = ProfileFeature(
         services,
         planner,

@@ -55,6 +55,7 @@ class Profile:
     blocked: bool = False  # the user blocked the bot; nothing proactive until they are back
     sharing: Sharing = field(default_factory=Sharing)  # what group rooms may see
     private_chat: bool = False  # has talked to the bot in private (so it can write to them)
+    username: str | None = None  # the Telegram @username, without the @
 
     @property
     def rest_days_per_week(self) -> int:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
+from collections.abc import Callable
 from datetime import date
+from typing import Any, TypeVar
 
-from telegram import Update
+from telegram import InputFile, Update
 
 from bot.domain.deliveries import DeliveryKind
 from bot.domain.errors import InputError
@@ -35,13 +36,13 @@ from bot.domain.review import (
 )
 from bot.domain.schedule import plan_of
 from bot.domain.settings_input import parse_goal_change
-from bot.domain.streaks import compute_streak
 from bot.features.base import Caller, Feature, answer, button, caller_for, command, refreshed
+from bot.features.cards import final_card_png, month_card_png
 from bot.features.commands import AnyHandler
+from bot.offload import Job, in_worker
 from bot.outbound import Compose, Outgoing
-from bot.pictures.cards import summary_card_figure
-from bot.pictures.style import png
 from bot.planner import Planner
+from bot.render import cards as card_render
 from bot.render import review as render
 from bot.render.callbacks import read_number
 from bot.render.review import PlanChoice, PlanPress, StartPress
@@ -52,12 +53,17 @@ from bot.store.programs import ProgramRunningError
 START_WORDS = ("start", "开始")
 STOP_WORDS = ("stop", "end", "结束", "停止")
 LAST_WORDS = ("last", "previous", "上月", "上个月")
+T = TypeVar("T")
 
 
 class Coaching(Feature):
-    def __init__(self, services: Services, planner: Planner) -> None:
+    def __init__(
+        self, services: Services, planner: Planner, bot_name: Callable[[], str | None] = str
+    ) -> None:
+        """`bot_name`: the bot's @username once known, for the card's footer."""
         super().__init__(services)
         self.planner = planner
+        self.bot_name = bot_name
 
     def composers(self) -> dict[DeliveryKind, Compose]:
         return {DeliveryKind.REVIEW: self.compose_review}
@@ -68,6 +74,7 @@ class Coaching(Feature):
             command(s, "plan", self.plan, usage="plan", menu="menu.plan"),
             command(s, "goals", self.goals, usage="goals", menu="menu.goals"),
             command(s, "review", self.review, usage="review", menu="menu.review"),
+            command(s, "card", self.card, usage="card", menu="menu.card"),
             button(s, PlanPress, self.plan_button),
             button(s, StartPress, self.start_button),
         ]
@@ -225,6 +232,20 @@ class Coaching(Feature):
         data = await self.month_review(caller.profile, last_review(programs, caller.today), None)
         await answer(update, self._review_text(caller.profile, data))
 
+    async def card(self, update: Update, caller: Caller, args: str) -> None:
+        """This month's card so far (the period `/review` shows), as a photo to share."""
+        if args.strip():
+            raise InputError("error.card_shape")
+        program = await self.store.programs.current(caller.user_id)
+        current = review_period_for(program, caller.today)
+        upto = caller.today if caller.today <= current.period.end else None
+        bot = update.get_bot().username
+        image = await self._in_worker(month_card_png, caller.profile, current, upto, bot)
+        message = update.effective_message
+        assert message is not None
+        caption = card_render.card_caption(caller.lang)
+        await message.reply_photo(InputFile(image, filename="card.png"), caption=caption)
+
     async def compose_review(self, delivery: Delivery) -> Outgoing | None:
         profile = await self.store.users.get(delivery.chat_id)
         review = await self.planner.review_period(delivery.chat_id, delivery.period)
@@ -235,11 +256,12 @@ class Coaching(Feature):
         lang = profile.lang
         data = await self.month_review(profile, review, None)
         text = self._review_text(profile, data)
-        card = await self._review_card(profile, data)
         if not (review.is_final and review.program_id is not None):
+            card = await self._in_worker(month_card_png, profile, review, None, self.bot_name())
             return Outgoing(profile.user_id, text, None, photo=card)
         program = await self.store.programs.by_id(profile.user_id, review.program_id)
         assert program is not None
+        card = await self._in_worker(final_card_png, profile, program, self.bot_name())
         report, proposal = await self._report(profile, program)
         text += "\n\n" + render.final_report(lang, program, report, goals_of(profile), proposal)
         buttons = render.next_cycle_buttons(lang, program, proposal.any_missed)
@@ -272,15 +294,9 @@ class Coaching(Feature):
         lang = profile.lang
         return render.month_review(lang, data, goals_of(profile), profile.niche_tags)
 
-    async def _review_card(self, profile: Profile, data: MonthReview) -> bytes:
-        """The monthly review's one-image summary, drawn off the event loop."""
-        activity = await self.store.posts.activity(profile.user_id)
-        rests = await self.store.rest_days.all(profile.user_id)
-        end, allowance = data.review.period.end, profile.rest_days_per_week
-        streak = compute_streak((a.day for a in activity), end, rests, allowance).current
-        lang = profile.lang
-        card = render.card_figures(lang, data, streak)
-        return await asyncio.to_thread(lambda: png(summary_card_figure(card)))
+    async def _in_worker(self, job: Job[T], *args: Any) -> T:
+        """A card reads a whole history and is drawn in the worker process (`bot.offload`)."""
+        return await in_worker(self.services.settings.database_path, job, *args)
 
     async def _report(self, profile: Profile, program: Program) -> tuple[ProgramReport, NextCycle]:
         """A finished cycle's report and its proposal for the next one (the final report shows

@@ -1,5 +1,5 @@
 """What the coach says: /plan (the program's phases), /goals, the monthly review, the final report
-of a cycle, and the figures of the review's summary card.
+of a cycle (the review's card is in `render.cards`).
 
 Plain values in — a `PhaseView`, a `MonthReview`, a `ProgramReport`, `Goals` — text and keyboards
 out. The /plan buttons (start, stop, keep, next cycle) are defined here, next to their keyboards.
@@ -26,7 +26,6 @@ from bot.domain.program import (
     posting_target,
 )
 from bot.domain.review import MonthReview, ProgramReport, Verdict
-from bot.pictures.cards import CardFigures
 from bot.render import format as fmt
 from bot.render.callbacks import ButtonData, Callback, read_number
 from bot.render.keyboards import btn, markup
@@ -383,18 +382,3 @@ def next_cycle_buttons(
     if offer_ease:
         row.append(btn(t(lang, "btn.ease_cycle"), PlanPress.about(PlanChoice.EASE, program)))
     return markup([row])
-
-
-def card_figures(lang: Language, data: MonthReview, streak: int) -> CardFigures:
-    """The monthly review's one-image summary: the streak, days, follower change and hits."""
-    change = sum(data.follower_changes.values()) if data.follower_changes else None
-    period = data.review.period
-    return CardFigures(
-        title=t(lang, "card.title", start=period.start, end=period.end),
-        tiles=(
-            (str(streak), t(lang, "card.streak")),
-            (f"{data.posting.done}/{data.posting.target}", t(lang, "card.days")),
-            ("—" if change is None else fmt.signed(change), t(lang, "card.followers")),
-            (str(data.hits), t(lang, "card.hits")),
-        ),
-    )

@@ -213,6 +213,7 @@ class Users(Queries):
         return Profile(
             user_id=row["user_id"],
             first_name=row["first_name"],
+            username=row["username"],
             language=_language(row["language"]),
             telegram_language=row["telegram_language"],
             timezone=row["timezone"],

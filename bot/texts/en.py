@@ -28,7 +28,8 @@ MESSAGES: dict[str, Entry] = {
         "/today — what you logged today\n"
         "/streak — current and best streak\n"
         "/progress — this week and this month\n"
-        "/review — this month's review · /review last — the month before\n\n"
+        "/review — this month's review · /review last — the month before\n"
+        "/card — this month as a picture to share\n\n"
         "<b>Plan</b>\n"
         "/plan — your 3-month program: post daily, get a hit, reach 100 followers\n"
         "/goals — your targets (days a week, hit saves, followers, rest days)\n"
@@ -365,6 +366,7 @@ MESSAGES: dict[str, Entry] = {
     "menu.plan": "Your 3-month program",
     "menu.goals": "Your targets",
     "menu.review": "This month's review",
+    "menu.card": "This month as a picture to share",
     "menu.nudge": "Reminder settings",
     "menu.rest": "Take a rest day",
     "usage.plan": (
@@ -381,6 +383,7 @@ MESSAGES: dict[str, Entry] = {
         "<code>/goals rest 1</code> — rest days per week that keep your streak (0–6; days + rest = 7)"
     ),
     "usage.review": "<code>/review</code> — this month so far · <code>/review last</code> — the month before",
+    "usage.card": "<code>/card</code> — this month so far, as a picture to share (it takes nothing after it)",
     "usage.nudge": (
         "<code>/nudge 20:30</code> — remind me at this time if I haven't posted\n"
         "<code>/nudge off</code> · <code>/nudge on</code>\n"
@@ -405,6 +408,7 @@ MESSAGES: dict[str, Entry] = {
     "error.goal_extra": "That's more than I can use.",
     "error.goal_range": "That target must be between {low} and {high}.",
     "error.review_shape": "I didn't understand that.",
+    "error.card_shape": "/card takes nothing after it.",
     "error.switch": "“{given}” should be on or off.",
     "error.switch_missing": "Say on or off, e.g. <code>/nudge {what} on</code>.",
     "error.nudge_shape": "Give one time (HH:MM), or on / off.",
@@ -824,11 +828,51 @@ MESSAGES: dict[str, Entry] = {
     "chart.weekdays": "Mon Tue Wed Thu Fri Sat Sun",
     "chart.months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
     "chart.day_tick": "{day} {month}",
-    "card.title": "{start} → {end}",
-    "card.streak": "streak",
+    # The review card (a picture: plain text, no HTML; user text is drawn apart from these).
+    "card.caption": "🖼 Your month so far, as a picture to share.",
+    "card.caption_review": "🖼 Your month, as a picture to share.",
+    "card.caption_final": "🖼 Your 90 days, as a picture to share.",
+    "card.no_name": "A Postpact creator",
+    "card.month_program": "Month {month} of {months} · {start} – {end}",
+    "card.month_calendar": "{month} {year}",
+    "card.cycle": "Cycle {cycle} · 90 days · {start} – {end}",
+    "card.upto": "{period} · so far, to {date}",
+    "card.date": "{month} {day}",
+    "card.month_names": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    "card.month_full": "January February March April May June July August September October November December",
+    "card.weekdays": "M T W T F S S",
+    "card.in_month": "Month {month} · {goal}",
+    "card.goal_posting": Plural(
+        "Post on {target} of {days} day", "Post on {target} of {days} days"
+    ),
+    "card.goal_hit": "One hit: a post saved {threshold}+ times",
+    "card.goal_followers_gain": Plural("Gain {target} follower", "Gain {target} followers"),
+    "card.goal_followers_total": Plural("Reach {target} follower", "Reach {target} followers"),
+    "card.done_posting": Plural("{done} of {target} day posted", "{done} of {target} days posted"),
+    "card.done_hit": Plural("{count} hit", "{count} hits"),
+    "card.done_followers_gain": "{done} of +{target}",
+    "card.done_followers_total": "{done} of {target}",
+    "card.unmeasured": "No follower count to measure from yet",
+    "card.starts": "Starts {date}",
+    "card.met": "Met",
+    "card.not_met": "Not met",
+    "card.open": "In progress",
+    "card.upcoming": "To come",
+    "card.streak": "day streak",
+    "card.best_streak": "longest streak",
     "card.days": "days posted",
     "card.followers": "followers",
-    "card.hits": "hits",
+    "card.followers_cycle": "followers in 90 days",
+    "card.hits": Plural("hit", "hits"),
+    "card.best": "BEST POST",
+    "card.best_detail": Plural("{platform} · {saves} save", "{platform} · {saves} saves"),
+    "card.best_none": "No saves recorded yet",
+    "card.posted": "posted",
+    "card.rested": "rest day",
+    "card.frozen": "covered by rest",
+    "card.missed": "no post",
+    "card.footer": "Postpact · @{bot}",
+    "card.footer_plain": "Postpact",
     "insights.heading": "🔎 <b>What works for you</b>",
     "insights.followers_heading": "<b>What brings followers</b> (per post, between two counts)",
     "insights.followers_too_little": "Too little data to say: record follower counts before and after posting (/followers), on a few posts.",

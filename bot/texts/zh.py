@@ -25,7 +25,8 @@ MESSAGES: dict[str, Entry] = {
         "/today — 今天记录了什么\n"
         "/streak — 当前和最长连续天数\n"
         "/progress — 本周和本月进度\n"
-        "/review — 本月复盘 · /review last — 上个月\n\n"
+        "/review — 本月复盘 · /review last — 上个月\n"
+        "/card — 本月成绩图，可直接分享\n\n"
         "<b>计划</b>\n"
         "/plan — 三个月计划：每天发布、出一个爆款、涨到 100 粉\n"
         "/goals — 我的目标（每周天数、爆款收藏数、粉丝、休息日）\n"
@@ -301,6 +302,7 @@ MESSAGES: dict[str, Entry] = {
     "menu.plan": "三个月计划",
     "menu.goals": "我的目标",
     "menu.review": "本月复盘",
+    "menu.card": "本月成绩图，可直接分享",
     "menu.nudge": "提醒设置",
     "menu.rest": "今天休息",
     "usage.plan": (
@@ -317,6 +319,7 @@ MESSAGES: dict[str, Entry] = {
         "<code>/goals rest 1</code> — 每周可休息天数，不断连续（0–6；发布天数 + 休息天数 = 7）"
     ),
     "usage.review": "<code>/review</code> — 本月到目前为止 · <code>/review last</code> — 上个月",
+    "usage.card": "<code>/card</code> — 本月到目前为止的成绩图，可直接分享（后面不用加内容）",
     "usage.nudge": (
         "<code>/nudge 20:30</code> — 没发布时在这个时间提醒我\n"
         "<code>/nudge off</code> · <code>/nudge on</code>\n"
@@ -335,6 +338,7 @@ MESSAGES: dict[str, Entry] = {
     "error.goal_extra": "内容太多了，我用不上。",
     "error.goal_range": "这个目标要在 {low} 到 {high} 之间。",
     "error.review_shape": "没看懂这个用法。",
+    "error.card_shape": "/card 后面不用加内容。",
     "error.switch": "“{given}”应该是 on 或 off。",
     "error.switch_missing": "请说 on 或 off，例如 <code>/nudge {what} on</code>。",
     "error.nudge_shape": "请给一个时间（HH:MM），或 on / off。",
@@ -696,11 +700,49 @@ MESSAGES: dict[str, Entry] = {
     "chart.weekdays": "周一 周二 周三 周四 周五 周六 周日",
     "chart.months": "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月",
     "chart.day_tick": "{month}{day}日",
-    "card.title": "{start} → {end}",
+    # 复盘成绩图（图片：纯文本，不含 HTML；用户内容单独绘制）
+    "card.caption": "🖼 你这个月到目前为止的成绩图，可以直接分享。",
+    "card.caption_review": "🖼 你这个月的成绩图，可以直接分享。",
+    "card.caption_final": "🖼 你这 90 天的成绩图，可以直接分享。",
+    "card.no_name": "Postpact 创作者",
+    "card.month_program": "第 {month} / {months} 个月 · {start} – {end}",
+    "card.month_calendar": "{year}年{month}",
+    "card.cycle": "第 {cycle} 轮 · 90 天 · {start} – {end}",
+    "card.upto": "{period} · 截至 {date}",
+    "card.date": "{month}{day}日",
+    "card.month_names": "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月",
+    "card.month_full": "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月",
+    "card.weekdays": "一 二 三 四 五 六 日",
+    "card.in_month": "第 {month} 月 · {goal}",
+    "card.goal_posting": "{days} 天里发布 {target} 天",
+    "card.goal_hit": "一个爆款：一条内容被收藏 {threshold}+ 次",
+    "card.goal_followers_gain": "涨粉 {target}",
+    "card.goal_followers_total": "粉丝达到 {target}",
+    "card.done_posting": "已发布 {done} / {target} 天",
+    "card.done_hit": "{count} 个爆款",
+    "card.done_followers_gain": "{done} / +{target}",
+    "card.done_followers_total": "{done} / {target}",
+    "card.unmeasured": "还没有可对比的粉丝数",
+    "card.starts": "{date}开始",
+    "card.met": "达成",
+    "card.not_met": "未达成",
+    "card.open": "进行中",
+    "card.upcoming": "未开始",
     "card.streak": "连续天数",
+    "card.best_streak": "最长连续",
     "card.days": "发布天数",
-    "card.followers": "粉丝",
+    "card.followers": "粉丝变化",
+    "card.followers_cycle": "90 天粉丝变化",
     "card.hits": "爆款",
+    "card.best": "最佳内容",
+    "card.best_detail": "{platform} · {saves} 次收藏",
+    "card.best_none": "还没有记录收藏数",
+    "card.posted": "发布",
+    "card.rested": "休息日",
+    "card.frozen": "休息额度补上",
+    "card.missed": "没有发布",
+    "card.footer": "Postpact · @{bot}",
+    "card.footer_plain": "Postpact",
     "insights.heading": "🔎 <b>什么对你有效</b>",
     "insights.followers_heading": "<b>什么带来粉丝</b>（每条发布，两次记录之间）",
     "insights.followers_too_little": "数据太少，还看不出来：在发布前后记录粉丝数（/followers），多记几条。",

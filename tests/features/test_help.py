@@ -8,7 +8,8 @@ from tests.helpers import unthrottled
 # The private menu, as registered with the handlers (daily things first: features' order).
 PRIVATE_MENU = [
     "post", "undo", "followers", "metrics", "today", "streak", "progress", "plan", "goals",
-    "review", "nudge", "rest", "chart", "insights", "share", "export", "forget", "settings", "help",
+    "review", "card", "nudge", "rest", "chart", "insights", "share", "export", "forget", "settings",
+    "help",
 ]  # fmt: skip
 ROOM_MENU = ["join", "leave", "help", "post", "board", "mutual", "followed", "insights"]
 ADMIN_MENU = ["join", "leave", "help", "post", "board", "mutual", "followed", "buddy",

@@ -136,3 +136,5 @@ async def test_the_monthly_review_carries_a_summary_card(session: Session, maya:
     photos = [m for m in session.server.bot_messages(maya.user_id) if m.kind == "photo"]
     assert len(photos) == 1
     assert photos[0].file_size > 5_000
+    pixels = image.imread(io.BytesIO(photos[0].content))
+    assert pixels.shape[:2] == (1350, 1080)  # the portrait review card, to post as it is

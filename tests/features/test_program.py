@@ -8,7 +8,10 @@ from typing import TypeVar, cast
 
 import pytest
 
+from bot.domain.review import program_review
 from bot.fakeapi import Exchange, Person, Session, StoredMessage
+from bot.features.cards import final_card_png, month_card_png
+from bot.store import Store
 from tests.helpers import reviews, rows, unthrottled, utc
 
 T = TypeVar("T")
@@ -291,6 +294,27 @@ async def test_month_3_review_ends_with_the_final_report(
     ]
     assert [label for label, _ in final[0].buttons] == ["Start cycle 2 🚀", "Ease missed goals"]
     assert rows(session, "SELECT outcome FROM programs") == [("completed",)]
+
+
+async def test_the_final_review_carries_the_90_day_card(
+    session: Session, maya: Person, program: ProgramWalk
+) -> None:
+    await program.final_review()
+    photos = [m for m in session.server.bot_messages(maya.user_id) if m.kind == "photo"]
+    assert len(photos) == 3  # a card with each review; the last one covers the whole cycle
+    store = await Store.open_reader(session.database_path)
+    try:
+        profile = await store.users.get(maya.user_id)
+        cycle = await store.programs.latest(maya.user_id)
+        assert profile is not None
+        assert cycle is not None
+        bot = "PostpactTestBot"
+        whole = await final_card_png(store, profile, cycle, bot)
+        month_3 = await month_card_png(store, profile, program_review(cycle, 3), None, bot)
+    finally:
+        await store.close()
+    assert photos[-1].content == whole
+    assert photos[-1].content != month_3
 
 
 async def test_the_next_cycle_button_raises_only_what_was_met(

@@ -7,15 +7,17 @@ from datetime import UTC, date, datetime
 import pytest
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.cards import History, month_card
 from bot.domain.models import Post
 from bot.domain.phase import PhaseView
 from bot.domain.program import Goals, GoalStatus, Program, ProgramDay, next_cycle
 from bot.domain.review import MonthReview, ProgramReport, ScoredPost, program_review
+from bot.pictures.cards import Tile
 from bot.render.callbacks import MAX_BYTES, MAX_INT, Callback
+from bot.render.cards import review_card
 from bot.render.review import (
     PlanChoice,
     PlanPress,
-    card_figures,
     final_report,
     goals_view,
     month_review,
@@ -159,15 +161,22 @@ def test_the_final_report_and_its_button() -> None:
 
 
 def test_the_summary_card_figures() -> None:
-    card = card_figures("en", review_of(1, follower_changes={}), 12)
-    assert card.title == "2026-03-02 → 2026-03-31"
-    assert card.tiles == (
-        ("12", "streak"),
-        ("26/26", "days posted"),
-        ("—", "followers"),
-        ("1", "hits"),
+    """The card's numbers carry what they mean: a met target and a hit in their colours, a
+    zero or an unknown quiet."""
+    posted = History([], [], [], [])
+    facts = month_card(review_of(1, follower_changes={}), GOALS, posted)
+    card = review_card("en", facts, GOALS, "Maya", None)
+    assert card.period == "Month 1 of 3 · Mar 2 – Mar 31"
+    assert card.footer == "Postpact"
+    assert tuple(card.tiles) == (
+        Tile("0", "day streak", "muted"),
+        Tile("26/26", "days posted", "achieved"),
+        Tile("—", "followers", "muted"),
+        Tile("1", "hit", "hit"),
     )
-    assert card_figures("en", review_of(1), 0).tiles[2] == ("+9", "followers")
+    grown = review_card("en", month_card(review_of(1), GOALS, posted), GOALS, "Maya", "PBot")
+    assert grown.tiles[2] == Tile("+9", "followers", "achieved")
+    assert grown.footer == "Postpact · @PBot"
 
 
 def test_plan_buttons_act_only_on_their_program() -> None:
