@@ -14,6 +14,7 @@ and how); matplotlib falls back from Bold to Regular to its own DejaVu Sans glyp
 from __future__ import annotations
 
 import io
+import logging
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +31,7 @@ from matplotlib.ft2font import FT2Font
 FONTS = Path(__file__).parent / "fonts"
 REGULAR_FILE = FONTS / "NotoSansCJKsc-Regular.subset.otf"
 BOLD_FILE = FONTS / "NotoSansCJKsc-Bold.subset.otf"
+REGULAR_FAMILY = "Noto Sans CJK SC"
 
 DPI = 150
 WIDTH_IN = 7.2  # 1,080 px
@@ -74,9 +76,18 @@ class Families:
     bold: list[str]
 
 
+def _not_our_fallback(record: logging.LogRecord) -> bool:
+    """Bold text falls back to Regular for an ideograph the Bold subset lacks: by design, so
+    matplotlib's warning that it found weight 400 for bold is not worth a log line."""
+    message = record.getMessage()
+    return not (message.startswith("findfont: Failed to find font weight") and
+                f"for {REGULAR_FAMILY}," in message)  # fmt: skip
+
+
 @cache
 def families() -> Families:
     """Register the shipped fonts once per process and set the shared defaults."""
+    logging.getLogger("matplotlib.font_manager").addFilter(_not_our_fallback)
     for file in (REGULAR_FILE, BOLD_FILE):
         font_manager.fontManager.addfont(str(file))
     regular = font_manager.FontProperties(fname=str(REGULAR_FILE)).get_name()

@@ -76,3 +76,13 @@ def test_the_install_brings_no_font_package() -> None:
     project = tomllib.loads((style.FONTS.parents[2] / "pyproject.toml").read_text())
     wanted = " ".join(project["project"]["dependencies"]).lower()
     assert "font" not in wanted
+
+
+def test_bold_falling_back_to_regular_logs_nothing(caplog: pytest.LogCaptureFixture) -> None:
+    """Every card's bold text goes Bold → Regular: by design, not a warning in the bot's log."""
+    figure = new_figure(1.0, layout=None)
+    figure.text(0.1, 0.5, "喆 Bold", fontfamily=families().bold, fontweight="bold",
+                fontsize=style.TITLE_PT + 0.5)  # fmt: skip
+    with caplog.at_level("DEBUG", logger="matplotlib.font_manager"):
+        drawn(figure)
+    assert not [r for r in caplog.records if "Failed to find font weight" in r.getMessage()]
