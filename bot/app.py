@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -80,6 +80,13 @@ class Features:
         return await self.composers[delivery.kind](delivery)
 
 
+def _username_of(
+    application: Application[Any, Any, Any, Any, Any, Any],
+) -> Callable[[], str | None]:
+    """The bot's @username for the cards' footer, known once the application has started."""
+    return lambda: application.bot.username
+
+
 def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbox, Features]:
     """Every feature, built with what it needs and registered with the application."""
     application = _application(
@@ -91,9 +98,9 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
     planner = Planner(services, outbox)
     posts = PostLog(services.store, services.settings.posts_per_day)
     checkins = Checkins(services, posts)
-    rooms = RoomsFeature(services, outbox, posts)
+    rooms = RoomsFeature(services, outbox, posts, bot_name=_username_of(application))
     reminders = ReminderFeature(services, planner, Buddies(services.store, services.clock))
-    coaching = Coaching(services, planner, bot_name=lambda: application.bot.username)
+    coaching = Coaching(services, planner, bot_name=_username_of(application))
     profile = ProfileFeature(
         services,
         planner,

@@ -19,10 +19,11 @@ from typing import Any, Literal
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.patches import Circle, FancyBboxPatch
+from matplotlib.patches import Circle
 from matplotlib.text import Text
 
 from bot.domain.days import week_start
+from bot.pictures.canvas import ACCENT_HEIGHT, accent, fit, rounded, text_width
 from bot.pictures.style import (
     CARD_HEIGHT_IN,
     EMPTY,
@@ -62,6 +63,7 @@ SHADES: dict[Shade, str] = {
     "missed": EMPTY,
     "ahead": PAPER,
 }
+POSTED: tuple[Shade, ...] = ("posted1", "posted2", "posted3")
 ON_DARK: frozenset[Shade] = frozenset({"posted2", "posted3"})  # day numbers in white
 
 # The card in pixels (y grows upwards, as matplotlib's does).
@@ -113,7 +115,7 @@ def review_card_figure(card: ReviewCard) -> Figure:
     ax.set_xlim(0, W)
     ax.set_ylim(0, H)
     ax.axis("off")
-    ax.add_patch(FancyBboxPatch((0, H - 14), W, 14, boxstyle="square,pad=0", color=MET, lw=0))
+    accent(ax, W, H - ACCENT_HEIGHT)
     _header(ax, card)
     _goals(ax, card.goals, top=1135)
     _tiles(ax, card.tiles, top=811)
@@ -144,7 +146,7 @@ def _goals(ax: Axes, rows: Sequence[GoalRow], top: float) -> None:
               ha="center", va="center")  # fmt: skip
         verdict = _text(ax, RIGHT - 24, y + height / 2, row.verdict, TEXT_PT, colour, bold=True,
                         ha="right", va="center")  # fmt: skip
-        room = RIGHT - 24 - _width(verdict) - 24 - (LEFT + 100)
+        room = RIGHT - 24 - text_width(verdict) - 24 - (LEFT + 100)
         _text(ax, LEFT + 100, y + height / 2 + 6, row.label, TEXT_PT, INK, bold=True,
               va="bottom", width=room)  # fmt: skip
         _text(ax, LEFT + 100, y + height / 2 - 6, row.detail, SMALL_PT, MUTED, va="top",
@@ -160,7 +162,7 @@ def _tiles(ax: Axes, tiles: Sequence[Tile], top: float) -> None:
         _box(ax, x, top - height, width, height, EMPTY)
         value = _text(ax, x + width / 2, top - 68, tile.value, HERO_PT, TONES[tile.tone],
                       bold=True, ha="center", va="center")  # fmt: skip
-        if _width(value) > width - 24:  # a long number: the next size down
+        if text_width(value) > width - 24:  # a long number: the next size down
             value.set_fontsize(TITLE_PT)
         _text(ax, x + width / 2, top - 122, tile.label, SMALL_PT, MUTED, ha="center",
               va="center", width=width - 16)  # fmt: skip
@@ -235,9 +237,13 @@ def _week_columns(ax: Axes, part: CalendarDays, top: float) -> list[Cell]:
 def _legend(ax: Axes, legend: Sequence[tuple[Shade, str]], y: float) -> None:
     x = float(LEFT)
     for shade, word in legend:
-        _box(ax, x, y - 12, 24, 24, SHADES[shade], pad=5)
+        if shade in POSTED:  # posted: its three shades side by side, as the calendar chart's
+            for step, posted in enumerate(POSTED):
+                _box(ax, x + 8 * step, y - 12, 8, 24, SHADES[posted], pad=1)
+        else:
+            _box(ax, x, y - 12, 24, 24, SHADES[shade], pad=5)
         label = _text(ax, x + 34, y, word, SMALL_PT, MUTED, va="center")
-        x += 34 + _width(label) + 30
+        x += 34 + text_width(label) + 30
 
 
 # --- drawing helpers --------------------------------------------------------------------------
@@ -248,11 +254,7 @@ def _box(
     edge: str | None = None, pad: float = 18,
 ) -> None:  # fmt: skip
     """A rounded box; `pad` is its corner radius in pixels."""
-    style = f"round,pad=0,rounding_size={min(pad, w / 2, h / 2)}"
-    line = 1.5 if edge else 0
-    box = FancyBboxPatch((x, y), w, h, boxstyle=style, facecolor=colour, edgecolor=edge or colour)
-    box.set_linewidth(line)
-    ax.add_patch(box)
+    ax.add_patch(rounded(x, y, w, h, colour, pad, edge=edge))
 
 
 def _text(
@@ -264,22 +266,5 @@ def _text(
     drawn = ax.text(x, y, text, fontsize=size, color=colour, fontfamily=family,
                     fontweight="bold" if bold else "normal", **placed)  # fmt: skip
     if width is not None:
-        _cut(drawn, text, width)
+        fit(drawn, width)
     return drawn
-
-
-def _cut(drawn: Text, text: str, width: float) -> None:
-    """Shorten `drawn` until it fits `width` pixels (halving, then letter by letter)."""
-    if _width(drawn) <= width:
-        return
-    keep = len(text)
-    while keep > 1 and _width(drawn) > width:
-        keep = keep // 2 if _width(drawn) > 2 * width else keep - 1
-        drawn.set_text(text[:keep].rstrip() + "…")
-
-
-def _width(drawn: Text) -> float:
-    figure = drawn.get_figure()
-    assert isinstance(figure, Figure)
-    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
-    return float(drawn.get_window_extent(renderer).width)

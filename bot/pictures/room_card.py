@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.patches import FancyBboxPatch
 from matplotlib.text import Text
 
+from bot.pictures.canvas import accent, fit, rounded, text_width
 from bot.pictures.style import (
     CARD_HEIGHT_IN,
     DPI,
@@ -48,7 +48,8 @@ WIDTH = round(WIDTH_IN * DPI)  # the card is drawn in pixels: 1,080 wide
 HEIGHT = round(CARD_HEIGHT_IN * DPI)  # 1,350 high
 LEFT, RIGHT = 72, WIDTH - 72
 TOP = 64
-ROW_HEIGHT_MAX = 64  # a small room's rows spread a little, not all the way down
+ROW_HEIGHT_MAX = 72  # a small room's rows spread a little, not all the way down
+ROWS_END = HEIGHT - 140  # the last row's centre at most: the footer is below
 SQUARE, SQUARE_GAP = 30, 10
 DOTS_LEFT = 630  # the week's squares start here; names end before
 TILE_WIDTH = (RIGHT - LEFT) // 3
@@ -103,14 +104,19 @@ class RoomCard:
 
 
 def room_card_figure(card: RoomCard) -> Figure:
-    """The whole card, top to bottom: each block starts where the one above it ended."""
+    """The whole card, top to bottom: each block starts where the one above it ended; a small
+    room's blocks are centred between the accent and the footer, not crowded at the top."""
     figure = new_figure(CARD_HEIGHT_IN, layout=None)
     ax = _canvas(figure)
     y = _header(ax, card, TOP)
     y = _tiles(ax, card.tiles, y)
     y = _goal(ax, card, y)
-    _rows(ax, card, y)
-    _footer(ax, card.footer)
+    end = _rows(ax, card, y)
+    shift = max(0.0, (ROWS_END - end) / 2)
+    ax.set_ylim(HEIGHT - shift, -shift)
+    frame = _canvas(figure)
+    accent(frame, WIDTH, 0)
+    _footer(frame, card.footer)
     return figure
 
 
@@ -168,7 +174,7 @@ def _goal(ax: Axes, card: RoomCard, y: float) -> float:
     progress = f"{goal.progress} {FULL_WEEK_MARK}" if goal.met else goal.progress
     right = ax.text(RIGHT, y + 12, progress, fontsize=TEXT_PT, color=colour, ha="right",
                     va="center", fontfamily=bold, fontweight="bold")  # fmt: skip
-    room_left = RIGHT - LEFT - _width(ax, right) - 24
+    room_left = RIGHT - LEFT - text_width(right) - 24
     _clipped(ax, goal.label, LEFT, y + 12, room_left, fontsize=TEXT_PT, color=INK, va="center")
     share = min(goal.done / goal.of, 1.0) if goal.of > 0 else (1.0 if goal.met else 0.0)
     _bar(ax, LEFT, y + 40, RIGHT - LEFT, EMPTY, "goal-track")
@@ -178,19 +184,20 @@ def _goal(ax: Axes, card: RoomCard, y: float) -> float:
     return y + 130
 
 
-def _rows(ax: Axes, card: RoomCard, y: float) -> None:
+def _rows(ax: Axes, card: RoomCard, y: float) -> float:
     """Who posted how many days, a row each, best first, spread over the room left above the
-    footer, never further apart than `ROW_HEIGHT_MAX`."""
+    footer, never further apart than `ROW_HEIGHT_MAX`. Returns where the last line ends."""
     ax.text(LEFT, y, card.heading, fontsize=TEXT_PT, color=INK, va="top",
             fontfamily=families().bold, fontweight="bold")  # fmt: skip
-    first, last = y + 70, HEIGHT - 140
+    first = y + 70
     lines = len(card.rows) + (1 if card.more else 0)
-    pitch = min(ROW_HEIGHT_MAX, (last - first) / max(lines - 1, 1))
+    pitch = min(ROW_HEIGHT_MAX, (ROWS_END - first) / max(lines - 1, 1))
     for index, row in enumerate(card.rows):
         _row(ax, row, first + index * pitch, card)
     if card.more:
         ax.text(LEFT, first + len(card.rows) * pitch, card.more, fontsize=TEXT_PT, color=MUTED,
                 va="center")  # fmt: skip
+    return first + max(lines - 1, 0) * pitch + SQUARE / 2
 
 
 def _row(ax: Axes, row: MemberRow, y: float, card: RoomCard) -> None:
@@ -208,7 +215,7 @@ def _row(ax: Axes, row: MemberRow, y: float, card: RoomCard) -> None:
     for day in range(card.week_days):
         x = DOTS_LEFT + day * (SQUARE + SQUARE_GAP)
         colour = shade if day < row.days else EMPTY
-        ax.add_patch(_rounded(x, y - SQUARE / 2, SQUARE, SQUARE, colour, radius=6, gid="day"))
+        ax.add_patch(rounded(x, y - SQUARE / 2, SQUARE, SQUARE, colour, radius=6, gid="day"))
     value = f"{row.days}/{card.week_days}" + (f" {FULL_WEEK_MARK}" if full else "")
     family, weight = (families().bold, "bold") if full else (families().regular, "normal")
     ax.text(RIGHT, y, value, fontsize=TEXT_PT, ha="right", va="center", fontfamily=family,
@@ -229,37 +236,12 @@ def _rule(ax: Axes, y: float) -> None:
 
 
 def _bar(ax: Axes, x: float, y: float, width: float, colour: str, gid: str) -> None:
-    ax.add_patch(_rounded(x, y, width, BAR_HEIGHT, colour, radius=BAR_HEIGHT / 2, gid=gid))
-
-
-def _rounded(
-    x: float, y: float, width: float, height: float, colour: str, radius: float, gid: str
-) -> FancyBboxPatch:
-    patch = FancyBboxPatch((x, y), width, height, boxstyle=f"round,pad=0,rounding_size={radius}",
-                           facecolor=colour, edgecolor="none", linewidth=0)  # fmt: skip
-    patch.set_gid(gid)
-    return patch
-
-
-def _width(ax: Axes, text: Text) -> float:
-    """How wide `text` is drawn, in the card's pixels."""
-    renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
-    return float(text.get_window_extent(renderer).width)
+    ax.add_patch(rounded(x, y, width, BAR_HEIGHT, colour, radius=BAR_HEIGHT / 2, gid=gid))
 
 
 def _clipped(ax: Axes, text: str, x: float, y: float, width: float, **style: object) -> Text:
-    """`text` at (x, y), cut with "…" where it would pass `width` pixels: the longest start of it
-    that fits (found by halving), so a 40-character name ends at its column."""
-    drawn = ax.text(x, y, text, **style)  # type: ignore[arg-type]
-    if _width(ax, drawn) <= width:
-        return drawn
-    fits, too_long = 0, len(text)
-    while too_long - fits > 1:
-        middle = (fits + too_long) // 2
-        drawn.set_text(text[:middle].rstrip() + "…")
-        fits, too_long = (middle, too_long) if _width(ax, drawn) <= width else (fits, middle)
-    drawn.set_text(text[:fits].rstrip() + "…")
-    return drawn
+    """`text` at (x, y), cut with "…" where it would pass `width` pixels."""
+    return fit(ax.text(x, y, text, **style), width)  # type: ignore[arg-type]
 
 
 def _largest(
@@ -268,7 +250,7 @@ def _largest(
     """`text` at the first of `sizes` it fits in; at the last size, clipped."""
     for size in sizes[:-1]:
         drawn = ax.text(x, y, text, fontsize=size, **style)  # type: ignore[arg-type]
-        if _width(ax, drawn) <= width:
+        if text_width(drawn) <= width:
             return drawn
         drawn.remove()
     return _clipped(ax, text, x, y, width, fontsize=sizes[-1], **style)

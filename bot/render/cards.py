@@ -8,7 +8,6 @@ and drawn through `drawable`.
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 
 from bot.domain.cards import CardDay, CardFacts, DayState, GoalLine
@@ -45,11 +44,11 @@ def card_caption(lang: Language) -> str:
 
 def card_name(profile: Profile) -> str:
     """Who the card is of: the name, else the Telegram @username, else a platform handle — the
-    first of these any font can draw (a name of only emoji draws nothing). Fancy-font letters
-    ("𝓜𝓪𝔂𝓪", which no font of ours has) are read as the plain letters they stand for."""
+    first of these any font can draw (a name of only emoji draws nothing; fancy-font letters
+    draw as the plain letters they stand for, see `drawable`)."""
     handles = [h for h in profile.handles.values() if not h.startswith("http")]
     candidates = [
-        plain(profile.first_name),
+        profile.first_name,
         f"@{profile.username}" if profile.username else "",
         *(h if h.startswith("@") else f"@{h}" for h in handles),
     ]
@@ -66,7 +65,7 @@ def review_card(
         goals=tuple(goal_row(lang, line, goals, facts) for line in facts.goals),
         tiles=tiles(lang, facts),
         best_heading=t(lang, "card.best"),
-        best_title=plain(best_title(facts.best.post)) if facts.best else "",
+        best_title=best_title(facts.best.post) if facts.best else "",
         best_detail=best_detail(lang, facts.best),
         calendar=CalendarDays(
             days=[(d.day, shade(d)) for d in facts.days],
@@ -78,20 +77,9 @@ def review_card(
     )
 
 
-def plain(text: str) -> str:
-    """User text with compatibility letters made plain (NFKC): "𝓜𝓪𝔂𝓪" → "Maya", "ＡＢ" → "AB"."""
-    return unicodedata.normalize("NFKC", text)
-
-
-def short_date(lang: Language, day: date) -> str:
-    """ "Apr 1" / "4月1日"."""
-    month = t(lang, "card.month_names").split()[day.month - 1]
-    return t(lang, "card.date", month=month, day=day.day)
-
-
 def period_label(lang: Language, facts: CardFacts) -> str:
     period = facts.period
-    start, end = short_date(lang, period.start), short_date(lang, period.end)
+    start, end = fmt.short_date(lang, period.start), fmt.short_date(lang, period.end)
     if facts.cycle is not None:
         label = t(lang, "card.cycle", cycle=facts.cycle, start=start, end=end)
     elif facts.program_month is not None:
@@ -101,7 +89,7 @@ def period_label(lang: Language, facts: CardFacts) -> str:
         month = t(lang, "card.month_full").split()[period.start.month - 1]
         label = t(lang, "card.month_calendar", month=month, year=period.start.year)
     if facts.upto is not None and facts.upto < period.end:
-        return t(lang, "card.upto", period=label, date=short_date(lang, facts.upto))
+        return t(lang, "card.upto", period=label, date=fmt.short_date(lang, facts.upto))
     return label
 
 
@@ -130,7 +118,7 @@ def goal_detail(lang: Language, line: GoalLine, goals: Goals) -> str:
     """How the goal went: days posted, hits, followers — or when its month starts."""
     status = line.status
     if status is None:
-        return t(lang, "card.starts", date=short_date(lang, line.starts or date.min))
+        return t(lang, "card.starts", date=fmt.short_date(lang, line.starts or date.min))
     if status.kind == "posting":
         return t(lang, "card.done_posting", done=status.done, target=status.target,
                  count=status.target)  # fmt: skip

@@ -50,8 +50,8 @@ def followers_chart(
         posts=[p.local_date for p in posts],
         posts_label=t(lang, "chart.posts_legend"),
         note=_hidden_note(lang, hidden),
-        months=t(lang, "chart.months").split(),
-        day_tick=t(lang, "chart.day_tick", day="{day}", month="{month}"),  # filled per tick
+        months=fmt.month_names(lang),
+        day_tick=t(lang, "picture.date", day="{day}", month="{month}"),  # filled per tick
     )
     span = time_span(chart)
     panels = [
@@ -138,7 +138,7 @@ def calendar_chart(
     words = CalendarWords(
         title=t(lang, "chart.calendar_title"),
         weekdays=t(lang, "chart.weekdays").split(),
-        months=t(lang, "chart.months").split(),
+        months=fmt.month_names(lang),
         posted=t(lang, "chart.legend_posted"),
         rested=t(lang, "chart.legend_rested"),
         frozen=t(lang, "chart.legend_frozen"),

@@ -9,7 +9,6 @@ is cut off.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from bot.domain.digests import CheeredPost, RoomDay, RoomPeriod
 from bot.domain.models import Language
@@ -94,7 +93,7 @@ def summary_messages(lang: Language, title: str, summary: RoomPeriod) -> list[st
     return fmt.split_message("\n".join(lines))
 
 
-def room_card(lang: Language, title: str, summary: RoomPeriod) -> RoomCard:
+def room_card(lang: Language, title: str, summary: RoomPeriod, bot: str | None = None) -> RoomCard:
     """The weekly summary's card in the room's language: the same numbers as the text, members
     ranked by days (those who don't share posts named without a number, last), the first
     `MAX_ROWS` of them with a row and the rest counted."""
@@ -105,7 +104,12 @@ def room_card(lang: Language, title: str, summary: RoomPeriod) -> RoomCard:
     return RoomCard(
         kicker=t(lang, "roomcard.kicker"),
         room=title,
-        week=t(lang, "roomcard.week", start=_day(lang, period.start), end=_day(lang, period.end)),
+        week=t(
+            lang,
+            "roomcard.week",
+            start=fmt.short_date(lang, period.start),
+            end=fmt.short_date(lang, period.end),
+        ),
         tiles=(
             Tile(fmt.number(summary.posts), t(lang, "roomcard.posts", count=summary.posts)),
             Tile(str(summary.posters), t(lang, "roomcard.posters", count=summary.posters)),
@@ -120,15 +124,9 @@ def room_card(lang: Language, title: str, summary: RoomPeriod) -> RoomCard:
         heading=t(lang, "roomcard.heading"),
         rows=tuple(MemberRow(m.name, m.days) for m in ranked[:MAX_ROWS]),
         more=t(lang, "roomcard.more", count=rest) if rest > 0 else "",
-        footer=t(lang, "roomcard.footer"),
+        footer=t(lang, "card.footer", bot=bot) if bot else t(lang, "card.footer_plain"),
         week_days=period.length,
     )
-
-
-def _day(lang: Language, day: date) -> str:
-    """A day as the card writes it: "Mar 2", "3月2日"."""
-    month = t(lang, "roomcard.months").split()[day.month - 1]
-    return t(lang, "roomcard.date", month=month, day=day.day)
 
 
 def _goal_bar(lang: Language, goal: GroupGoalStatus) -> GoalBar:

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from bot.domain.models import Language, Post
 from bot.domain.platforms import platform
-from bot.texts import Html, h, shown
+from bot.texts import Html, h, shown, t
 
 # Telegram's limits, in UTF-16 code units of the visible text (after the HTML is parsed).
 MAX_MESSAGE = 4096
@@ -221,3 +221,13 @@ def _track(open_tags: list[str], token: str) -> None:
 
 def _tag_name(tag: str) -> str:
     return tag[1:-1].split(maxsplit=1)[0]
+
+
+def month_names(lang: Language) -> list[str]:
+    """Short month names, January first: "Jan" / "1月"."""
+    return t(lang, "picture.months").split()
+
+
+def short_date(lang: Language, day: date) -> str:
+    """A day as every picture writes it: "Apr 1" / "4月1日"."""
+    return t(lang, "picture.date", month=month_names(lang)[day.month - 1], day=day.day)

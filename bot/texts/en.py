@@ -776,8 +776,6 @@ MESSAGES: dict[str, Entry] = {
     "summary.member": "• {name}: days {days} · posts {posts} · 🔥 {streak} · {growth}",
     "roomcard.kicker": "Weekly summary",
     "roomcard.week": "Week of {start} – {end}",
-    "roomcard.date": "{month} {day}",
-    "roomcard.months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
     "roomcard.posts": Plural("post together", "posts together"),
     "roomcard.posters": Plural("member posted", "members posted"),
     "roomcard.streak": Plural("day · longest streak", "days · longest streak"),
@@ -794,7 +792,6 @@ MESSAGES: dict[str, Entry] = {
     "roomcard.no_goal": "No group goal yet. An admin sets one: /groupgoal days 5",
     "roomcard.heading": "Days posted",
     "roomcard.more": Plural("+ {count} more member", "+ {count} more members"),
-    "roomcard.footer": "Postpact · posting together",
     # --- insights, charts, your data
     "menu.insights": "What works for you",
     "menu.chart": "Charts: followers, calendar",
@@ -826,8 +823,9 @@ MESSAGES: dict[str, Entry] = {
     "chart.legend_empty": "no post",
     "chart.legend_today": "today",
     "chart.weekdays": "Mon Tue Wed Thu Fri Sat Sun",
-    "chart.months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
-    "chart.day_tick": "{day} {month}",
+    # Dates in pictures (cards, charts): one way to write a day.
+    "picture.months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    "picture.date": "{month} {day}",
     # The review card (a picture: plain text, no HTML; user text is drawn apart from these).
     "card.caption": "🖼 Your month so far, as a picture to share.",
     "card.caption_review": "🖼 Your month, as a picture to share.",
@@ -837,8 +835,6 @@ MESSAGES: dict[str, Entry] = {
     "card.month_calendar": "{month} {year}",
     "card.cycle": "Cycle {cycle} · 90 days · {start} – {end}",
     "card.upto": "{period} · so far, to {date}",
-    "card.date": "{month} {day}",
-    "card.month_names": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
     "card.month_full": "January February March April May June July August September October November December",
     "card.weekdays": "M T W T F S S",
     "card.in_month": "Month {month} · {goal}",

@@ -660,8 +660,6 @@ MESSAGES: dict[str, Entry] = {
     "summary.member": "• {name}：{days} 天 · {posts} 条 · 🔥 {streak} · {growth}",
     "roomcard.kicker": "每周总结",
     "roomcard.week": "{start} – {end} 这一周",
-    "roomcard.date": "{month}月{day}日",
-    "roomcard.months": "1 2 3 4 5 6 7 8 9 10 11 12",
     "roomcard.posts": "条 · 合计发布",
     "roomcard.posters": "人 · 有发布",
     "roomcard.streak": "天 · 最长连续",
@@ -672,7 +670,6 @@ MESSAGES: dict[str, Entry] = {
     "roomcard.no_goal": "还没有小组目标。管理员可以设定：/groupgoal days 5",
     "roomcard.heading": "发布天数",
     "roomcard.more": "还有 {count} 位成员",
-    "roomcard.footer": "Postpact · 一起坚持发布",
     # --- insights, charts, your data
     "menu.insights": "什么对你有效",
     "menu.chart": "图表：粉丝、日历",
@@ -698,8 +695,9 @@ MESSAGES: dict[str, Entry] = {
     "chart.legend_empty": "没有发布",
     "chart.legend_today": "今天",
     "chart.weekdays": "周一 周二 周三 周四 周五 周六 周日",
-    "chart.months": "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月",
-    "chart.day_tick": "{month}{day}日",
+    # Dates in pictures (cards, charts): one way to write a day.
+    "picture.months": "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月",
+    "picture.date": "{month}{day}日",
     # 复盘成绩图（图片：纯文本，不含 HTML；用户内容单独绘制）
     "card.caption": "🖼 你这个月到目前为止的成绩图，可以直接分享。",
     "card.caption_review": "🖼 你这个月的成绩图，可以直接分享。",
@@ -709,8 +707,6 @@ MESSAGES: dict[str, Entry] = {
     "card.month_calendar": "{year}年{month}",
     "card.cycle": "第 {cycle} 轮 · 90 天 · {start} – {end}",
     "card.upto": "{period} · 截至 {date}",
-    "card.date": "{month}{day}日",
-    "card.month_names": "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月",
     "card.month_full": "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月",
     "card.weekdays": "一 二 三 四 五 六 日",
     "card.in_month": "第 {month} 月 · {goal}",

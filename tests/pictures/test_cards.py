@@ -26,7 +26,7 @@ from bot.domain.review import (
 )
 from bot.pictures.cards import LEFT, RIGHT, review_card_figure
 from bot.pictures.style import HIT, MET, MUTED, NOT_MET, OPEN
-from bot.render.cards import plain, review_card
+from bot.render.cards import review_card
 from tests.pictures.checks import Drawn, drawn, readable, share_of, texts
 
 OUT = Path("/tmp/pictures15")
@@ -243,7 +243,7 @@ def test_names_and_titles_of_any_shape_fit_their_space(lang: Language) -> None:
     long_title = "Braised pork belly, the slow way — " * 9  # 300+ characters
     fancy = "𝓜𝓪𝔂𝓪 𝓒𝓱𝓮𝓷 ✨ 𝓬𝓸𝓸𝓴𝓼 𝓯𝓸𝓻 𝓽𝓱𝓮 𝔀𝓱𝓸𝓵𝓮 𝓯𝓪𝓶𝓲𝓵𝔂 𝓮𝓿𝓮𝓻𝔂 𝓭𝓪𝔂 🍲"  # 60 characters
     assert len(fancy) >= 50
-    figure, _ = picture("long", lang, month_facts(2, best_title=long_title), plain(fancy))
+    figure, _ = picture("long", lang, month_facts(2, best_title=long_title), fancy)
     shown = texts(figure)
     assert "Maya Chen cooks for the whole family every day" in shown  # 𝓜𝓪𝔂𝓪 read as Maya
     title = next(t for t in shown if t.startswith("Braised pork belly"))

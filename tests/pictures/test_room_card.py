@@ -21,6 +21,7 @@ from bot.domain.digests import RoomPeriod
 from bot.domain.models import Language
 from bot.domain.progress import Period
 from bot.domain.rooms import GroupGoalStatus, MemberView
+from bot.pictures.canvas import ACCENT_HEIGHT
 from bot.pictures.room_card import DOTS_LEFT, MAX_ROWS, room_card_figure
 from bot.pictures.style import EMPTY, MET, OPEN, POSTED_SHADES
 from bot.render.digests import room_card
@@ -191,7 +192,8 @@ def test_an_empty_week_is_drawn_and_says_so(lang: Language) -> None:
     assert not patches(figure, "goal-done")  # no progress: only the track
     assert all(p.get_facecolor()[:3] == to_rgb(EMPTY) for p in patches(figure, "day"))
     for shade in POSTED_SHADES:
-        assert share_of(picture.pixels, shade, tolerance=0.02) < 0.0005
+        below_accent = picture.pixels[ACCENT_HEIGHT:]  # the band on top is in the MET blue
+        assert share_of(below_accent, shade, tolerance=0.02) < 0.0005
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -205,3 +207,20 @@ def test_twenty_thousand_posts_fit_their_tile(lang: Language) -> None:
     renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
     (value,) = [t for t in figure.axes[0].texts if t.get_text() == "20,000"]
     assert value.get_window_extent(renderer).x1 < 72 + 312
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_room_card_looks_like_the_review_card(lang: Language) -> None:
+    """One look for every card: the MET band across the top and the same quiet footer."""
+    figure = room_card_figure(room_card(lang, "Tiny Habits Club", week(*FIVE), "PostpactBot"))
+    picture = checked(figure, f"room-footer-{lang}")
+    assert share_of(picture.pixels[: ACCENT_HEIGHT - 2], MET, tolerance=0.02) > 0.99
+    assert "Postpact · @PostpactBot" in texts(figure)
+
+
+def test_a_small_room_is_centred_not_crowded_at_the_top() -> None:
+    """Three members leave room: the blocks move down so the card isn't empty below them."""
+    small, full = card("en", week(*FIVE[:3])), card("en", week(*big_room()))
+    small_title, full_title = small.axes[0].texts[1], full.axes[0].texts[1]
+    top = small_title.get_window_extent().y1, full_title.get_window_extent().y1
+    assert top[0] < top[1] - 100  # in pixels from the bottom: lower on the page

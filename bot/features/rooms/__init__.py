@@ -14,6 +14,8 @@ are written in `render.rooms` and `render.digests`, their decisions made in `dom
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.domain.deliveries import DeliveryKind
 from bot.features.base import Feature
 from bot.features.commands import AnyHandler
@@ -34,10 +36,17 @@ __all__ = ["RoomsFeature"]
 class RoomsFeature(Feature):
     """Every part of the rooms, as one feature for the application."""
 
-    def __init__(self, services: Services, outbox: Outbox, posts: PostLog) -> None:
+    def __init__(
+        self,
+        services: Services,
+        outbox: Outbox,
+        posts: PostLog,
+        bot_name: Callable[[], str | None] = str,
+    ) -> None:
+        """`bot_name`: the bot's @username once known, for the weekly card's footer."""
         super().__init__(services)
         self.membership = Membership(services)
-        self.digests = Digests(services, outbox)
+        self.digests = Digests(services, outbox, bot_name)
         self.commands = (
             self.membership,
             RoomCheckins(services, posts),

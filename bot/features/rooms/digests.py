@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 
 from bot.domain.deliveries import DayPeriod, DeliveryKind, KeyPeriod
@@ -36,9 +37,12 @@ SWEEP_BATCH = 500
 
 
 class Digests(Feature):
-    def __init__(self, services: Services, outbox: Outbox) -> None:
+    def __init__(
+        self, services: Services, outbox: Outbox, bot_name: Callable[[], str | None] = str
+    ) -> None:
         super().__init__(services)
         self.outbox = outbox
+        self.bot_name = bot_name
 
     def composers(self) -> dict[DeliveryKind, Compose]:
         return {
@@ -96,7 +100,11 @@ class Digests(Feature):
             return None
         lang = group.language or "en"
         parts = summary_messages(lang, group.title, summary)
-        card = await _card_png(room_card(lang, group.title, summary)) if weekly else None
+        card = (
+            await _card_png(room_card(lang, group.title, summary, self.bot_name()))
+            if weekly
+            else None
+        )
         return Outgoing(
             group.chat_id, parts[0], more=tuple(parts[1:]), thread_id=group.topic_id, photo=card
         )
