@@ -12,7 +12,7 @@ import re
 import subprocess
 import sys
 
-from bench import checkins, fanout, heavy, storage
+from bench import checkins, fanout, heavy, storage, yearly
 from bot.outbound import Limits
 
 
@@ -47,6 +47,9 @@ def main() -> None:
     ours, raw = asyncio.run(storage.measure())
     cost = f"{ours * 1e6:.0f} µs vs raw aiosqlite {raw * 1e6:.0f} µs: ×{ours / raw:.2f}"
     table.append(("database, per check-in", cost))
+    table.append(
+        ("database, a year of one creator", yearly.describe(asyncio.run(yearly.measure())))
+    )
     width = max(len(name) for name, _ in table)
     print(f"{'benchmark':<{width}}  figure")
     print(f"{'-' * width}  {'-' * 60}")
