@@ -184,3 +184,29 @@ def test_a_bad_webhook_setting_is_refused(name: str, value: object) -> None:
     (problem,) = refused.value.errors()
     assert problem["loc"] == (name,)
     assert str(value) not in problem["msg"]  # what `python -m bot` prints: never the secret
+
+
+async def test_a_handler_error_is_answered_200_and_not_resent(hooked: Session) -> None:
+    """The error handler logged it and said sorry; a resend would only fail the same way."""
+    maya = hooked.person("Maya")
+    hooked.server.fail("sendMessage", 400, "Bad Request: chat not found")
+    reply = await hooked.send(maya, "/today")
+    assert reply.text == "Sorry, something went wrong on my side. Please try again in a moment."
+    assert [post.status for post in hooked.server.webhook.posts] == [200]
+
+
+async def test_a_stop_finishes_the_update_in_hand_before_the_bot_goes(
+    tmp_path: Path, clock: ControllableClock
+) -> None:
+    async with Session(tmp_path, clock, transport="webhook", latency=0.3) as session:
+        maya = session.person("Maya")
+        await session.queue(maya, "/post tiktok in hand")
+        for _ in range(300):  # until the bot is replying: the update is being handled
+            if session.server.calls_to("sendMessage"):
+                break
+            await asyncio.sleep(0.01)
+        await session.restart()  # SIGTERM mid-update
+        await session.settle()
+        assert [post.status for post in session.server.webhook.posts] == [200]  # not resent
+        assert count(session, "posts") == 1
+        assert len(logged(session)) == 1
