@@ -210,3 +210,23 @@ async def test_a_stop_finishes_the_update_in_hand_before_the_bot_goes(
         assert [post.status for post in session.server.webhook.posts] == [200]  # not resent
         assert count(session, "posts") == 1
         assert len(logged(session)) == 1
+
+
+async def test_max_connections_is_passed_on_as_set(
+    tmp_path: Path, clock: ControllableClock
+) -> None:
+    limits = {"webhook_max_connections": 7}
+    async with Session(tmp_path, clock, transport="webhook", user_limits=limits) as session:
+        (call,) = session.server.calls_to("setWebhook")
+        assert call.params["max_connections"] == 7
+        info = await session.bot.application.bot.get_webhook_info()
+        assert info.url.endswith("/telegram/webhook")
+        assert info.max_connections == 7
+        assert info.pending_update_count == 0
+
+
+async def test_telegram_refuses_polling_while_a_webhook_is_set(hooked: Session) -> None:
+    url = f"{hooked.server.base_url}{TOKEN}/getUpdates"
+    async with aiohttp.ClientSession() as client, client.post(url) as answer:
+        assert answer.status == 409
+        assert "Conflict" in (await answer.json())["description"]
