@@ -64,7 +64,14 @@ class Inbound:
             return
         secret = settings.webhook_secret_token
         self.webhook = WebhookServer(self.application, secret, path_of(settings.webhook_url))
-        await self.webhook.start(settings.webhook_listen, settings.webhook_port)
+        host, port = settings.webhook_listen, settings.webhook_port
+        try:
+            await self.webhook.start(host, port)
+        except OSError as error:
+            raise CannotListenError(
+                f"cannot listen on WEBHOOK_LISTEN:WEBHOOK_PORT {host}:{port} for the webhook"
+                f" ({error.strerror or type(error).__name__})"
+            ) from None
         await bot.set_webhook(
             settings.webhook_url,
             max_connections=settings.webhook_max_connections,
@@ -81,6 +88,11 @@ class Inbound:
         updater = self.application.updater
         if updater is not None and updater.running:
             await updater.stop()
+
+
+class CannotListenError(Exception):
+    """The webhook's address can't be served (the port is taken, the address isn't ours): a
+    settings problem, told in one line."""
 
 
 def path_of(url: str) -> str:

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import signal
+import socket
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -15,10 +18,12 @@ from pydantic import ValidationError
 
 from bot.clock import ControllableClock
 from bot.config import Settings
-from bot.fakeapi import Session
+from bot.fakeapi import FakeBotApi, Session
 from bot.fakeapi.session import TOKEN, WEBHOOK_SECRET
 from bot.fakeapi.webhook import SECRET_HEADER
-from tests.helpers import count
+from tests.conftest import FAKE_TOKEN
+from tests.helpers import count, environment
+from tests.test_main import run_bot, the_one_line
 
 
 @pytest.fixture
@@ -230,3 +235,73 @@ async def test_telegram_refuses_polling_while_a_webhook_is_set(hooked: Session) 
     async with aiohttp.ClientSession() as client, client.post(url) as answer:
         assert answer.status == 409
         assert "Conflict" in (await answer.json())["description"]
+
+
+async def test_a_real_run_by_webhook_answers_and_never_logs_token_or_secret(
+    tmp_path: Path, fake_api: FakeBotApi
+) -> None:
+    port, secret = free_port(), "operator-chosen_secret"
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot",
+        cwd=tmp_path,
+        env=environment(
+            BOT_TOKEN=FAKE_TOKEN, BOT_API_BASE_URL=fake_api.base_url, LOG_LEVEL="debug",
+            DATABASE_PATH=str(tmp_path / "postpact.sqlite3"),
+            WEBHOOK_URL=f"http://127.0.0.1:{port}/hook", WEBHOOK_LISTEN="127.0.0.1",
+            WEBHOOK_PORT=str(port), WEBHOOK_SECRET=secret,
+        ),
+        stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        await fake_api.push_update(json.loads(an_update(1, "/post tiktok hello")))
+        for _ in range(300):
+            if fake_api.calls_to("sendMessage") and not fake_api.unconfirmed:
+                break
+            await asyncio.sleep(0.1)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.stderr is not None
+        stderr = (await asyncio.wait_for(process.stderr.read(), 30)).decode()
+        await process.wait()
+    assert process.returncode == 0, stderr
+    assert fake_api.calls_to("sendMessage")[0].params["text"].startswith("✅ Logged #1")
+    assert fake_api.calls_to("getUpdates") == []
+    assert f"receiving updates by webhook on 127.0.0.1:{port}/hook" in stderr
+    for secret_text in (FAKE_TOKEN, FAKE_TOKEN.split(":")[1], secret):
+        assert secret_text not in stderr
+
+
+async def test_a_webhook_port_in_use_is_named_in_one_line(
+    tmp_path: Path, fake_api: FakeBotApi
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        status, stderr = await run_bot(
+            tmp_path,
+            BOT_TOKEN=FAKE_TOKEN,
+            BOT_API_BASE_URL=fake_api.base_url,
+            WEBHOOK_URL=f"https://bot.example.com:{port}/hook",
+            WEBHOOK_LISTEN="127.0.0.1",
+            WEBHOOK_PORT=str(port),
+        )
+    assert status == 2
+    assert the_one_line(stderr).startswith(
+        f"postpact: cannot listen on WEBHOOK_LISTEN:WEBHOOK_PORT 127.0.0.1:{port}"
+    )
+
+
+async def test_a_bad_webhook_secret_is_named_without_showing_it(tmp_path: Path) -> None:
+    status, stderr = await run_bot(
+        tmp_path, BOT_TOKEN=FAKE_TOKEN, WEBHOOK_SECRET="my secret with spaces"
+    )
+    assert status == 2
+    assert the_one_line(stderr).startswith("postpact: setting WEBHOOK_SECRET is invalid")
+    assert "my secret" not in stderr
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
