@@ -24,6 +24,7 @@ from bot import demo, sandbox
 from bot.app import running_bot
 from bot.clock import SystemClock
 from bot.config import Settings
+from bot.inbound import CannotListenError
 from bot.logs import configure_logging
 from bot.store import DatabaseUnavailable, SchemaTooNewError
 
@@ -88,10 +89,12 @@ def main() -> None:
         sandbox.main()
         return
     token = settings.bot_token.get_secret_value()
-    configure_logging(settings.log_level, [token, quote(token, safe="")])
+    # The webhook's secret is redacted too: PTB logs setWebhook's parameters at DEBUG.
+    secrets = [token, quote(token, safe=""), settings.webhook_secret_token]
+    configure_logging(settings.log_level, secrets)
     try:
         asyncio.run(serve(settings))
-    except (SchemaTooNewError, DatabaseUnavailable) as error:
+    except (SchemaTooNewError, DatabaseUnavailable, CannotListenError) as error:
         fail(str(error), EXIT_CONFIG)
     except InvalidToken:
         fail("Telegram refused BOT_TOKEN: copy it again from @BotFather", EXIT_CONFIG)

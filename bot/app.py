@@ -33,6 +33,7 @@ from bot.features.reminders import ReminderFeature
 from bot.features.rooms import RoomsFeature
 from bot.features.sharing import SharingFeature
 from bot.features.stats import Stats
+from bot.inbound import Inbound, WebhookServer
 from bot.ordering import Once, PerUserOrder
 from bot.outbound import Compose, FloodGuard, Limits, OnBlocked, Outbox, Outgoing
 from bot.planner import Planner
@@ -257,6 +258,7 @@ class RunningBot:
     outbox: Outbox
     sweeps: Sweeps
     throttle: Throttle
+    webhook: WebhookServer | None = None  # when updates arrive by webhook
 
     @property
     def updates(self) -> PerUserOrder:
@@ -295,18 +297,16 @@ async def running_bot(
 async def _serving(
     application: BotApp, services: Services, outbox: Outbox, features: Features
 ) -> AsyncIterator[RunningBot]:
-    """Start polling and the schedule; whatever got started is stopped again, even when a later
-    step of the start-up fails (a locked database, the Bot API gone), so the failure is the one
-    thing reported."""
+    """Start receiving updates and the schedule; whatever got started is stopped again, even
+    when a later step of the start-up fails (a locked database, the Bot API gone), so the failure
+    is the one thing reported. Receiving stops first: the updates in hand finish while
+    everything they need still runs."""
     await publish_command_menu(application.bot, menu_entries(application.handlers[0]))
     await application.start()
-    updater = application.updater
-    assert updater is not None
+    inbound = Inbound(application, services.settings, LONG_POLL_SECONDS)
     sweeps: Sweeps | None = None
     try:
-        await updater.start_polling(
-            poll_interval=0, timeout=LONG_POLL_SECONDS, allowed_updates=Update.ALL_TYPES
-        )
+        await inbound.start()
         try:
             sweeps = await _start_schedule(application, services, outbox, features)
         except sqlite3.Error as error:
@@ -314,14 +314,13 @@ async def _serving(
                 raise
             raise cannot_open(services.settings.database_path, error) from None
         log.info("Postpact is running as @%s", application.bot.username)
-        yield RunningBot(application, services, outbox, sweeps, features.throttle)
+        yield RunningBot(application, services, outbox, sweeps, features.throttle, inbound.webhook)
     finally:
+        await inbound.stop()
         outbox.begin_closing()  # a long sweep stops at its next item
         if sweeps is not None:
             await sweeps.stop()
         await outbox.stop()
-        if updater.running:
-            await updater.stop()
         await application.stop()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 from pathlib import Path
 from typing import Annotated, Literal
@@ -16,6 +18,9 @@ _TOKEN_SHAPE = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{5,100}$")
 # Telegram's broadcast limits: about 30 messages/s free, up to 1,000/s as paid broadcasts.
 FREE_SEND_LIMIT = 30
 PAID_BROADCAST_LIMIT = 1000
+
+# Telegram's rule for a webhook's secret_token: 1-256 characters, A-Z a-z 0-9 _ -.
+_SECRET_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 
@@ -83,6 +88,50 @@ class Settings(BaseSettings):
         le=1_000_000,
         description="Follower counts one user may record in their local day.",
     )
+
+    # Webhooks (unset URL: long polling). See the README's "Webhooks".
+    webhook_url: str = Field(
+        default="",
+        description="The public https URL Telegram posts updates to; empty: long polling.",
+    )
+    webhook_listen: str = Field(default="0.0.0.0", min_length=1)
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    webhook_secret: SecretStr = Field(
+        default=SecretStr(""),
+        description="Telegram's secret_token; empty: derived from the token.",
+    )
+    webhook_max_connections: int = Field(default=40, ge=1, le=100)
+
+    @property
+    def webhook_secret_token(self) -> str:
+        """The secret Telegram sends with every webhook request. Unset, it is derived from the
+        token (an HMAC, so it never reveals the token): the same on every start and on every
+        instance of one bot, so a restart or a second instance during a deploy never refuses
+        the requests Telegram already has in flight, and there is nothing more to configure."""
+        chosen = self.webhook_secret.get_secret_value()
+        if chosen:
+            return chosen
+        token = self.bot_token.get_secret_value().encode()
+        return hmac.new(token, b"postpact-webhook", hashlib.sha256).hexdigest()
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url_shape(cls, value: str) -> str:
+        value = value.strip()
+        if value and not re.match(r"^https?://[^\s/]+(/[^\s?#]*)?$", value):
+            raise ValueError(
+                "must be the public URL Telegram posts to, such as https://bot.example.com/telegram"
+            )
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_shape(cls, value: SecretStr) -> SecretStr:
+        # Like the token's, the message never echoes the value.
+        secret = value.get_secret_value().strip()
+        if secret and not _SECRET_SHAPE.match(secret):
+            raise ValueError("must be 1 to 256 characters: letters, digits, _ and -")
+        return SecretStr(secret)
 
     @field_validator("bot_token")
     @classmethod

@@ -10,6 +10,7 @@ import pytest
 
 from bot.clock import ControllableClock
 from bot.fakeapi import FakeBotApi, Person, Session
+from bot.fakeapi.session import Transport
 
 # A Monday at noon UTC: weeks and months start cleanly around it.
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -22,9 +23,25 @@ def clock() -> ControllableClock:
     return ControllableClock(START)
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A module marked `both_transports` runs its session tests once by long polling and once by
+    webhook: the same behaviour, whichever way updates arrive."""
+    if metafunc.definition.get_closest_marker("both_transports") is None:
+        return
+    if "transport" in metafunc.fixturenames:
+        metafunc.parametrize("transport", ["polling", "webhook"])
+
+
 @pytest.fixture
-async def session(tmp_path: Path, clock: ControllableClock) -> AsyncIterator[Session]:
-    async with Session(tmp_path, clock) as running:
+def transport() -> Transport:
+    return "polling"
+
+
+@pytest.fixture
+async def session(
+    tmp_path: Path, clock: ControllableClock, transport: Transport
+) -> AsyncIterator[Session]:
+    async with Session(tmp_path, clock, transport=transport) as running:
         yield running
 
 

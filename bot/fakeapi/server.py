@@ -32,6 +32,7 @@ from bot.fakeapi.rules import (
     visible_text,
 )
 from bot.fakeapi.updates import PendingUpdates
+from bot.fakeapi.webhook import Webhook
 from bot.fakeapi.wire import error_answer, ok_answer, read_params
 
 __all__ = ["HANG", "RESET", "FakeBotApi"]
@@ -74,6 +75,7 @@ class FakeBotApi:
         self._recent_sends: deque[float] = deque()
         self._chats: dict[int, Chat] = {}
         self.updates = PendingUpdates()
+        self.webhook = Webhook(self.updates)  # set: updates are POSTed to the bot, not polled
         self._faults = Faults()
         self._outage = Outage(self._stop_listening, self._start_listening)
         self._senders: set[asyncio.BaseTransport] = set()  # connections that carried sends
@@ -82,7 +84,9 @@ class FakeBotApi:
         self.port = 0
         self._handlers: dict[str, Callable[[dict[str, Any]], Any]] = {
             "getMe": lambda _: self.bot_user,
-            "deleteWebhook": lambda _: True,
+            "setWebhook": self.webhook.set,
+            "deleteWebhook": self.webhook.delete,
+            "getWebhookInfo": self.webhook.info,
             "setMyCommands": self._set_my_commands,
             "getMyCommands": self._get_my_commands,
             "sendMessage": self._send_message,
@@ -123,6 +127,7 @@ class FakeBotApi:
 
     async def close(self) -> None:
         await self._outage.cancel()
+        await self.webhook.close()
         await self.updates.close()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -234,6 +239,7 @@ class FakeBotApi:
 
     async def _work(self, call: Call) -> Any:
         if call.method == "getUpdates":
+            self.webhook.refuse_polling()
             return await self.updates.get(call.params)
         handler = self._handlers.get(call.method)
         if handler is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import socket
 import sqlite3
 from collections.abc import Mapping
 from contextlib import AsyncExitStack, closing
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal
 
 from bot.app import RunningBot, running_bot
 from bot.clock import ControllableClock
@@ -29,6 +30,10 @@ from bot.outbound import Limits
 
 TOKEN = "123456789:FAKE-token_for-local-runs-only"
 SETTLE_SECONDS = 15.0
+
+# How updates reach the bot: it polls the fake, or the fake POSTs them to its webhook.
+Transport = Literal["polling", "webhook"]
+WEBHOOK_SECRET = "session-webhook-secret"
 
 _ids = itertools.count(1001)
 # What the bot can send on its own: texts, and a review's card (or a file) before its text.
@@ -73,10 +78,15 @@ class Session:
         default_timezone: str = "UTC",
         limits: Limits = FAST_LIMITS,
         user_limits: Mapping[str, object] | None = None,
+        transport: Transport = "polling",
     ) -> None:
         """`user_limits`: settings that raise (or lower) the per-user limits, e.g.
-        `{"user_burst": 1000}` for a test that sends hundreds of commands on purpose."""
+        `{"user_burst": 1000}` for a test that sends hundreds of commands on purpose.
+        `transport`: "webhook" serves a webhook on a free port of 127.0.0.1 (kept across
+        restarts) and the fake POSTs each update to it."""
         self.folder = folder
+        self.transport = transport
+        self.webhook_port = _free_port() if transport == "webhook" else 0
         self.user_limits = dict(user_limits or {})
         self.settle_seconds = SETTLE_SECONDS  # a benchmark's heavy commands may take longer
         self.clock = clock
@@ -105,9 +115,20 @@ class Session:
             bot_api_base_url=self.server.base_url,
             database_path=self.database_path,
             default_timezone=self.default_timezone,
+            **self._webhook_settings(),  # type: ignore[arg-type]
             **self.user_limits,  # type: ignore[arg-type]
             _env_file=None,  # type: ignore[call-arg]  # never read a developer's own .env
         )
+
+    def _webhook_settings(self) -> dict[str, object]:
+        if self.transport == "polling":
+            return {}
+        return {
+            "webhook_url": f"http://127.0.0.1:{self.webhook_port}/telegram/webhook",
+            "webhook_listen": "127.0.0.1",
+            "webhook_port": self.webhook_port,
+            "webhook_secret": WEBHOOK_SECRET,
+        }
 
     async def __aenter__(self) -> Session:
         self.server.updates.continue_ids(_last_update_id(self.database_path))
@@ -344,16 +365,26 @@ class Session:
         return sent
 
     async def settle(self) -> None:
-        """Wait until every update delivered so far has been handled."""
+        """Wait until every update delivered so far has been handled. By webhook: until each was
+        acknowledged, which the bot does only once it was handled (a redelivered update is
+        handled again, so the count of handled ones says nothing there)."""
+        if self.transport == "webhook":
+            handled = self.server.updates.drained()
+        else:
+            handled = self.bot.updates.wait_processed(self.injected)
         try:
-            await asyncio.wait_for(
-                self.bot.updates.wait_processed(self.injected), self.settle_seconds
-            )
+            await asyncio.wait_for(handled, self.settle_seconds)
         except TimeoutError:
             raise AssertionError(
                 f"the bot handled {self.bot.updates.processed} of {self.injected} updates "
                 f"within {self.settle_seconds}s"
             ) from None
+
+
+def _free_port() -> int:
+    with closing(socket.socket()) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _last_update_id(database: Path) -> int:

@@ -1,7 +1,8 @@
 """The fake Bot API's pending updates: what `getUpdates` hands out and how an offset confirms them.
 
-Like Telegram, an update stays until a later `getUpdates` names an offset past it, so a bot that
-stops before confirming a batch gets the same updates again after a restart.
+Like Telegram, an update stays until a later `getUpdates` names an offset past it (or, with a
+webhook, until the bot answered its POST with 200), so a bot that stops before confirming a batch
+gets the same updates again after a restart.
 """
 
 from __future__ import annotations
@@ -42,6 +43,34 @@ class PendingUpdates:
         self._closing = True
         async with self._news:
             self._news.notify_all()
+
+    async def waiting_besides(self, taken: set[int]) -> list[dict[str, Any]]:
+        """Wait for updates not in `taken` (the ones a webhook is already posting); [] once the
+        server closes."""
+        async with self._news:
+            await self._news.wait_for(
+                lambda: self._closing or any(u["update_id"] not in taken for u in self._updates)
+            )
+            return (
+                [] if self._closing else [u for u in self._updates if u["update_id"] not in taken]
+            )
+
+    async def confirm(self, update_id: int) -> None:
+        """The bot answered a webhook POST with 200: Telegram forgets the update."""
+        async with self._news:
+            self._updates = deque(u for u in self._updates if u["update_id"] != update_id)
+            self._news.notify_all()
+
+    async def drop(self) -> None:
+        """`drop_pending_updates`: forget every update not yet confirmed."""
+        async with self._news:
+            self._updates.clear()
+            self._news.notify_all()
+
+    async def drained(self) -> None:
+        """Wait until every update was confirmed."""
+        async with self._news:
+            await self._news.wait_for(lambda: not self._updates or self._closing)
 
     async def get(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         """`getUpdates`: forget what `offset` confirms, wait up to `timeout` for news."""

@@ -2,9 +2,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot.clock import ControllableClock
 from bot.fakeapi import Person, Session
 from tests.helpers import count, rows
+
+# The same behaviour whether updates arrive by long polling or by webhook.
+pytestmark = pytest.mark.both_transports
 
 
 async def test_post_logs_and_replies_with_number_streak_and_month(

@@ -4,6 +4,7 @@ handles each update once."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from bot.clock import ControllableClock
 from bot.fakeapi import Person, Session
@@ -62,3 +63,19 @@ async def test_handled_updates_are_forgotten_after_three_days(
     await session.tick()
     assert count(session, "handled_updates") == 0
     assert count(session, "posts") == 1
+
+
+async def test_a_batch_whose_webhook_answers_were_lost_is_stored_and_acknowledged_once(
+    tmp_path: Path, clock: ControllableClock
+) -> None:
+    async with Session(tmp_path, clock, transport="webhook") as session:
+        people = [session.person(f"P{n}", user_id=700 + n) for n in range(4)]
+        session.server.webhook.lost_answers = 20  # the bot's 200s never reach Telegram
+        for n in range(10):
+            await session.queue(people[n % 4], f"/post tiktok n{n}")
+            await session.queue(people[n % 4], f"/followers tiktok {1000 + n}")
+        await session.settle()
+        assert len(session.server.webhook.posts) == 40  # 20 answers lost: 20 deliveries again
+        assert count(session, "posts") == 10
+        assert count(session, "follower_counts") == 4
+        assert len(acknowledged(session, "✅ Logged")) == 10

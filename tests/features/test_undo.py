@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot.clock import ControllableClock
 from bot.fakeapi import Person, Session
 from tests.helpers import count, rows
+
+# The same behaviour whether updates arrive by long polling or by webhook.
+pytestmark = pytest.mark.both_transports
 
 
 async def test_a_mistyped_follower_count_can_be_undone(

@@ -11,6 +11,9 @@ import pytest
 from bot.fakeapi import Person, Session
 from tests.helpers import ROOM, room_of, room_snapshot, rows, utc
 
+# The same behaviour whether updates arrive by long polling or by webhook.
+pytestmark = pytest.mark.both_transports
+
 
 async def test_checking_in_and_cheers(session: Session, maya: Person) -> None:
     jo, kim, stranger = session.person("Jo"), session.person("Kim"), session.person("Stranger")
