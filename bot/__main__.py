@@ -88,7 +88,7 @@ def main() -> None:
         sandbox.main()
         return
     token = settings.bot_token.get_secret_value()
-    configure_logging(settings.log_level, [token, quote(token, safe="")])
+    configure_logging(settings.log_level, [token, quote(token, safe="")], settings.log_format)
     try:
         asyncio.run(serve(settings))
     except (SchemaTooNewError, DatabaseUnavailable) as error:
