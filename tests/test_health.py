@@ -7,6 +7,7 @@ import asyncio
 import json
 import logging
 import re
+import signal
 import socket
 import sys
 from collections.abc import AsyncIterator
@@ -20,11 +21,14 @@ from prometheus_client.parser import text_string_to_metric_families
 from bot.clock import ControllableClock
 from bot.config import Settings
 from bot.fakeapi import Session
+from bot.fakeapi.server import FakeBotApi
 from bot.logs import REDACTED, formatter_for
 from bot.metrics import Metrics
 from bot.store.activity import Activity
 from bot.sweeps import Sweeps
 from tests.conftest import FAKE_TOKEN, START
+from tests.helpers import environment, set_up, to, utc
+from tests.test_main import polling
 
 
 def free_port() -> int:
@@ -123,6 +127,21 @@ async def test_a_429_is_counted_with_its_wait(watched: Session, port: int) -> No
     got = samples((await get(port, "/metrics"))[1])
     assert got[("postpact_flood_waits_total", (("source", "reply"),))] == 1
     assert got[("postpact_retry_after_seconds_total", (("source", "reply"),))] == 1
+
+
+async def test_a_nudge_is_counted_by_its_kind_and_a_queue_429_by_its_source(
+    watched: Session, port: int
+) -> None:
+    maya = watched.person("Maya")
+    await set_up(watched, maya, "UTC", "20:00")
+    watched.server.fail("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
+    assert len(to(maya, await watched.at(utc(2026, 3, 2, 20, 0)))) == 1
+    got = samples((await get(port, "/metrics"))[1])
+    assert got[("postpact_messages_total", (("kind", "nudge"), ("outcome", "sent")))] == 1
+    assert got[("postpact_flood_waits_total", (("source", "queue"),))] == 1
+    assert got[("postpact_retry_after_seconds_total", (("source", "queue"),))] == 1
+    assert got[("postpact_outbound_queue_depth", ())] == 0
+    assert got[("postpact_sweep_seconds_count", (("sweep", "nudges"),))] >= 1
 
 
 async def test_no_port_is_opened_by_default(session: Session) -> None:
@@ -242,3 +261,32 @@ def test_the_sample_dashboard_charts_only_metrics_the_bot_has(tmp_path: Path) ->
     }
     assert charted <= exposed, charted - exposed
     assert len(dashboard["panels"]) >= 8
+
+
+async def test_a_real_run_with_json_logs_and_the_port_serves_and_never_logs_the_token(
+    tmp_path: Path, fake_api: FakeBotApi, port: int
+) -> None:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot",
+        cwd=tmp_path,
+        env=environment(
+            BOT_TOKEN=FAKE_TOKEN, BOT_API_BASE_URL=fake_api.base_url,
+            DATABASE_PATH=str(tmp_path / "postpact.sqlite3"), LOG_LEVEL="debug",
+            LOG_FORMAT="json", METRICS_PORT=str(port),
+        ),
+        stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        await polling(fake_api)
+        assert await get(port, "/healthz") == (200, "ok")
+        assert (await get(port, "/readyz"))[0] == 200
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.stderr is not None
+        stderr = (await asyncio.wait_for(process.stderr.read(), 30)).decode()
+        await process.wait()
+    assert process.returncode == 0
+    assert FAKE_TOKEN not in stderr
+    events = [json.loads(line) for line in stderr.splitlines()]
+    assert any(e["message"].startswith("health and metrics on") for e in events)
+    assert {"time", "level", "logger", "message"} <= set(events[0])
