@@ -101,14 +101,15 @@ class FloodGuard(BaseRateLimiter[dict[str, bool]]):
         reply = endpoint.startswith(("send", "edit"))
         if self.on_reply is not None and reply:
             self.on_reply()  # the queue gives up a slot: the reply spends it
+        counted = reply and endpoint != "sendChatAction"  # "typing…" is no message
         try:
             answer = await self._with_retries(callback, args, kwargs, endpoint)
         except TelegramError as error:
-            if reply:
+            if counted:
                 self._count_reply(_outcome_of(error))
             raise
         self._reached()
-        if reply:
+        if counted:
             self._count_reply("sent")
         return answer
 

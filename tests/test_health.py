@@ -144,6 +144,19 @@ async def test_a_nudge_is_counted_by_its_kind_and_a_queue_429_by_its_source(
     assert got[("postpact_sweep_seconds_count", (("sweep", "nudges"),))] >= 1
 
 
+async def test_a_reply_whose_answer_was_lost_counts_as_unknown_and_a_refused_one_as_failed(
+    watched: Session, port: int
+) -> None:
+    maya = watched.person("Maya")
+    watched.server.fail("sendMessage", 502, "Bad Gateway", after_work=True)
+    await watched.send(maya, "/today")
+    watched.server.fail("sendMessage", 400, "Bad Request: chat not found")
+    await watched.send(maya, "/today")
+    got = samples((await get(port, "/metrics"))[1])
+    assert got[("postpact_messages_total", (("kind", "reply"), ("outcome", "unknown")))] == 1
+    assert got[("postpact_messages_total", (("kind", "reply"), ("outcome", "failed")))] >= 1
+
+
 async def test_no_port_is_opened_by_default(session: Session) -> None:
     assert session.settings().metrics_port is None
     assert session.bot.health is None
