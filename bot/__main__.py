@@ -91,7 +91,7 @@ def main() -> None:
     token = settings.bot_token.get_secret_value()
     # The webhook's secret is redacted too: PTB logs setWebhook's parameters at DEBUG.
     secrets = [token, quote(token, safe=""), settings.webhook_secret_token]
-    configure_logging(settings.log_level, secrets)
+    configure_logging(settings.log_level, secrets, settings.log_format)
     try:
         asyncio.run(serve(settings))
     except (SchemaTooNewError, DatabaseUnavailable, CannotListenError) as error:

@@ -13,7 +13,7 @@ from typing import Any
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import NetworkError
-from telegram.ext import Application, ApplicationBuilder, Defaults
+from telegram.ext import Application, ApplicationBuilder, CommandHandler, Defaults
 
 from bot.clock import Clock
 from bot.config import Settings
@@ -33,7 +33,9 @@ from bot.features.reminders import ReminderFeature
 from bot.features.rooms import RoomsFeature
 from bot.features.sharing import SharingFeature
 from bot.features.stats import Stats
+from bot.health import Health, HealthParts, serving_health
 from bot.inbound import Inbound, WebhookServer
+from bot.metrics import Metrics
 from bot.ordering import Once, PerUserOrder
 from bot.outbound import Compose, FloodGuard, Limits, OnBlocked, Outbox, Outgoing
 from bot.planner import Planner
@@ -71,6 +73,7 @@ class Features:
     composers: Mapping[DeliveryKind, Compose]
     sweeps: Mapping[str, Sweep]
     throttle: Throttle  # the per-user burst limit
+    metrics: Metrics
 
     def __post_init__(self) -> None:
         missing = set(DeliveryKind) - set(self.composers)
@@ -90,12 +93,10 @@ def _username_of(
 
 def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbox, Features]:
     """Every feature, built with what it needs and registered with the application."""
-    application = _application(
-        services.settings, PerUserOrder(Once(services.store.updates, services.clock))
-    )
-    outbox = Outbox(
-        application.bot, services.store.deliveries, services.clock, _on_blocked(services), limits
-    )
+    metrics = Metrics(services.clock, services.settings.database_path)
+    application = _application(services, metrics)
+    deliveries, blocked = services.store.deliveries, _on_blocked(services)
+    outbox = Outbox(application.bot, deliveries, services.clock, blocked, limits, metrics)
     planner = Planner(services, outbox)
     posts = PostLog(services.store, services.settings.posts_per_day)
     checkins = Checkins(services, posts)
@@ -128,6 +129,7 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
     # The bot's own membership: private chats (blocking) in group 0, groups here.
     application.add_handler(rooms.membership_handler(), group=1)
     application.add_error_handler(on_error)
+    metrics.know_commands(_commands(application))
     features = Features(
         planner=planner,
         composers={kind: r for f in every for kind, r in f.composers().items()},
@@ -135,8 +137,20 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
         | {name: s for f in every for name, s in f.sweeps().items()}
         | {"handled_updates": _forget_handled_updates(services)},
         throttle=throttle,
+        metrics=metrics,
     )
     return application, outbox, features
+
+
+def _commands(application: BotApp) -> set[str]:
+    """Every command some handler answers: the metrics count these by name."""
+    return {
+        command
+        for handlers in application.handlers.values()
+        for handler in handlers
+        if isinstance(handler, CommandHandler)
+        for command in handler.commands
+    }
 
 
 def _at_the_door(
@@ -173,7 +187,11 @@ def _forget_handled_updates(services: Services) -> Sweep:
     return forget
 
 
-def _application(settings: Settings, processor: PerUserOrder) -> BotApp:
+def _application(services: Services, metrics: Metrics) -> BotApp:
+    """PTB's application: updates in order per user (counted and timed), every request through
+    the FloodGuard (which also counts replies and notes that Telegram answered)."""
+    settings = services.settings
+    processor = PerUserOrder(Once(services.store.updates, services.clock), metrics=metrics)
     return (
         ApplicationBuilder()
         .token(settings.bot_token.get_secret_value())
@@ -187,7 +205,7 @@ def _application(settings: Settings, processor: PerUserOrder) -> BotApp:
             )
         )
         .get_updates_read_timeout(LONG_POLL_SECONDS + 10)
-        .rate_limiter(FloodGuard())
+        .rate_limiter(FloodGuard(metrics))
         .build()
     )
 
@@ -258,6 +276,8 @@ class RunningBot:
     outbox: Outbox
     sweeps: Sweeps
     throttle: Throttle
+    metrics: Metrics
+    health: Health | None  # None unless METRICS_PORT is set
     webhook: WebhookServer | None = None  # when updates arrive by webhook
 
     @property
@@ -314,7 +334,21 @@ async def _serving(
                 raise
             raise cannot_open(services.settings.database_path, error) from None
         log.info("Postpact is running as @%s", application.bot.username)
-        yield RunningBot(application, services, outbox, sweeps, features.throttle, inbound.webhook)
+        parts = HealthParts(
+            features.metrics, services.store, sweeps, services.clock, application.bot.get_me
+        )
+        settings = services.settings
+        async with serving_health(parts, settings.metrics_listen, settings.metrics_port) as health:
+            yield RunningBot(
+                application,
+                services,
+                outbox,
+                sweeps,
+                features.throttle,
+                features.metrics,
+                health,
+                inbound.webhook,
+            )
     finally:
         await inbound.stop()
         outbox.begin_closing()  # a long sweep stops at its next item
@@ -340,6 +374,8 @@ async def _start_schedule(
     if pending:
         log.info("resending %d message(s) the last run had queued", len(pending))
     await features.planner.schedule_newcomers()
-    sweeps = Sweeps(features.sweeps, services.settings.sweep_interval_seconds)
+    sweeps = Sweeps(
+        features.sweeps, services.settings.sweep_interval_seconds, metrics=features.metrics
+    )
     sweeps.start()
     return sweeps

@@ -23,6 +23,7 @@ PAID_BROADCAST_LIMIT = 1000
 _SECRET_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+LogFormat = Literal["text", "json"]
 
 
 def _valid_timezone(value: str) -> str:
@@ -46,6 +47,20 @@ class Settings(BaseSettings):
     )
     database_path: Path = Field(default=Path("data/postpact.sqlite3"))
     log_level: LogLevel = "INFO"
+    log_format: LogFormat = Field(
+        default="text", description="text for people, json (one object per line) for shippers."
+    )
+    metrics_port: int | None = Field(
+        default=None,
+        ge=1,
+        le=65535,
+        description="Serve /healthz, /readyz and /metrics on this port; unset: no port opened.",
+    )
+    # Loopback by default: the numbers say how many people use the bot, and nothing outside the
+    # machine needs them unless the operator says so (the container image listens on 0.0.0.0).
+    metrics_listen: str = Field(
+        default="127.0.0.1", description="The address METRICS_PORT listens on."
+    )
     default_timezone: Annotated[str, AfterValidator(_valid_timezone)] = "UTC"
     # Declared before the rate: the rate's check reads it.
     paid_broadcast: bool = Field(
@@ -171,3 +186,21 @@ class Settings(BaseSettings):
     @classmethod
     def _upper(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
+
+    @field_validator("metrics_port", mode="before")
+    @classmethod
+    def _unset_when_empty(cls, value: object) -> object:
+        # `METRICS_PORT=` in .env means off, like leaving it out.
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("metrics_listen")
+    @classmethod
+    def _an_address(cls, value: str) -> str:
+        if not value.strip() or any(c.isspace() for c in value.strip()):
+            raise ValueError("must be an address such as 127.0.0.1 or 0.0.0.0")
+        return value.strip()

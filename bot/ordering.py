@@ -15,14 +15,18 @@ import inspect
 import logging
 import sqlite3
 from collections.abc import Awaitable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
 from bot.clock import Clock
 from bot.store.updates import HandledUpdates, handling
+
+if TYPE_CHECKING:
+    from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +67,15 @@ class _Lane:
 
 
 class PerUserOrder(BaseUpdateProcessor):
-    def __init__(self, once: Once | None = None, max_concurrent_updates: int = 256) -> None:
+    def __init__(
+        self,
+        once: Once | None = None,
+        max_concurrent_updates: int = 256,
+        metrics: Metrics | None = None,
+    ) -> None:
         super().__init__(max_concurrent_updates)
         self._once = once
+        self._metrics = metrics  # counts and times each update, once it has its turn
         self._lanes: dict[int, _Lane] = {}
         self._done = asyncio.Condition()
         self.processed = 0
@@ -76,10 +86,7 @@ class PerUserOrder(BaseUpdateProcessor):
         lane.waiting += 1
         try:
             async with lane.lock:
-                if self._once is not None and isinstance(update, Update):
-                    await self._once.handle(update.update_id, coroutine)
-                else:
-                    await coroutine
+                await self._handle(update, coroutine)
         finally:
             lane.waiting -= 1
             if lane.waiting == 0:
@@ -87,6 +94,13 @@ class PerUserOrder(BaseUpdateProcessor):
             async with self._done:
                 self.processed += 1
                 self._done.notify_all()
+
+    async def _handle(self, update: object, coroutine: Awaitable[Any]) -> None:
+        with self._metrics.handling(update) if self._metrics else nullcontext():
+            if self._once is not None and isinstance(update, Update):
+                await self._once.handle(update.update_id, coroutine)
+            else:
+                await coroutine
 
     async def wait_processed(self, count: int) -> None:
         """Wait until `count` updates in all have finished (tests, sandbox, benchmarks)."""

@@ -26,7 +26,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from aiolimiter import AsyncLimiter
 from telegram import InlineKeyboardMarkup
@@ -38,6 +38,9 @@ from bot.render.format import split_message
 from bot.request_layer import QUEUED, never_left, retry_seconds
 from bot.request_layer import FloodGuard as FloodGuard  # where the app has always found it
 from bot.store.deliveries import Deliveries, Delivery, Status
+
+if TYPE_CHECKING:
+    from bot.metrics import Metrics, SendOutcome
 
 log = logging.getLogger(__name__)
 
@@ -100,8 +103,10 @@ class Outbox:
         clock: Clock,
         on_blocked: OnBlocked,
         limits: Limits,
+        metrics: Metrics | None = None,
     ) -> None:
         self._bot = bot
+        self._metrics = metrics
         self._deliveries = deliveries
         self._clock = clock
         self._on_blocked = on_blocked
@@ -168,6 +173,7 @@ class Outbox:
                 log.exception("a %s could not be delivered", delivery.kind if delivery else "?")
                 if delivery is not None:
                     self.stats.failed += 1
+                    self._count(delivery, "failed")
                     await self._set(delivery, "failed")
             finally:
                 self._queue.task_done()
@@ -245,7 +251,12 @@ class Outbox:
             self.stats.unknown += 1
         else:
             self.stats.failed += 1
+        self._count(delivery, verdict)
         await self._set(delivery, verdict)
+
+    def _count(self, delivery: Delivery, outcome: SendOutcome) -> None:
+        if self._metrics is not None:
+            self._metrics.sent(delivery.kind.value, outcome)
 
     async def _send(
         self, outgoing: Outgoing, content: str | bytes, keyboard: InlineKeyboardMarkup | None
@@ -278,12 +289,15 @@ class Outbox:
 
     def _flooded(self, flood: RetryAfter) -> None:
         self.stats.throttled += 1
+        if self._metrics is not None:
+            self._metrics.flooded("queue", retry_seconds(flood))
         wait = retry_seconds(flood) + self.limits.retry_margin
         log.warning("Telegram asked to slow down: pausing sends for %.1f s", wait)
         self._hold(wait)
 
     async def _blocked(self, delivery: Delivery) -> None:
         self.stats.failed += 1
+        self._count(delivery, "failed")
         await self._set(delivery, "failed")
         await self._on_blocked(delivery.chat_id)
 

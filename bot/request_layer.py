@@ -12,11 +12,17 @@ import logging
 import warnings
 from collections.abc import Callable, Coroutine
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
-from telegram.error import BadRequest, NetworkError, RetryAfter
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import BaseRateLimiter
+
+if TYPE_CHECKING:
+    from bot.metrics import Metrics, SendOutcome
+
+Answer = bool | dict[str, Any] | list[dict[str, Any]]
+Call = Callable[..., Coroutine[Any, Any, Answer]]
 
 log = logging.getLogger(__name__)
 
@@ -68,9 +74,10 @@ class FloodGuard(BaseRateLimiter[dict[str, bool]]):
     The queue's own sends pass straight through: it handles its 429s and network errors itself.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, metrics: Metrics | None = None) -> None:
         self.on_flood: Callable[[float], None] | None = None
         self.on_reply: Callable[[], None] | None = None
+        self._metrics = metrics
 
     async def initialize(self) -> None:
         return None
@@ -80,17 +87,35 @@ class FloodGuard(BaseRateLimiter[dict[str, bool]]):
 
     async def process_request(
         self,
-        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        callback: Call,
         args: Any,
         kwargs: dict[str, Any],
         endpoint: str,
         data: dict[str, Any],
         rate_limit_args: dict[str, bool] | None,
-    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+    ) -> Answer:
         if rate_limit_args and rate_limit_args.get("queued"):
-            return await callback(*args, **kwargs)
-        if self.on_reply is not None and endpoint.startswith(("send", "edit")):
+            answer = await callback(*args, **kwargs)
+            self._reached()
+            return answer
+        reply = endpoint.startswith(("send", "edit"))
+        if self.on_reply is not None and reply:
             self.on_reply()  # the queue gives up a slot: the reply spends it
+        counted = reply and endpoint != "sendChatAction"  # "typing…" is no message
+        try:
+            answer = await self._with_retries(callback, args, kwargs, endpoint)
+        except TelegramError as error:
+            if counted:
+                self._count_reply(_outcome_of(error))
+            raise
+        self._reached()
+        if counted:
+            self._count_reply("sent")
+        return answer
+
+    async def _with_retries(
+        self, callback: Call, args: Any, kwargs: dict[str, Any], endpoint: str
+    ) -> Answer:
         floods = network_errors = 0
         while True:
             try:
@@ -98,6 +123,8 @@ class FloodGuard(BaseRateLimiter[dict[str, bool]]):
             except RetryAfter as flood:
                 floods += 1
                 wait = retry_seconds(flood)
+                if self._metrics is not None:
+                    self._metrics.flooded("reply", wait)
                 if self.on_flood is not None:
                     self.on_flood(wait)
                 if floods == 3 or wait > MAX_REPLY_WAIT:
@@ -115,6 +142,21 @@ class FloodGuard(BaseRateLimiter[dict[str, bool]]):
                 log.warning("a reply could not reach Telegram (%s): trying again", error)
                 await asyncio.sleep(REPLY_RETRY_DELAYS[network_errors])
                 network_errors += 1
+
+    def _reached(self) -> None:
+        if self._metrics is not None:
+            self._metrics.bot_api_reached()
+
+    def _count_reply(self, outcome: SendOutcome) -> None:
+        if self._metrics is not None:
+            self._metrics.sent("reply", outcome)
+
+
+def _outcome_of(error: TelegramError) -> SendOutcome:
+    """A reply that may have arrived (its answer lost) is "unknown"; anything else failed."""
+    if lost_in_transit(error) and not never_left(error):
+        return "unknown"
+    return "failed"
 
 
 def retry_seconds(flood: RetryAfter) -> float:

@@ -13,27 +13,42 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from apscheduler.events import EVENT_JOB_MAX_INSTANCES, EVENT_JOB_MISSED, JobEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.clock import Clock, SystemClock
 
+if TYPE_CHECKING:
+    from bot.metrics import Metrics
+
 log = logging.getLogger(__name__)
 
 Sweep = Callable[[], Awaitable[int]]  # returns how many messages it queued
 
 MISFIRE_GRACE_SECONDS = 60
+# A sweep whose last run started longer ago than this many intervals is late (readiness).
+LATE_AFTER_INTERVALS = 3
 
 
 class Sweeps:
     def __init__(
-        self, sweeps: Mapping[str, Sweep], interval: float, wall: Clock | None = None
+        self,
+        sweeps: Mapping[str, Sweep],
+        interval: float,
+        wall: Clock | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         self._sweeps = dict(sweeps)
         self._interval = interval
         self._wall = wall or SystemClock()
+        self._metrics = metrics
+        # When each sweep last started, in the scheduler's (real) time; the start counts as one.
+        self._ticks: dict[str, datetime] = dict.fromkeys(self._sweeps, self._wall.now())
         self._scheduler = AsyncIOScheduler(timezone="UTC")
         self._asked = 0  # run_now() calls so far
         self._served: dict[str, int] = dict.fromkeys(self._sweeps, 0)
@@ -90,10 +105,26 @@ class Sweeps:
                 self._progress.wait_for(lambda: min(self._served.values()) >= wanted), within
             )
 
+    def lags(self) -> dict[str, float]:
+        """Seconds each sweep's next run is past due (0 when on time), in real time."""
+        now = self._wall.now()
+        return {
+            name: max(0.0, (now - tick).total_seconds() - self._interval)
+            for name, tick in self._ticks.items()
+        }
+
+    def late(self) -> list[str]:
+        """The sweeps whose last run started more than LATE_AFTER_INTERVALS intervals ago: the
+        scheduler stalled, or a run is stuck."""
+        limit = self._interval * (LATE_AFTER_INTERVALS - 1)
+        return sorted(name for name, lag in self.lags().items() if lag > limit)
+
     async def _run(self, name: str) -> None:
         async with self._progress:
             self._running[name] = True
             asked = self._asked
+        self._ticks[name] = self._wall.now()
+        started = time.perf_counter()
         try:
             queued = await self._sweeps[name]()
             if queued:
@@ -104,6 +135,8 @@ class Sweeps:
             # Only shutdown cancels a sweep (past its grace): one line, not a traceback.
             log.warning("sweep %s was cut short by shutdown", name)
         finally:
+            if self._metrics is not None:
+                self._metrics.swept(name, time.perf_counter() - started)
             async with self._progress:
                 self._running[name] = False
                 self._served[name] = max(self._served[name], asked)

@@ -108,7 +108,10 @@ async def room_of(session: Session, *people: Person) -> None:
         await session.send(person, "/join", chat_id=ROOM)
 
 
-SETTINGS = ("BOT_TOKEN", "BOT_API_BASE_URL", "DATABASE_PATH", "LOG_LEVEL", "DEFAULT_TIMEZONE")
+SETTINGS = (
+    "BOT_TOKEN", "BOT_API_BASE_URL", "DATABASE_PATH", "LOG_LEVEL", "LOG_FORMAT", "DEFAULT_TIMEZONE",
+    "METRICS_PORT", "METRICS_LISTEN",
+)  # fmt: skip
 
 
 def environment(**settings: str) -> dict[str, str]:

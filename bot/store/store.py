@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.store.activity import ActivityCounts
 from bot.store.db import Database
 from bot.store.deliveries import Deliveries
 from bot.store.entries import Entries
@@ -33,6 +34,7 @@ class Store:
         self.entries = Entries(db)
         self.shared_links = SharedLinks(db)
         self.updates = HandledUpdates(db)
+        self.activity = ActivityCounts(db)
 
     @classmethod
     async def open(cls, path: Path) -> Store:
