@@ -36,13 +36,16 @@ async def test_a_backup_mid_burst_restores_every_acknowledged_post(
             asyncio.ensure_future(session.send(person, f"/post tiktok {link}")): link
             for link, person in links.items()
         }
-        pending: set[asyncio.Future[object]] = set(sending)
+        pending = set(sending)
         while len(pending) > len(sending) // 2:
             _, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
         acknowledged = {link for task, link in sending.items() if task.done()}
         target = tmp_path / "mid-burst.sqlite3"
-        backing_up = asyncio.to_thread(take_backup, session.database_path, target)
-        backup, *_ = await asyncio.gather(backing_up, *pending)
+        backing_up = asyncio.ensure_future(
+            asyncio.to_thread(take_backup, session.database_path, target)
+        )
+        await asyncio.gather(backing_up, *pending)
+        backup = backing_up.result()
     assert 0 < len(acknowledged) < len(links)
     restored = tmp_path / "fresh" / DB
     restored.parent.mkdir()
