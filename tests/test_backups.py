@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from bot.domain.backups import backup_name, taken_at
 from bot.fakeapi import Session
 from bot.store.backups import BackupError, check_database, restore, take_backup
 from tests.conftest import START
-from tests.helpers import utc
+from tests.helpers import environment, utc
 
 DB = "postpact.sqlite3"
 
@@ -152,3 +153,120 @@ async def test_a_failing_daily_backup_logs_one_error_and_the_bot_keeps_running(
     assert len(errors) == 1
     assert "the daily backup failed: BACKUP_DIR" in errors[0].getMessage()
     assert "#1" in reply.text or "1" in reply.text
+
+
+# --- the commands, as an operator runs them ------------------------------------------------------
+
+
+async def postpact(cwd: Path, *args: str, **settings: str) -> tuple[int, str, str]:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        cwd=cwd,
+        env=environment(**settings),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode is not None
+    return process.returncode, out.decode(), err.decode()
+
+
+async def test_backup_and_restore_commands_while_and_after_the_bot_runs(
+    tmp_path: Path, clock: ControllableClock
+) -> None:
+    database = str(tmp_path / DB)
+    async with Session(tmp_path, clock) as session:
+        await session.send(session.person("Maya"), "/post tiktok kept")
+        status, out, err = await postpact(tmp_path, "backup", DATABASE_PATH=database)
+        assert (status, err) == (0, ""), err
+        assert "integrity check: ok" in out
+        made = ours(tmp_path)
+        assert len(made) == 1
+        assert f"{tmp_path / made[0]}" in out
+        assert " bytes in " in out
+        status, out, err = await postpact(
+            tmp_path, "restore", str(tmp_path / made[0]), DATABASE_PATH=database
+        )
+        assert status == 2
+        assert "a Postpact bot is running on" in err
+        assert "stop it first" in err
+        assert "Traceback" not in err
+    status, out, err = await postpact(
+        tmp_path, "restore", str(tmp_path / made[0]), DATABASE_PATH=database
+    )
+    assert (status, err) == (0, ""), err
+    assert f"restored {database} from" in out
+    assert ".before-restore-" in out
+
+
+async def test_backup_goes_to_backup_dir_or_the_path_given(tmp_path: Path) -> None:
+    take_backup_source = tmp_path / DB
+    async with Session(tmp_path, ControllableClock(START)):
+        pass
+    assert take_backup_source.exists()
+    folder = tmp_path / "nightly"
+    status, _, err = await postpact(
+        tmp_path, "backup", DATABASE_PATH=str(take_backup_source), BACKUP_DIR=str(folder)
+    )
+    assert (status, err, len(ours(folder))) == (0, "", 1)
+    status, _out, err = await postpact(
+        tmp_path, "backup", "mine.sqlite3", DATABASE_PATH=str(take_backup_source)
+    )
+    assert (status, err) == (0, "")
+    check_database(tmp_path / "mine.sqlite3")
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("restore",), "usage: postpact restore PATH"),
+        (("restore", ""), "usage: postpact restore PATH"),
+        (("restore", "a", "b"), "usage: postpact restore PATH"),
+        (("restore", "nowhere.sqlite3"), "there is no backup file at nowhere.sqlite3"),
+        (("restore", "notes.txt"), "is not a usable SQLite database"),
+        (("backup", "a", "b"), "usage: postpact"),
+        (("backup", "notes.txt/x.sqlite3"), "notes.txt is not a folder"),
+        (("backup", "no/such/folder/x.sqlite3"), "no/such/folder does not exist"),
+        (("backup", "notes.txt"), "notes.txt already exists: name a new file"),
+    ],
+)
+async def test_bad_backup_and_restore_arguments_get_one_clear_line(
+    tmp_path: Path, clock: ControllableClock, args: tuple[str, ...], says: str
+) -> None:
+    async with Session(tmp_path, clock):
+        pass
+    (tmp_path / "notes.txt").write_text("x" * 5000)
+    status, _out, err = await postpact(tmp_path, *args, DATABASE_PATH=str(tmp_path / DB))
+    assert status == 2
+    assert says in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("settings", "named"),
+    [
+        ({"BACKUP_KEEP": "0"}, "BACKUP_KEEP"),
+        ({"BACKUP_KEEP": "366"}, "BACKUP_KEEP"),
+        ({"BACKUP_KEEP": "many"}, "BACKUP_KEEP"),
+        ({"BACKUP_HOUR": "24"}, "BACKUP_HOUR"),
+        ({"DATABASE_PATH": " "}, "DATABASE_PATH"),
+    ],
+)
+async def test_bad_backup_settings_are_named(
+    tmp_path: Path, settings: dict[str, str], named: str
+) -> None:
+    status, _, err = await postpact(tmp_path, "backup", **settings)
+    assert status == 2
+    assert err.startswith(f"postpact: setting {named} is invalid")
+
+
+async def test_backup_of_a_missing_database_says_so(tmp_path: Path) -> None:
+    status, _, err = await postpact(tmp_path, "backup", DATABASE_PATH=str(tmp_path / DB))
+    assert (status, err.strip()) == (
+        2,
+        f"postpact: there is no database at {tmp_path / DB} to back up",
+    )

@@ -56,7 +56,8 @@ def take_backup(database: Path, target: Path) -> Backup:
     if target.exists():
         raise BackupError(f"{target} already exists: name a new file")
     if not target.parent.is_dir():
-        raise BackupError(f"cannot write the backup: the folder {target.parent} does not exist")
+        problem = "is not a folder" if target.parent.exists() else "does not exist"
+        raise BackupError(f"cannot write the backup to {target}: {target.parent} {problem}")
     partial = target.with_name(target.name + ".partial")
     started = time.perf_counter()
     try:
