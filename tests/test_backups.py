@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.clock import ControllableClock
+from bot.config import StorageSettings
 from bot.domain.backups import backup_name, taken_at
 from bot.fakeapi import Session
 from bot.store.backups import BackupError, check_database, restore, take_backup
@@ -270,3 +271,16 @@ async def test_backup_of_a_missing_database_says_so(tmp_path: Path) -> None:
         2,
         f"postpact: there is no database at {tmp_path / DB} to back up",
     )
+
+
+def test_restore_of_a_database_from_a_newer_postpact_is_refused(tmp_path: Path) -> None:
+    newer = tmp_path / "newer.sqlite3"
+    with sqlite3.connect(newer) as conn:
+        conn.execute("CREATE TABLE users (user_id INTEGER)")
+        conn.execute("PRAGMA user_version = 999")
+    with pytest.raises(BackupError, match=r"written by a newer Postpact .*upgrade Postpact first"):
+        restore(tmp_path / DB, newer, START)
+
+
+def test_an_empty_backup_dir_means_no_daily_backup() -> None:
+    assert StorageSettings(backup_dir="", _env_file=None).backup_dir is None  # type: ignore[arg-type, call-arg]

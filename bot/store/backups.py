@@ -25,6 +25,7 @@ from pathlib import Path
 
 from bot.domain.backups import aside_name, to_delete
 from bot.store.database_file import DatabaseUnavailable, held_for_life
+from bot.store.db import load_migrations
 
 PAGES_PER_STEP = 256  # 1 MiB at SQLite's default 4 KiB pages
 PAUSE_SECONDS = 0.002
@@ -110,6 +111,12 @@ def check_database(path: Path) -> None:
         raise BackupError(f"{path} failed its integrity check: {'; '.join(verdict[:3])}")
     if version < 1 or users is None:
         raise BackupError(f"{path} is an SQLite database, but not Postpact's")
+    known = len(load_migrations())
+    if version > known:
+        raise BackupError(
+            f"{path} was written by a newer Postpact (schema version {version}, this one knows"
+            f" up to {known}): upgrade Postpact first"
+        )
 
 
 def keep_newest(folder: Path, database_name: str, keep: int) -> list[Path]:
