@@ -7,6 +7,8 @@ value is never printed.
     postpact --or-sandbox     the same, or the sandbox when no BOT_TOKEN is set (`make run`)
     postpact sandbox          chat with the real bot in this terminal, no Telegram needed
     postpact demo [FOLDER]    play a 90-day story; reviews and charts go to FOLDER
+    postpact backup [PATH]    copy the database, safely while the bot runs, and check the copy
+    postpact restore PATH     put a backup in place of the database (the bot must be stopped)
 """
 
 from __future__ import annotations
@@ -14,19 +16,23 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
+from pathlib import Path
 from typing import NoReturn
 from urllib.parse import quote
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot import demo, sandbox
 from bot.app import running_bot
 from bot.clock import SystemClock
-from bot.config import Settings
+from bot.config import Settings, StorageSettings
+from bot.domain.backups import backup_name
 from bot.inbound import CannotListenError
 from bot.logs import configure_logging
 from bot.store import DatabaseUnavailable, SchemaTooNewError
+from bot.store.backups import BackupError, restore, take_backup
 
 EXIT_CONFIG = 2
 EXIT_NETWORK = 3
@@ -40,7 +46,8 @@ postpact: BOT_TOKEN is not set, so there is no bot to run yet.
 Every other setting is optional: see .env.example."""
 
 
-USAGE = "usage: postpact [--or-sandbox | sandbox | demo [FOLDER]]"
+USAGE = "usage: postpact [--or-sandbox | sandbox | demo [FOLDER] | backup [PATH] | restore PATH]"
+RESTORE_USAGE = "usage: postpact restore PATH (the backup file to put in place of the database)"
 SANDBOX_INSTEAD = (
     "postpact: starting the sandbox instead — the real bot, a fake Telegram, no token.\n"
 )
@@ -59,10 +66,60 @@ def load_settings(or_sandbox: bool = False) -> Settings | None:
             print(SANDBOX_INSTEAD, file=sys.stderr)
             return None
     else:
-        for problem in problems:
-            name = ".".join(str(part) for part in problem["loc"]).upper()
-            print(f"postpact: setting {name} is invalid: {problem['msg']}", file=sys.stderr)
+        print_problems(problems)
     raise SystemExit(EXIT_CONFIG)
+
+
+def print_problems(problems: list[ErrorDetails]) -> None:
+    for problem in problems:
+        name = ".".join(str(part) for part in problem["loc"]).upper()
+        print(f"postpact: setting {name} is invalid: {problem['msg']}", file=sys.stderr)
+
+
+def load_storage_settings() -> StorageSettings:
+    """DATABASE_PATH and the backup settings: enough for `backup` and `restore`, no token."""
+    try:
+        return StorageSettings()
+    except ValidationError as error:
+        print_problems(error.errors())
+    raise SystemExit(EXIT_CONFIG)
+
+
+def backup_command(args: list[str]) -> None:
+    """`postpact backup [PATH]`: PATH a new file, or a folder to put the backup in; without it,
+    BACKUP_DIR when set, else beside the database."""
+    settings = load_storage_settings()
+    database = settings.database_path
+    now = SystemClock().now()
+    folder = settings.backup_dir or database.parent
+    target = Path(args[0]) if args else folder / backup_name(database.name, now)
+    if target.is_dir():
+        target = target / backup_name(database.name, now)
+    try:
+        if not args and settings.backup_dir is not None:
+            settings.backup_dir.mkdir(parents=True, exist_ok=True)
+        made = take_backup(database, target)
+    except BackupError as error:
+        fail(str(error), EXIT_CONFIG)
+    except OSError as error:
+        fail(f"cannot write the backup to {target}: {error.strerror}", EXIT_CONFIG)
+    print(
+        f"postpact: backed up {database} to {made.path}"
+        f" ({made.size:,} bytes in {made.seconds:.2f} s); integrity check: ok"
+    )
+
+
+def restore_command(args: list[str]) -> None:
+    """`postpact restore PATH`: refused while a bot runs on the database."""
+    if len(args) != 1 or not args[0].strip():
+        fail(RESTORE_USAGE, EXIT_CONFIG)
+    database = load_storage_settings().database_path
+    try:
+        done = restore(database, Path(args[0]), SystemClock().now())
+    except BackupError as error:
+        fail(str(error), EXIT_CONFIG)
+    aside = f"; the database it replaced is now {done.moved_aside}" if done.moved_aside else ""
+    print(f"postpact: restored {database} from {done.restored_from}{aside}")
 
 
 async def serve(settings: Settings) -> None:
@@ -81,6 +138,12 @@ def main() -> None:
         return
     if args[:1] == ["demo"] and len(args) <= 2:
         demo.main(args[1] if len(args) == 2 else None)
+        return
+    if args[:1] == ["backup"] and len(args) <= 2:
+        backup_command(args[1:])
+        return
+    if args[:1] == ["restore"]:
+        restore_command(args[1:])
         return
     if args not in ([], ["--or-sandbox"]):
         fail(USAGE, EXIT_CONFIG)

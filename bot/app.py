@@ -15,6 +15,7 @@ from telegram.constants import ParseMode
 from telegram.error import NetworkError
 from telegram.ext import Application, ApplicationBuilder, CommandHandler, Defaults
 
+from bot.backups import DailyBackup
 from bot.clock import Clock
 from bot.config import Settings
 from bot.domain.deliveries import DeliveryKind
@@ -135,7 +136,8 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
         composers={kind: r for f in every for kind, r in f.composers().items()},
         sweeps=planner.sweeps()
         | {name: s for f in every for name, s in f.sweeps().items()}
-        | {"handled_updates": _forget_handled_updates(services)},
+        | {"handled_updates": _forget_handled_updates(services)}
+        | _daily_backup(services),
         throttle=throttle,
         metrics=metrics,
     )
@@ -185,6 +187,13 @@ def _forget_handled_updates(services: Services) -> Sweep:
         return 0  # it queues no messages
 
     return forget
+
+
+def _daily_backup(services: Services) -> dict[str, Sweep]:
+    folder = services.settings.backup_dir
+    return (
+        {} if folder is None else {"backup": DailyBackup(services.settings, folder, services.clock)}
+    )
 
 
 def _application(services: Services, metrics: Metrics) -> BotApp:

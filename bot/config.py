@@ -35,17 +35,45 @@ def _valid_timezone(value: str) -> str:
         ) from exc
 
 
-class Settings(BaseSettings):
+class StorageSettings(BaseSettings):
+    """Where the data lives and how it is backed up: all that `postpact backup` and `postpact
+    restore` need, so they run without a token."""
+
     model_config = SettingsConfigDict(
         env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
     )
 
+    database_path: Path = Field(default=Path("data/postpact.sqlite3"))
+    backup_dir: Path | None = Field(
+        default=None,
+        description="Where the daily backup goes (created if missing); unset: no daily backup.",
+    )
+    backup_keep: int = Field(
+        default=7, ge=1, le=365, description="How many daily backups BACKUP_DIR keeps."
+    )
+    backup_hour: int = Field(
+        default=3, ge=0, le=23, description="The hour (UTC) the daily backup is taken."
+    )
+
+    @field_validator("database_path", mode="before")
+    @classmethod
+    def _names_a_file(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("is empty: name a file, such as data/postpact.sqlite3")
+        return value
+
+    @field_validator("backup_dir", mode="before")
+    @classmethod
+    def _empty_is_off(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+
+class Settings(StorageSettings):
     bot_token: SecretStr = Field(description="The token @BotFather gave you.")
     bot_api_base_url: str = Field(
         default="https://api.telegram.org/bot",
         description="Bot API base URL; the token is appended. Point it at a local Bot API server.",
     )
-    database_path: Path = Field(default=Path("data/postpact.sqlite3"))
     log_level: LogLevel = "INFO"
     log_format: LogFormat = Field(
         default="text", description="text for people, json (one object per line) for shippers."
@@ -173,13 +201,6 @@ class Settings(BaseSettings):
     def _url_shape(cls, value: str) -> str:
         if not re.match(r"^https?://[^\s]+$", value):
             raise ValueError("must be an http(s) URL such as https://api.telegram.org/bot")
-        return value
-
-    @field_validator("database_path", mode="before")
-    @classmethod
-    def _names_a_file(cls, value: object) -> object:
-        if isinstance(value, str) and not value.strip():
-            raise ValueError("is empty: name a file, such as data/postpact.sqlite3")
         return value
 
     @field_validator("log_level", mode="before")
