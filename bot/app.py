@@ -20,6 +20,7 @@ from bot.config import Settings
 from bot.domain.deliveries import DeliveryKind
 from bot.domain.models import language_for
 from bot.domain.onboarding import Asked
+from bot.features.admin import Admin
 from bot.features.base import Feature
 from bot.features.checkins import Checkins
 from bot.features.coaching import Coaching
@@ -119,6 +120,7 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
         SharingFeature(services),
         YourData(services),
         profile,
+        Admin(services, outbox, application.bot),  # before Help: its catch-all comes last
         Help(services),
     )
     for feature in every:

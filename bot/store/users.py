@@ -48,6 +48,7 @@ EDITABLE = frozenset(
         "share_followers",
         "share_handles",
         "private_chat",
+        "news_on",
     }
 )
 
@@ -81,17 +82,19 @@ def _to_column(value: object) -> object:
 # any contact clears a block (they wrote to us, so they can be written to).
 _UPSERT_CONTACT = """
     INSERT INTO users (user_id, first_name, username, telegram_language, timezone,
-                       posting_days_per_week, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                       posting_days_per_week, created_at, updated_at, last_seen_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (user_id) DO UPDATE SET
         first_name = excluded.first_name,
         username = excluded.username,
         telegram_language = excluded.telegram_language,
-        blocked_at = NULL
+        blocked_at = NULL,
+        last_seen_at = excluded.last_seen_at
     WHERE first_name IS NOT excluded.first_name
        OR username IS NOT excluded.username
        OR telegram_language IS NOT excluded.telegram_language
        OR blocked_at IS NOT NULL
+       OR substr(last_seen_at, 1, 10) IS NOT substr(excluded.last_seen_at, 1, 10)
 """
 
 
@@ -113,13 +116,15 @@ class Users(Queries):
         async with self._db.reading() as conn:
             row = await fetch_one(
                 conn,
-                "SELECT first_name, username, telegram_language, blocked_at IS NOT NULL"
-                " FROM users WHERE user_id = ?",
+                "SELECT first_name, username, telegram_language, blocked_at IS NOT NULL,"
+                " substr(last_seen_at, 1, 10) FROM users WHERE user_id = ?",
                 (user_id,),
                 tuple,
             )
             # Loaded here only when nothing needs writing; the write path loads it afterwards.
-            if row == (first_name[:128], username, telegram_language, 0):
+            # Last seen is kept to the day (/admin stats): one write per user per day at most.
+            seen = to_db_instant(now)[:10]
+            if row == (first_name[:128], username, telegram_language, 0, seen):
                 known = await self._load(conn, user_id)
                 if known is not None:
                     return known
@@ -135,6 +140,7 @@ class Users(Queries):
                     telegram_language,
                     default_timezone,
                     DEFAULT_POSTING_DAYS,
+                    stamp,
                     stamp,
                     stamp,
                 ),
@@ -239,6 +245,7 @@ class Users(Queries):
             blocked=row["blocked_at"] is not None,
             sharing=sharing_of(row),
             private_chat=bool(row["private_chat"]),
+            news_on=bool(row["news_on"]),
         )
 
 
