@@ -191,6 +191,8 @@ async def test_an_announcement_is_previewed_then_sent_once_to_everyone_who_wants
     assert len(report) == 1
     assert "3 of 4 users reached · 0 failed · 1 had blocked the bot" in report[0].text
     assert await session.tick() == []  # reported once, sent once
+    stats = (await session.send(owner, "/admin stats")).text
+    assert "Messages today: 3 sent · 1 failed · 0 queued" in stats
 
 
 async def test_pressing_send_twice_sends_one_announcement(session: Session, owner: Person) -> None:
@@ -317,3 +319,17 @@ async def test_news_off_and_on_are_remembered(session: Session, maya: Person) ->
     assert "News from the bot's owner: off" in (await session.send(maya, "/news")).text
     assert (await session.send(maya, "/news 开")).text.startswith("📣 News is on")
     assert rows(session, "SELECT news_on FROM users") == [(1,)]
+
+
+async def test_last_seen_is_a_statistic_a_read_only_database_does_not_stop_a_reply(
+    session: Session, maya: Person
+) -> None:
+    from tests.test_faults import pragma
+
+    await session.send(maya, "/today")
+    session.clock.set(utc(2026, 3, 3, 12, 0))  # a new day: last seen would be written
+    await pragma(session, "PRAGMA query_only = ON")
+    assert (await session.send(maya, "/today")).text.startswith("Today, 2026-03-03")
+    await pragma(session, "PRAGMA query_only = OFF")
+    await session.send(maya, "/today")
+    assert rows(session, "SELECT last_seen_at FROM users") == [("2026-03-03T12:00:00.000000Z",)]
