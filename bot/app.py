@@ -21,6 +21,7 @@ from bot.config import Settings
 from bot.domain.deliveries import DeliveryKind
 from bot.domain.models import language_for
 from bot.domain.onboarding import Asked
+from bot.features.admin import Admin
 from bot.features.base import Feature
 from bot.features.checkins import Checkins
 from bot.features.coaching import Coaching
@@ -122,6 +123,7 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
         SharingFeature(services),
         YourData(services),
         profile,
+        Admin(services, outbox, application.bot),  # before Help: its catch-all comes last
         Help(services),
     )
     for feature in every:
@@ -136,8 +138,7 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
         composers={kind: r for f in every for kind, r in f.composers().items()},
         sweeps=planner.sweeps()
         | {name: s for f in every for name, s in f.sweeps().items()}
-        | {"handled_updates": _forget_handled_updates(services)}
-        | _daily_backup(services),
+        | _housekeeping(services),
         throttle=throttle,
         metrics=metrics,
     )
@@ -187,6 +188,11 @@ def _forget_handled_updates(services: Services) -> Sweep:
         return 0  # it queues no messages
 
     return forget
+
+
+def _housekeeping(services: Services) -> dict[str, Sweep]:
+    """The sweeps that keep the bot's own house: forgetting old update records, the backup."""
+    return {"handled_updates": _forget_handled_updates(services)} | _daily_backup(services)
 
 
 def _daily_backup(services: Services) -> dict[str, Sweep]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, SecretStr, ValidationInfo, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.domain.timezones import TimezoneError, parse_timezone
 
@@ -175,6 +175,27 @@ class Settings(StorageSettings):
         if secret and not _SECRET_SHAPE.match(secret):
             raise ValueError("must be 1 to 256 characters: letters, digits, _ and -")
         return SecretStr(secret)
+
+    # The bot's operators: `/admin` answers them, in private, and nobody else.
+    owner_ids: Annotated[frozenset[int], NoDecode] = Field(
+        default=frozenset(),
+        description="Telegram user ids (comma-separated) who may use /admin in private.",
+    )
+
+    @field_validator("owner_ids", mode="before")
+    @classmethod
+    def _id_list(cls, value: object) -> object:
+        """`123, 456` as the environment writes it; each a positive whole number."""
+        if not isinstance(value, str):
+            return value
+        ids = [part.strip() for part in value.split(",") if part.strip()]
+        for typed in ids:
+            if not (typed.isascii() and typed.isdigit()) or int(typed) == 0:
+                raise ValueError(
+                    f"{typed[:20]!r} is not a Telegram user id (a positive whole number such as"
+                    " 123456789; ask @userinfobot for yours)"
+                )
+        return frozenset(int(typed) for typed in ids)
 
     @field_validator("bot_token")
     @classmethod

@@ -25,6 +25,7 @@ class DeliveryKind(StrEnum):
     MONTHLY = "monthly"
     CHEERS = "cheers"
     REST_USED = "rest_used"  # next morning: "Yesterday used your rest day — streak safe"
+    ANNOUNCE = "announce"  # the owner's `/admin announce`, once per recipient
 
     @classmethod
     def parse(cls, text: str) -> DeliveryKind | None:
@@ -121,4 +122,5 @@ PERIOD_OF: dict[DeliveryKind, type[AnyPeriod]] = {
     DeliveryKind.MONTHLY: MonthPeriod,
     DeliveryKind.CHEERS: KeyPeriod,
     DeliveryKind.REST_USED: DayPeriod,  # the frozen day
+    DeliveryKind.ANNOUNCE: KeyPeriod,  # the announcement's id
 }

@@ -56,6 +56,7 @@ class Profile:
     sharing: Sharing = field(default_factory=Sharing)  # what group rooms may see
     private_chat: bool = False  # has talked to the bot in private (so it can write to them)
     username: str | None = None  # the Telegram @username, without the @
+    news_on: bool = True  # the owner's announcements (`/news off`: none)
 
     @property
     def rest_days_per_week(self) -> int:

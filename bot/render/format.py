@@ -199,6 +199,11 @@ def _clings(token: str) -> bool:
     return len(token) == 1 and unicodedata.category(token) in ("Mn", "Me", "Mc", "Cf", "Sk")
 
 
+def visible_length(text: str) -> int:
+    """A Telegram HTML text's length as Telegram counts it once the tags are parsed."""
+    return _width(_TOKEN.findall(text))
+
+
 def _width(tokens: list[str]) -> int:
     """The visible width of tokens: a tag shows nothing, an entity one character."""
     total = 0

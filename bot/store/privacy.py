@@ -78,6 +78,7 @@ USER_ROWS: dict[str, Concerns] = {
     # Your own row names your buddy; theirs naming you is theirs.
     "buddies": Concerns("user_id = :user", others="buddy_id = :user"),
     "deliveries": Concerns("chat_id = :user"),
+    "announcements": Concerns("owner_id = :user"),  # what an owner announced
     "users": Concerns("user_id = :user"),
 }
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.store.activity import ActivityCounts
+from bot.store.announcements import Announcements
 from bot.store.db import Database
 from bot.store.deliveries import Deliveries
 from bot.store.entries import Entries
 from bot.store.followers import Followers
+from bot.store.operations import Operations
 from bot.store.posts import Posts
 from bot.store.privacy import Privacy
 from bot.store.programs import Programs, RestDays
@@ -35,6 +37,8 @@ class Store:
         self.shared_links = SharedLinks(db)
         self.updates = HandledUpdates(db)
         self.activity = ActivityCounts(db)
+        self.announcements = Announcements(db)
+        self.operations = Operations(db)
 
     @classmethod
     async def open(cls, path: Path) -> Store:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from datetime import date, datetime, time
 
 import aiosqlite
@@ -21,6 +23,8 @@ from bot.store.db import (
     update_columns,
     whole_row,
 )
+
+log = logging.getLogger(__name__)
 
 # Profile columns a feature may set directly; anything else is a bug, caught before SQL is built.
 EDITABLE = frozenset(
@@ -48,6 +52,7 @@ EDITABLE = frozenset(
         "share_followers",
         "share_handles",
         "private_chat",
+        "news_on",
     }
 )
 
@@ -81,17 +86,19 @@ def _to_column(value: object) -> object:
 # any contact clears a block (they wrote to us, so they can be written to).
 _UPSERT_CONTACT = """
     INSERT INTO users (user_id, first_name, username, telegram_language, timezone,
-                       posting_days_per_week, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                       posting_days_per_week, created_at, updated_at, last_seen_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (user_id) DO UPDATE SET
         first_name = excluded.first_name,
         username = excluded.username,
         telegram_language = excluded.telegram_language,
-        blocked_at = NULL
+        blocked_at = NULL,
+        last_seen_at = excluded.last_seen_at
     WHERE first_name IS NOT excluded.first_name
        OR username IS NOT excluded.username
        OR telegram_language IS NOT excluded.telegram_language
        OR blocked_at IS NOT NULL
+       OR substr(last_seen_at, 1, 10) IS NOT substr(excluded.last_seen_at, 1, 10)
 """
 
 
@@ -110,19 +117,12 @@ class Users(Queries):
         Most updates change nothing here, so it reads first and writes only when needed: every
         update would otherwise take the write lock (and a read-only database would stop even
         /today from answering)."""
-        async with self._db.reading() as conn:
-            row = await fetch_one(
-                conn,
-                "SELECT first_name, username, telegram_language, blocked_at IS NOT NULL"
-                " FROM users WHERE user_id = ?",
-                (user_id,),
-                tuple,
-            )
-            # Loaded here only when nothing needs writing; the write path loads it afterwards.
-            if row == (first_name[:128], username, telegram_language, 0):
-                known = await self._load(conn, user_id)
-                if known is not None:
-                    return known
+        known, seen_on = await self._unchanged(user_id, first_name, username, telegram_language)
+        if known is not None:
+            # Last seen is kept to the day (/admin stats): one write per user per day at most.
+            if seen_on != to_db_instant(now)[:10]:
+                await self._seen(user_id, now)
+            return known
         async with self._db.transaction() as conn:
             stamp = to_db_instant(now)
             name = first_name[:128]
@@ -137,11 +137,41 @@ class Users(Queries):
                     DEFAULT_POSTING_DAYS,
                     stamp,
                     stamp,
+                    stamp,
                 ),
             )
             profile = await self._load(conn, user_id)
         assert profile is not None
         return profile
+
+    async def _unchanged(
+        self, user_id: int, first_name: str, username: str | None, telegram_language: str | None
+    ) -> tuple[Profile | None, str | None]:
+        """The profile and the day it was last seen, when Telegram's facts about the user are
+        as stored (and they haven't blocked the bot): nothing to write. (None, None) otherwise."""
+        async with self._db.reading() as conn:
+            row = await fetch_one(
+                conn,
+                "SELECT first_name, username, telegram_language, blocked_at IS NOT NULL,"
+                " substr(last_seen_at, 1, 10) FROM users WHERE user_id = ?",
+                (user_id,),
+                tuple,
+            )
+            if row is None or row[:4] != (first_name[:128], username, telegram_language, 0):
+                return None, None
+            return await self._load(conn, user_id), row[4]
+
+    async def _seen(self, user_id: int, now: datetime) -> None:
+        """Best effort: a database that refuses writes (read-only, full) must not stop a user
+        who changed nothing from being answered for the sake of a statistic."""
+        try:
+            async with self._db.transaction() as conn:
+                await conn.execute(
+                    "UPDATE users SET last_seen_at = ? WHERE user_id = ?",
+                    (to_db_instant(now), user_id),
+                )
+        except sqlite3.OperationalError as error:
+            log.warning("last seen not recorded: %s", error)
 
     async def get(self, user_id: int) -> Profile | None:
         async with self._db.reading() as conn:
@@ -239,6 +269,7 @@ class Users(Queries):
             blocked=row["blocked_at"] is not None,
             sharing=sharing_of(row),
             private_chat=bool(row["private_chat"]),
+            news_on=bool(row["news_on"]),
         )
 
 

@@ -36,7 +36,8 @@ MESSAGES: dict[str, Entry] = {
         "/rest — take today as a rest day (keeps your streak)\n\n"
         "<b>Reminders</b>\n"
         "/nudge 20:30 · /nudge off · /nudge lastcall on · /nudge followups off\n"
-        "/quiet 23:00-08:00 · /pause 7 · /resume\n\n"
+        "/quiet 23:00-08:00 · /pause 7 · /resume\n"
+        "/news off — no announcements from the bot's owner\n\n"
         "<b>Groups</b>\n"
         "Add me to a group and send /join there: check in together, digests, a leaderboard.\n"
         "/share — what your groups may see (streaks, posts, followers, handles)\n\n"
@@ -392,6 +393,69 @@ MESSAGES: dict[str, Entry] = {
     ),
     "usage.quiet": "<code>/quiet 23:00-08:00</code> — nothing from me in these hours · <code>/quiet off</code>",
     "usage.pause": "<code>/pause 7</code> — no reminders for 7 days (up to 90) · <code>/resume</code> ends it early",
+    "usage.news": "<code>/news off</code> — no announcements from the bot's owner · <code>/news on</code>",
+    "error.news_shape": "Say on or off, e.g. <code>/news off</code>.",
+    "news.on": "📣 News is on: you'll get the occasional announcement from the bot's owner.",
+    "news.off": "🔕 News is off: no announcements from the bot's owner. <code>/news on</code> brings them back.",
+    "news.status": "📣 News from the bot's owner: {state}. <code>/news off</code> · <code>/news on</code>",
+    # --- the owner's commands (OWNER_IDS only)
+    "usage.admin": (
+        "<code>/admin stats</code> — the bot's numbers\n"
+        "<code>/admin announce Your text</code> — a preview, then sent to everyone who wants news\n"
+        "<code>/admin user 123456789</code> · <code>/admin user @name</code> — one user, for support"
+    ),
+    "error.admin_missing": "What would you like to see or do?",
+    "error.admin_unknown": "“{given}” is not an /admin command.",
+    "error.admin_user_missing": "Which user? Give their id or @username.",
+    "error.admin_user_shape": "“{given}” is not a user id (a positive number) or an @username.",
+    "error.announce_missing": "What should the announcement say?",
+    "admin.user_not_found": "No user {who} has talked to this bot.",
+    "admin.stats": (
+        "<b>Postpact {version}</b> · up {uptime}\n"
+        "Users: {users} · active today {active_today} · this week {active_week}\n"
+        "Rooms: {rooms}\n"
+        "Posts today: {posts_today}\n"
+        "Messages today: {sent_today} sent · {failed_today} failed · {queued} queued\n"
+        "Database: {size}\n"
+        "<i>Today is the UTC day.</i>"
+    ),
+    "admin.user": (
+        "<b>User {user_id}</b> {username}\n"
+        "Language {language} · timezone {timezone} · joined {joined}\n"
+        "Program: {program}\n"
+        "Posts {posts} · follower counts {counts} · rooms {rooms}\n"
+        "Blocked the bot: {blocked} · private chat: {private}\n"
+        "News: {news} · nudges: {nudges}"
+    ),
+    "admin.program": "cycle {cycle}, {start} to {end}",
+    "admin.no_program": "none running",
+    "admin.yes": "yes",
+    "admin.no": "no",
+    "admin.on": "on",
+    "admin.off": "off",
+    "announce.message": "{text}\n\n<i>📣 From the bot's owner · /news off to stop these</i>",
+    "announce.preview": Plural(
+        "👀 Preview: Send delivers this to {count} user (everyone who wants news).",
+        "👀 Preview: Send delivers this to {count} users (everyone who wants news).",
+    ),
+    "announce.send_button": Plural("Send to {count} user", "Send to {count} users"),
+    "announce.cancel_button": "Cancel",
+    "announce.cancelled": "Cancelled: nothing was sent.",
+    "announce.already_decided": "This announcement was already sent or cancelled.",
+    "announce.too_long": Plural(
+        "An announcement must fit one message (its limit: {limit}, the footer included):"
+        " cut {count} character.",
+        "An announcement must fit one message (its limit: {limit}, the footer included):"
+        " cut {count} characters.",
+    ),
+    "announce.sending": Plural("📣 Sending to {count} user…", "📣 Sending to {count} users…"),
+    "announce.progress": "📣 Sending… {done} of {count}",
+    "announce.finished": Plural(
+        "📣 Announcement done ({at}): {sent} of {count} user reached · {failed} failed ·"
+        " {blocked} had blocked the bot · {skipped} turned news off meanwhile",
+        "📣 Announcement done ({at}): {sent} of {count} users reached · {failed} failed ·"
+        " {blocked} had blocked the bot · {skipped} turned news off meanwhile",
+    ),
     "error.plan_shape": "I didn't understand that.",
     "error.plan_start_past": Plural(
         "A program can start at most {days} day ago.",

@@ -33,7 +33,8 @@ MESSAGES: dict[str, Entry] = {
         "/rest — 今天休息（不断连续）\n\n"
         "<b>提醒</b>\n"
         "/nudge 20:30 · /nudge off · /nudge lastcall on · /nudge followups off\n"
-        "/quiet 23:00-08:00 · /pause 7 · /resume\n\n"
+        "/quiet 23:00-08:00 · /pause 7 · /resume\n"
+        "/news off — 不接收机器人主人的公告\n\n"
         "<b>群组</b>\n"
         "把我拉进群，在群里发 /join：一起打卡、每日日报、排行榜。\n"
         "/share — 群里能看到你的什么（连续天数、发布、粉丝、账号）\n\n"
@@ -328,6 +329,67 @@ MESSAGES: dict[str, Entry] = {
     ),
     "usage.quiet": "<code>/quiet 23:00-08:00</code> — 这段时间不打扰 · <code>/quiet off</code>",
     "usage.pause": "<code>/pause 7</code> — 暂停提醒 7 天（最多 90 天）· <code>/resume</code> 提前恢复",
+    "usage.news": "<code>/news off</code> — 不接收机器人主人的公告 · <code>/news on</code>",
+    "error.news_shape": "请说 on 或 off，例如 <code>/news off</code>。",
+    "news.on": "📣 已开启公告：机器人主人偶尔发布的消息会发给你。",
+    "news.off": "🔕 已关闭公告：不再收到机器人主人的消息。<code>/news on</code> 可重新开启。",
+    "news.status": "📣 机器人主人的公告：{state}。<code>/news off</code> · <code>/news on</code>",
+    # --- the owner's commands (OWNER_IDS only)
+    "usage.admin": (
+        "<code>/admin stats</code> — 机器人的数据\n"
+        "<code>/admin announce 公告内容</code> — 先预览，再发给所有愿意接收公告的人\n"
+        "<code>/admin user 123456789</code> · <code>/admin user @name</code> — 查看一位用户（客服用）"
+    ),
+    "error.admin_missing": "想查看或做什么？",
+    "error.admin_unknown": "“{given}”不是 /admin 的命令。",
+    "error.admin_user_missing": "哪位用户？请给出 id 或 @用户名。",
+    "error.admin_user_shape": "“{given}”不是用户 id（正整数），也不是 @用户名。",
+    "error.announce_missing": "公告要说什么？",
+    "admin.user_not_found": "没有用户 {who} 和这个机器人说过话。",
+    "admin.stats": (
+        "<b>Postpact {version}</b> · 已运行 {uptime}\n"
+        "用户：{users} · 今日活跃 {active_today} · 本周 {active_week}\n"
+        "群组：{rooms}\n"
+        "今日发布：{posts_today}\n"
+        "今日消息：已发送 {sent_today} · 失败 {failed_today} · 排队 {queued}\n"
+        "数据库：{size}\n"
+        "<i>“今日”按 UTC 计算。</i>"
+    ),
+    "admin.user": (
+        "<b>用户 {user_id}</b> {username}\n"
+        "语言 {language} · 时区 {timezone} · 加入于 {joined}\n"
+        "计划：{program}\n"
+        "发布 {posts} · 粉丝记录 {counts} · 群组 {rooms}\n"
+        "已屏蔽机器人：{blocked} · 私聊：{private}\n"
+        "公告：{news} · 提醒：{nudges}"
+    ),
+    "admin.program": "第 {cycle} 轮，{start} 至 {end}",
+    "admin.no_program": "未进行",
+    "admin.yes": "是",
+    "admin.no": "否",
+    "admin.on": "开",
+    "admin.off": "关",
+    "announce.message": "{text}\n\n<i>📣 来自机器人主人 · 发送 /news off 不再接收</i>",
+    "announce.preview": Plural(
+        "👀 预览：点“发送”后，这条消息会发给 {count} 位用户（所有愿意接收公告的人）。",
+        "👀 预览：点“发送”后，这条消息会发给 {count} 位用户（所有愿意接收公告的人）。",
+    ),
+    "announce.send_button": Plural("发送给 {count} 位用户", "发送给 {count} 位用户"),
+    "announce.cancel_button": "取消",
+    "announce.cancelled": "已取消：什么都没有发送。",
+    "announce.already_decided": "这条公告已经发送或取消了。",
+    "announce.too_long": Plural(
+        "公告必须放得进一条消息（上限 {limit}，含结尾说明）：请删掉 {count} 个字符。",
+        "公告必须放得进一条消息（上限 {limit}，含结尾说明）：请删掉 {count} 个字符。",
+    ),
+    "announce.sending": Plural("📣 正在发给 {count} 位用户…", "📣 正在发给 {count} 位用户…"),
+    "announce.progress": "📣 发送中…… {done} / {count}",
+    "announce.finished": Plural(
+        "📣 公告已完成（{at}）：送达 {sent} / {count} 位用户 · 失败 {failed} ·"
+        " {blocked} 位已屏蔽机器人 · {skipped} 位期间关闭了公告",
+        "📣 公告已完成（{at}）：送达 {sent} / {count} 位用户 · 失败 {failed} ·"
+        " {blocked} 位已屏蔽机器人 · {skipped} 位期间关闭了公告",
+    ),
     "error.plan_shape": "没看懂这个用法。",
     "error.plan_start_past": "计划最早只能从 {days} 天前开始。",
     "error.plan_start_future": "计划最晚只能从 {days} 天后开始。",
