@@ -72,11 +72,14 @@ class Announcements(Queries):
 
     async def cancel(self, announcement_id: int) -> bool:
         """False when it is no longer a draft (sent, or cancelled already)."""
+        return await self._move(announcement_id, "draft", "cancelled")
+
+    async def _move(self, announcement_id: int, was: str, becomes: str) -> bool:
+        """One status change, only from `was`: False when something else moved it first."""
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
-                "UPDATE announcements SET status = 'cancelled'"
-                " WHERE announcement_id = ? AND status = 'draft'",
-                (announcement_id,),
+                "UPDATE announcements SET status = ? WHERE announcement_id = ? AND status = ?",
+                (becomes, announcement_id, was),
             )
         return cursor.rowcount > 0
 
@@ -161,10 +164,4 @@ class Announcements(Queries):
 
     async def finish(self, announcement_id: int) -> bool:
         """Mark it done; False when another sweep got there first (report once)."""
-        async with self._db.transaction() as conn:
-            cursor = await conn.execute(
-                "UPDATE announcements SET status = 'done'"
-                " WHERE announcement_id = ? AND status = 'sending'",
-                (announcement_id,),
-            )
-        return cursor.rowcount > 0
+        return await self._move(announcement_id, "sending", "done")
