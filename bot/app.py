@@ -338,7 +338,7 @@ async def _serving(
     everything they need still runs."""
     await publish_command_menu(application.bot, menu_entries(application.handlers[0]))
     await application.start()
-    inbound = Inbound(application, services.settings, LONG_POLL_SECONDS)
+    inbound = Inbound(application, services.settings, LONG_POLL_SECONDS, features.metrics)
     sweeps: Sweeps | None = None
     try:
         await inbound.start()

@@ -27,6 +27,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.config import Settings
+from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +42,11 @@ BotApp = Application[Any, Any, Any, Any, Any, Any]
 class Inbound:
     """Starts and stops whichever way updates arrive."""
 
-    def __init__(self, application: BotApp, settings: Settings, poll_timeout: int) -> None:
+    def __init__(
+        self, application: BotApp, settings: Settings, poll_timeout: int, metrics: Metrics
+    ) -> None:
         self.application = application
+        self.metrics = metrics
         self.settings = settings
         self.poll_timeout = poll_timeout
         self.webhook: WebhookServer | None = None
@@ -63,7 +67,8 @@ class Inbound:
             )
             return
         secret = settings.webhook_secret_token
-        self.webhook = WebhookServer(self.application, secret, path_of(settings.webhook_url))
+        path = path_of(settings.webhook_url)
+        self.webhook = WebhookServer(self.application, secret, path, self.metrics)
         host, port = settings.webhook_listen, settings.webhook_port
         try:
             await self.webhook.start(host, port)
@@ -103,8 +108,9 @@ def path_of(url: str) -> str:
 class WebhookServer:
     """Serves one webhook path; `refused` counts requests turned away for a wrong secret."""
 
-    def __init__(self, application: BotApp, secret: str, path: str) -> None:
+    def __init__(self, application: BotApp, secret: str, path: str, metrics: Metrics) -> None:
         self.application = application
+        self.metrics = metrics
         self._secret = secret.encode()
         self.path = path
         self.refused = 0  # requests without the right secret: someone other than Telegram
@@ -131,6 +137,7 @@ class WebhookServer:
     async def _receive(self, request: web.Request) -> web.Response:
         if not self._from_telegram(request):
             self.refused += 1
+            self.metrics.webhook_refused.inc()
             log.warning("a webhook request without the right secret was refused")
             return web.Response(status=403)
         update = await self._update_in(request)

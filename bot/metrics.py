@@ -57,6 +57,10 @@ class Metrics:
             "postpact_messages", "Replies and proactive messages by kind and outcome.",
             ["kind", "outcome"], registry=r,
         )  # fmt: skip
+        self.webhook_refused = Counter(
+            "postpact_webhook_refused", "Webhook requests without the right secret (403).",
+            registry=r,
+        )  # fmt: skip
         self.floods = Counter(
             "postpact_flood_waits", "429 answers from Telegram.", ["source"], registry=r
         )

@@ -88,6 +88,7 @@ async def test_a_request_without_the_right_secret_is_refused_and_nothing_handled
     assert status == 403
     assert hooked.bot.webhook is not None
     assert hooked.bot.webhook.refused == 1
+    assert b"postpact_webhook_refused_total 1.0" in hooked.bot.metrics.exposition()
     assert count(hooked, "posts") == 0
     assert count(hooked, "handled_updates") == 0
     assert hooked.server.calls_to("sendMessage") == []
