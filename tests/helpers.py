@@ -4,10 +4,12 @@ room and a clock."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import importlib
 import os
 import pkgutil
+import signal
 import sqlite3
 import typing
 from datetime import UTC, date, datetime
@@ -117,6 +119,16 @@ SETTINGS = (
 def environment(**settings: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in SETTINGS}
     return env | settings
+
+
+async def stopped(process: asyncio.subprocess.Process) -> str:
+    """Stop a bot started with `python -m bot` as an operator would (SIGTERM), wait for it to
+    exit, and return what it logged."""
+    process.send_signal(signal.SIGTERM)
+    assert process.stderr is not None
+    stderr = (await asyncio.wait_for(process.stderr.read(), 30)).decode()
+    await process.wait()
+    return stderr
 
 
 def reviews(person: Person, sent: list[StoredMessage]) -> list[StoredMessage]:

@@ -7,7 +7,6 @@ import asyncio
 import json
 import logging
 import re
-import signal
 import socket
 import sys
 from collections.abc import AsyncIterator
@@ -27,7 +26,7 @@ from bot.metrics import Metrics
 from bot.store.activity import Activity
 from bot.sweeps import Sweeps
 from tests.conftest import FAKE_TOKEN, START
-from tests.helpers import environment, set_up, to, utc
+from tests.helpers import environment, set_up, stopped, to, utc
 from tests.test_main import polling
 
 
@@ -305,10 +304,7 @@ async def test_a_real_run_with_json_logs_and_the_port_serves_and_never_logs_the_
         assert await get_once_up(port, "/healthz") == (200, "ok")
         assert (await get(port, "/readyz"))[0] == 200
     finally:
-        process.send_signal(signal.SIGTERM)
-        assert process.stderr is not None
-        stderr = (await asyncio.wait_for(process.stderr.read(), 30)).decode()
-        await process.wait()
+        stderr = await stopped(process)
     assert process.returncode == 0
     assert FAKE_TOKEN not in stderr
     events = [json.loads(line) for line in stderr.splitlines()]

@@ -15,7 +15,7 @@ from bot.config import Settings
 from bot.fakeapi.server import FakeBotApi
 from bot.store import Database, held_for_life
 from tests.conftest import FAKE_TOKEN as TOKEN
-from tests.helpers import environment
+from tests.helpers import environment, stopped
 
 
 async def run_bot(cwd: Path, *args: str, **settings: str) -> tuple[int, str]:
@@ -133,10 +133,7 @@ async def test_a_real_run_at_debug_never_logs_the_token(
                 break
             await asyncio.sleep(0.1)
     finally:
-        process.send_signal(signal.SIGTERM)
-        assert process.stderr is not None
-        stderr = (await asyncio.wait_for(process.stderr.read(), 30)).decode()
-        await process.wait()
+        stderr = await stopped(process)
     assert process.returncode == 0
     assert fake_api.calls_to("sendMessage")[0].params["text"].startswith("✅ Logged #1")
     assert "Postpact is running as @PostpactTestBot" in stderr

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import signal
 import socket
 import sys
 from collections.abc import AsyncIterator
@@ -22,7 +21,7 @@ from bot.fakeapi import FakeBotApi, Session
 from bot.fakeapi.session import TOKEN, WEBHOOK_SECRET
 from bot.fakeapi.webhook import SECRET_HEADER
 from tests.conftest import FAKE_TOKEN
-from tests.helpers import count, environment
+from tests.helpers import count, environment, stopped
 from tests.test_main import run_bot, the_one_line
 
 
@@ -260,10 +259,7 @@ async def test_a_real_run_by_webhook_answers_and_never_logs_token_or_secret(
                 break
             await asyncio.sleep(0.1)
     finally:
-        process.send_signal(signal.SIGTERM)
-        assert process.stderr is not None
-        stderr = (await asyncio.wait_for(process.stderr.read(), 30)).decode()
-        await process.wait()
+        stderr = await stopped(process)
     assert process.returncode == 0, stderr
     assert fake_api.calls_to("sendMessage")[0].params["text"].startswith("✅ Logged #1")
     assert fake_api.calls_to("getUpdates") == []
