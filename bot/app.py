@@ -381,7 +381,7 @@ async def _start_schedule(
     guard = application.bot.rate_limiter
     if isinstance(guard, FloodGuard):
         guard.on_flood = outbox.hold
-        guard.on_reply = outbox.yield_slot
+        guard.on_reply = outbox.reply_sent
     outbox.start(features.compose)
     pending = await store.deliveries.reopen_after_restart(clock.now())
     for delivery in pending:

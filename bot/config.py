@@ -96,11 +96,11 @@ class Settings(StorageSettings):
         description="Allow SEND_RATE_PER_SECOND above 30: Telegram's paid broadcasts (Stars).",
     )
     send_rate_per_second: float = Field(
-        default=25.0,
+        default=30.0,
         ge=1,
         le=PAID_BROADCAST_LIMIT,
         allow_inf_nan=False,
-        description="Proactive messages per second, overall. Telegram allows about 30.",
+        description="All messages per second, replies first, bulk what is left. Telegram: ~30.",
     )
     sweep_interval_seconds: float = Field(
         default=30.0,

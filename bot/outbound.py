@@ -2,12 +2,13 @@
 
 Replies to a user's own command never come through here: they go straight out, so a fan-out of
 thousands of nudges never makes a check-in wait. What does come through here respects Telegram's
-limits: a steady overall rate under 30 messages/s (evenly spaced, and 25 by default so that
-replies fit beside it), one message per second per chat, 20 per minute per group.
+limits: all sends together, replies included, at most `SEND_RATE_PER_SECOND` (30 by default) in
+any second, the queue taking what replies leave (`bot.send_budget`); one message per second per
+chat, 20 per minute per group.
 
 PTB's `AIORateLimiter` is deliberately not used: it would throttle replies too, has no per-chat
-limit, and one 429 would pause every request. aiolimiter provides the leaky buckets; replies go
-through `bot.request_layer.FloodGuard`.
+limit, and one 429 would pause every request. aiolimiter provides the per-chat buckets; replies go
+through `bot.request_layer.FloodGuard`, which tells the budget about each one.
 
 Each message is a claimed delivery (see `bot.store.deliveries`). It is rendered when its turn
 comes, so a nudge to someone who posted in the meantime is dropped, not sent. Its status moves
@@ -37,6 +38,7 @@ from bot.clock import Clock
 from bot.render.format import split_message
 from bot.request_layer import QUEUED, never_left, retry_seconds
 from bot.request_layer import FloodGuard as FloodGuard  # where the app has always found it
+from bot.send_budget import SendBudget
 from bot.store.deliveries import Deliveries, Delivery, Status
 
 if TYPE_CHECKING:
@@ -62,7 +64,7 @@ OnBlocked = Callable[[int], Awaitable[None]]
 
 @dataclass(frozen=True)
 class Limits:
-    per_second: float = 25.0
+    per_second: float = 30.0  # the ceiling of all sends, replies and the queue's together
     chat_interval: float = 1.0  # seconds between two messages to one chat
     group_interval: float = 3.0  # 20 a minute
     retry_margin: float = 0.5  # added to Telegram's retry_after
@@ -113,10 +115,9 @@ class Outbox:
         self.limits = limits
         self.stats = OutboxStats()
         self._queue: asyncio.Queue[Delivery | None] = asyncio.Queue()
-        self._overall = AsyncLimiter(1, 1 / limits.per_second)
+        self.budget = SendBudget(limits.per_second)
         self._per_chat: dict[int, AsyncLimiter] = {}
         self._chat_locks: dict[int, asyncio.Lock] = {}
-        self._resume_at = 0.0
         self._workers: list[asyncio.Task[None]] = []
         self._closing = False
         self._compose: Compose | None = None
@@ -199,10 +200,11 @@ class Outbox:
         parts = _parts(outgoing)
         total, tries = len(parts), _Tries()
         while parts:
-            await self._wait_turn(outgoing.chat_id)
+            slot = await self._wait_turn(outgoing.chat_id)
             if self._closing:
                 return  # still pending: the next start sends it
             await self._set(delivery, "sending")
+            self.budget.leaving(slot)  # counted from now: the write above can take a while
             try:
                 await self._send(outgoing, *parts[0])
             except TelegramError as error:
@@ -301,25 +303,21 @@ class Outbox:
         await self._set(delivery, "failed")
         await self._on_blocked(delivery.chat_id)
 
-    async def _wait_turn(self, chat_id: int) -> None:
-        loop = asyncio.get_running_loop()
-        # Per chat first: a slot of the overall rate is never held while waiting on one chat.
+    async def _wait_turn(self, chat_id: int) -> float:
+        # Per chat first: a slot of the overall budget is never held while waiting on one chat.
         await self._chat_limiter(chat_id).acquire()
-        # A deadline, not an event: another 429 while sleeping pushes it further out.
-        while (delay := self._resume_at - loop.time()) > 0:  # noqa: ASYNC110
-            await asyncio.sleep(delay)
-        await self._overall.acquire()
+        return await self.budget.take()
 
-    def yield_slot(self) -> None:
-        """A reply went out: the queue waits one slot, so together they stay under the limit."""
-        self._hold(1 / self.limits.per_second)
+    def reply_sent(self) -> None:
+        """A reply is going out: it counts against the same budget, so the queue yields to it."""
+        self.budget.reply()
 
     def hold(self, seconds: float) -> None:
         """Pause every send for `seconds` (plus the margin): Telegram said to slow down."""
         self._hold(seconds + self.limits.retry_margin)
 
     def _hold(self, seconds: float) -> None:
-        self._resume_at = max(self._resume_at, asyncio.get_running_loop().time() + seconds)
+        self.budget.pause(seconds)
 
     def _chat_limiter(self, chat_id: int) -> AsyncLimiter:
         limiter = self._per_chat.get(chat_id)

@@ -66,7 +66,8 @@ class FloodGuard(BaseRateLimiter[dict[str, bool]]):
     """The request layer under every Bot API call (PTB's rate-limiter hook), for replies.
 
     Replies go out at once, never throttled. Telegram counts them against the same limits as the
-    queue, though, so each reply takes a slot from the queue's rate, and a 429 on a reply is
+    queue, though, so each reply (each try of one) is recorded in the queue's send budget
+    (`on_reply`), which leaves bulk messages only what replies leave; and a 429 on a reply is
     waited out and retried (twice at most) and pauses the queue for as long: the fan-out yields
     to the people who are talking to the bot.
     A reply that never left (`never_left`: connection refused, DNS) is tried again twice, within
@@ -98,12 +99,10 @@ class FloodGuard(BaseRateLimiter[dict[str, bool]]):
             answer = await callback(*args, **kwargs)
             self._reached()
             return answer
-        reply = endpoint.startswith(("send", "edit"))
-        if self.on_reply is not None and reply:
-            self.on_reply()  # the queue gives up a slot: the reply spends it
-        counted = reply and endpoint != "sendChatAction"  # "typing…" is no message
+        # A message (sent or edited) counts against Telegram's rate; "typing…" is no message.
+        counted = endpoint.startswith(("send", "edit")) and endpoint != "sendChatAction"
         try:
-            answer = await self._with_retries(callback, args, kwargs, endpoint)
+            answer = await self._with_retries(callback, args, kwargs, endpoint, counted)
         except TelegramError as error:
             if counted:
                 self._count_reply(_outcome_of(error))
@@ -114,10 +113,12 @@ class FloodGuard(BaseRateLimiter[dict[str, bool]]):
         return answer
 
     async def _with_retries(
-        self, callback: Call, args: Any, kwargs: dict[str, Any], endpoint: str
+        self, callback: Call, args: Any, kwargs: dict[str, Any], endpoint: str, counted: bool
     ) -> Answer:
         floods = network_errors = 0
         while True:
+            if counted and self.on_reply is not None:
+                self.on_reply()  # each try is a send: the queue's budget counts it, and yields
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as flood:
