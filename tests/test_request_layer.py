@@ -93,3 +93,37 @@ async def test_a_reply_is_resent_only_when_it_never_left(monkeypatch: pytest.Mon
     assert await attempts("sendMessage", NetworkError("Bad Gateway")) == 1
     assert await attempts("getChatMember", dropped) == 3  # a read shows nothing: safe to repeat
     assert await attempts("getChatMember", BadRequest("user not found")) == 1
+
+
+async def test_every_message_a_reply_sends_is_counted_in_the_send_budget_and_nothing_else(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each try of a reply is a send Telegram counts against its 30/s, so each is reported to the
+    queue's budget (`on_reply`); "typing…", button answers, reads and the queue's own sends
+    are not."""
+    monkeypatch.setattr(request_layer, "REPLY_RETRY_DELAYS", (0.0, 0.0))
+    guard = FloodGuard()
+    counted: list[str] = []
+    endpoint = ""
+    guard.on_reply = lambda: counted.append(endpoint)
+
+    async def answered() -> bool:
+        return True
+
+    for endpoint in ("sendMessage", "editMessageText", "sendPhoto"):
+        await guard.process_request(answered, (), {}, endpoint, {}, None)
+    for endpoint in ("sendChatAction", "answerCallbackQuery", "getChatMember"):
+        await guard.process_request(answered, (), {}, endpoint, {}, None)
+    endpoint = "sendMessage"
+    await guard.process_request(answered, (), {}, endpoint, {}, request_layer.QUEUED)
+    assert counted == ["sendMessage", "editMessageText", "sendPhoto"]
+
+    counted.clear()
+    refused = raised_from(NetworkError("x"), httpx.ConnectError("refused"))
+
+    async def refusing() -> bool:
+        raise refused
+
+    with pytest.raises(NetworkError):
+        await guard.process_request(refusing, (), {}, endpoint, {}, None)
+    assert counted == ["sendMessage"] * 3  # three tries, three slots
