@@ -173,7 +173,7 @@ async def test_replies_do_not_wait_behind_a_fan_out(session: Session, maya: Pers
     await set_up(session, maya, "UTC", "21:00")
     session.server.enforce_send_limit(None)
     slow = session.bot.outbox
-    slow.budget.ceiling = 1
+    slow.budget.ceiling = 20  # 40 nudges: two seconds of fan-out
     clock = session.clock
     clock.set(utc(2026, 3, 2, 20, 0))
     await session.bot.sweeps.run_now()
