@@ -11,7 +11,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from telegram import Bot, InlineKeyboardMarkup, Message, Update
 from telegram import User as TelegramUser
@@ -37,6 +37,7 @@ from bot.features.commands import (
     menu_entry,
     spoken_command,
 )
+from bot.offload import Job, in_worker
 from bot.outbound import Compose
 from bot.render.callbacks import ButtonData, ButtonExpired, Callback, pattern
 from bot.render.errors import alert_text, refusal_text
@@ -67,6 +68,11 @@ class Feature:
     def sweeps(self) -> dict[str, Sweep]:
         """The scheduled jobs that find this feature's messages due."""
         return {}
+
+    async def in_worker(self, job: Job[T], *args: Any) -> T:
+        """Run a heavy job (a whole history read and computed, a picture drawn) in the worker
+        process (see `bot.offload`): nobody else's reply waits for it."""
+        return await in_worker(self.services.settings.database_path, job, *args)
 
 
 @dataclass(frozen=True)
@@ -223,6 +229,7 @@ async def _private_caller(services: Services, user: TelegramUser) -> Caller:
 
 
 B = TypeVar("B", bound=ButtonData)
+T = TypeVar("T")
 
 
 def button(
