@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import sqlite3
@@ -340,6 +341,7 @@ async def _serving(
     await application.start()
     inbound = Inbound(application, services.settings, LONG_POLL_SECONDS, features.metrics)
     sweeps: Sweeps | None = None
+    watch = asyncio.create_task(features.metrics.watch_the_loop(), name="loop-watch")
     try:
         await inbound.start()
         try:
@@ -365,6 +367,7 @@ async def _serving(
                 inbound.webhook,
             )
     finally:
+        watch.cancel()
         await inbound.stop()
         outbox.begin_closing()  # a long sweep stops at its next item
         if sweeps is not None:
