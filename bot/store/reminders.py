@@ -14,7 +14,7 @@ import aiosqlite
 
 from bot.domain.backoff import NudgeBackoff
 from bot.domain.models import Post
-from bot.store.db import Queries, from_db_date, from_db_instant, to_db_instant
+from bot.store.db import Conn, Queries, from_db_date, from_db_instant, to_db_instant
 from bot.store.posts import _POST_COLUMNS, _post  # an asked post reads like any post
 
 
@@ -167,14 +167,7 @@ class Reminders(Queries):
 
     async def answered(self, user_id: int) -> None:
         """A post or a button press: nudges go back to daily (unless weekly was chosen)."""
-        async with self._db.transaction() as conn:
-            await conn.execute(
-                "UPDATE users SET nudges_ignored = 0, nudge_unanswered = NULL,"
-                " nudge_backoff = NULLIF(nudge_backoff, 'asked') WHERE user_id = ?"
-                " AND (nudges_ignored > 0 OR nudge_unanswered IS NOT NULL"
-                " OR nudge_backoff = 'asked')",
-                (user_id,),
-            )
+        await self._db.work(lambda conn: nudges_answered(conn, user_id))
 
     async def reschedule(self, user_id: int, *steps: Advance) -> None:
         async with self._db.transaction() as conn:
@@ -208,6 +201,17 @@ class Reminders(Queries):
                 "UPDATE posts SET followup_at = NULL WHERE user_id = ? AND followup_at IS NOT NULL",
                 (user_id,),
             )
+
+
+def nudges_answered(conn: Conn, user_id: int) -> None:
+    """Inside a `work` unit: see `Reminders.answered` (writes only when there is a back-off)."""
+    conn.execute(
+        "UPDATE users SET nudges_ignored = 0, nudge_unanswered = NULL,"
+        " nudge_backoff = NULLIF(nudge_backoff, 'asked') WHERE user_id = ?"
+        " AND (nudges_ignored > 0 OR nudge_unanswered IS NOT NULL"
+        " OR nudge_backoff = 'asked')",
+        (user_id,),
+    )
 
 
 def advances(then: Advance | Sequence[Advance] | None) -> Sequence[Advance]:
