@@ -43,6 +43,7 @@ from bot.render.callbacks import ButtonData, ButtonExpired, Callback, pattern
 from bot.render.errors import alert_text, refusal_text
 from bot.render.format import split_message
 from bot.services import Services
+from bot.store.checkins import Footing
 from bot.store.posts import MessageRef
 from bot.store.updates import bookkeeping
 from bot.sweeps import Sweep
@@ -127,12 +128,15 @@ async def refreshed(services: Services, caller: Caller) -> Caller:
 async def standing_of(services: Services, caller: Caller) -> Standing:
     """Where the caller stands now (streak, posts today, this month): every check-in reply's
     footer and /today."""
-    activity = await services.store.posts.activity(caller.user_id)
-    rest_days = await services.store.rest_days.all(caller.user_id)
+    return standing_on(await services.store.checkins.footing(caller.user_id), caller)
+
+
+def standing_on(footing: Footing, caller: Caller) -> Standing:
+    """The caller's standing, from their footing as the store read it (with a check-in's own
+    write, in one trip: see `bot.store.checkins`)."""
     days = caller.profile.posting_days_per_week
-    program = await services.store.programs.current(caller.user_id)
-    frame = month_frame(program, caller.today, days)
-    return standing(activity, caller.today, days, rest_days, frame)
+    frame = month_frame(footing.program, caller.today, days)
+    return standing(footing.activity, caller.today, days, footing.rest_days, frame)
 
 
 async def answer(
