@@ -29,6 +29,7 @@ from bot.fakeapi.people import Person
 
 GOAL_PER_SECOND = 500
 GOAL_SHARE = 0.5
+GOAL_DELAY_MS = 50  # the goal is set at a 50 ms round trip
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Figures:
     """One bot at one round trip."""
 
     per_second: float
-    cpu_ms_per_update: float  # the bot process's CPU per update in the burst
+    cpu_ms_per_update: float  # the bot process's CPU per update in the burst (= s per 1,000)
     rate: float  # the offered rate of the latency figures
     p50_ms: float
     p99_ms: float
@@ -124,13 +125,15 @@ async def compare(
 
 
 def describe_throughput(c: Comparison) -> str:
-    goal = "met" if c.goal_met else "not met"
-    return (
-        f"Postpact {c.postpact.per_second:.0f}/s ({c.postpact.cpu_ms_per_update:.2f} ms CPU per"
-        f" update) · ceiling {c.ceiling.per_second:.0f}/s ({c.ceiling.cpu_ms_per_update:.2f} ms)"
-        f" · ratio {c.ratio:.2f} (burst of {c.updates:,}); goal ≥ {GOAL_PER_SECOND}/s and"
-        f" ≥ {GOAL_SHARE} of the ceiling: {goal}"
+    figures = (
+        f"Postpact {c.postpact.per_second:.0f}/s ({c.postpact.cpu_ms_per_update:.2f} CPU s per"
+        f" 1,000 updates) · ceiling {c.ceiling.per_second:.0f}/s"
+        f" ({c.ceiling.cpu_ms_per_update:.2f} CPU s) · ratio {c.ratio:.2f} (burst of {c.updates:,})"
     )
+    if c.delay_ms != GOAL_DELAY_MS:
+        return figures
+    goal = "met" if c.goal_met else "not met"
+    return f"{figures}; goal ≥ {GOAL_PER_SECOND}/s and ≥ {GOAL_SHARE} of the ceiling: {goal}"
 
 
 def describe_latency(c: Comparison) -> str:
