@@ -119,6 +119,18 @@ class World:
                 raise TimeoutError(f"{self.count} of {count} replies within {within:.0f} s")
             await asyncio.sleep(0.005)
 
+    async def reply(self, chat: int, nth: int, within: float = 120.0) -> float:
+        """Wait for the `nth` reply (from 0) to `chat`; when its call was answered."""
+        deadline = time.monotonic() + within
+        while True:
+            self.scan()
+            replies = self.replies.get(chat, [])
+            if len(replies) > nth:
+                return replies[nth]
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no reply number {nth + 1} to {chat} within {within:.0f} s")
+            await asyncio.sleep(0.001)
+
 
 class BotProcess:
     """A bot started as its own process; see `running`."""

@@ -26,6 +26,7 @@ from bot.fakeapi.people import Person
 
 HEAVY_COMMANDS = ("/insights", "/chart followers", "/export")
 STALL_METRIC = "postpact_event_loop_longest_stall_seconds"
+GIVE_UP_SECONDS = 120  # a bot that answers nothing for this long has failed the row
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ async def _heavy_rounds(world: World, creator: Person, until: float) -> list[flo
 
 async def _answered(world: World, chat: int, mark: int, text: str | None) -> str:
     """Wait for a message to `chat` after call `mark` reading `text` (None: any); its text."""
-    while True:
+    deadline = time.monotonic() + GIVE_UP_SECONDS
+    while time.monotonic() < deadline:
         for call in world.server.calls[mark:]:
             if (
                 call.method == "sendMessage"
@@ -92,6 +94,7 @@ async def _answered(world: World, chat: int, mark: int, text: str | None) -> str
             ):
                 return str(call.params.get("text"))
         await asyncio.sleep(0.02)
+    raise TimeoutError(f"no answer to the heavy creator within {GIVE_UP_SECONDS} s")
 
 
 async def _probe(world: World, person: Person, until: float) -> list[float]:
@@ -100,10 +103,8 @@ async def _probe(world: World, person: Person, until: float) -> list[float]:
         world.scan()
         seen = len(world.replies.get(person.user_id, []))
         offered = await world.send(person, "/today")
-        while len(world.replies.get(person.user_id, [])) <= seen:
-            await asyncio.sleep(0.001)
-            world.scan()
-        latencies.append(world.replies[person.user_id][seen] - offered)
+        answered = await world.reply(person.user_id, seen, within=GIVE_UP_SECONDS)
+        latencies.append(answered - offered)
         await asyncio.sleep(0.05)
     return latencies
 
