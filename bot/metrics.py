@@ -43,12 +43,10 @@ OTHER_COMMAND = "other"
 
 class Metrics:
     def __init__(self, clock: Clock, database_path: Path) -> None:
-        self.registry = CollectorRegistry()
-        self._clock = clock
-        self._database_path = database_path
+        self.registry = r = CollectorRegistry()
+        self._clock, self._database_path = clock, database_path
         self._commands: frozenset[str] = frozenset()
         self.bot_api_reached_at: datetime | None = None
-        r = self.registry
         self.updates = Counter(
             "postpact_updates", "Updates handled, by kind and command.", ["kind", "command"],
             registry=r,
@@ -89,16 +87,7 @@ class Metrics:
         self.rooms_today = Gauge(
             "postpact_active_rooms_today", "Rooms with a member who logged today.", registry=r
         )
-        self.stalls = Histogram(
-            "postpact_event_loop_stall_seconds",
-            f"How late the event loop woke a task due every {STALL_TICK * 1000:.0f} ms.",
-            buckets=STALL_BUCKETS, registry=r,
-        )  # fmt: skip
-        self.longest_stall = Gauge(
-            "postpact_event_loop_longest_stall_seconds",
-            "The longest the event loop was held by one piece of work since the bot started.",
-            registry=r,
-        )  # fmt: skip
+        self.stalls, self.longest_stall = _stall_metrics(r)
         self.database_bytes = Gauge(
             "postpact_database_bytes", "The database file plus its -wal file.", registry=r
         )
@@ -178,6 +167,21 @@ class Metrics:
             return "message", ""
         name = text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if len(text) > 1 else ""
         return "command", name if name in self._commands else OTHER_COMMAND
+
+
+def _stall_metrics(registry: CollectorRegistry) -> tuple[Histogram, Gauge]:
+    """What `Metrics.watch_the_loop` reports."""
+    stalls = Histogram(
+        "postpact_event_loop_stall_seconds",
+        f"How late the event loop woke a task due every {STALL_TICK * 1000:.0f} ms.",
+        buckets=STALL_BUCKETS, registry=registry,
+    )  # fmt: skip
+    longest = Gauge(
+        "postpact_event_loop_longest_stall_seconds",
+        "The longest the event loop was held by one piece of work since the bot started.",
+        registry=registry,
+    )  # fmt: skip
+    return stalls, longest
 
 
 def database_bytes(path: Path) -> int:
