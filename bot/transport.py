@@ -19,7 +19,8 @@ import asyncio
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
@@ -30,6 +31,7 @@ from telegram.request import BaseRequest, HTTPXRequest, RequestData
 Builder = TypeVar("Builder", bound=ApplicationBuilder[Any, Any, Any, Any, Any, Any])
 
 if TYPE_CHECKING:
+    from aiohttp.abc import AbstractStreamWriter
     from telegram._utils.types import ODVInput, UploadFileDict
 
     from bot.config import Settings
@@ -39,6 +41,8 @@ if TYPE_CHECKING:
 POLL_READ_MARGIN = 10.0
 # PTB's defaults for the bot's own calls, kept as they were on httpx.
 POOL_SIZE = 256
+# An upload is handed to the socket this much at a time: the write timeout's unit of progress.
+UPLOAD_SLICE = 64 * 1024
 
 TOKEN_HIDDEN: Final = "[BOT_TOKEN]"
 # A Bot API URL is `<base>/bot<token>/<method>` (files: `<base>/file/bot<token>/<path>`); the
@@ -92,9 +96,8 @@ class AiohttpRequest(BaseRequest):
     `shutdown` (PTB calls both), with keep-alive connections and at most
     `connection_pool_size` of them.
 
-    The arguments mean what they mean for PTB's `HTTPXRequest`. aiohttp has no write timeout of
-    its own: the write timeout bounds the whole call, together with the connect and read
-    timeouts (a stalled upload still ends); the read timeout starts once the request is written.
+    The arguments mean what they mean for PTB's `HTTPXRequest` (aiohttp has no write timeout
+    of its own: see `Pace`); the read timeout starts once the request is written.
     """
 
     __slots__ = (
@@ -132,6 +135,7 @@ class AiohttpRequest(BaseRequest):
 
     async def initialize(self) -> None:
         if self._session is None or self._session.closed:
+            self._pool = asyncio.Semaphore(self._pool_size)  # bound to the loop it runs on
             connector = aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0)
             self._session = aiohttp.ClientSession(
                 connector=connector, headers={"User-Agent": self.USER_AGENT}
@@ -161,16 +165,19 @@ class AiohttpRequest(BaseRequest):
             raise RuntimeError("This AiohttpRequest is not initialized!")
         files = request_data.multipart_data if request_data else None
         write_default = self._media_write if files else self._write
-        timeout = _client_timeout(
-            self._read if isinstance(read_timeout, DefaultValue) else read_timeout,
-            write_default if isinstance(write_timeout, DefaultValue) else write_timeout,
-            self._connect if isinstance(connect_timeout, DefaultValue) else connect_timeout,
-        )
+        write = write_default if isinstance(write_timeout, DefaultValue) else write_timeout
+        read = self._read if isinstance(read_timeout, DefaultValue) else read_timeout
+        connect = self._connect if isinstance(connect_timeout, DefaultValue) else connect_timeout
+        # sock_read: no byte of the answer for that long (httpx's read timeout), counted from
+        # the end of the request; connect: getting a connection, nothing sent yet.
+        timeout = aiohttp.ClientTimeout(connect=connect, sock_connect=connect, sock_read=read)
         waiting = self._wait_for_pool if isinstance(pool_timeout, DefaultValue) else pool_timeout
         try:
-            async with self._connection(waiting):
-                body = _body(request_data, files)
-                async with session.request(method, url, data=body, timeout=timeout) as response:
+            async with self._connection(waiting), asyncio.timeout(None) as watchdog:
+                body, headers = await _body(request_data, files, Pace(watchdog, write))
+                async with session.request(
+                    method, url, data=body, headers=headers, timeout=timeout
+                ) as response:
                     return response.status, await response.read()
         except PoolTimeoutError as error:
             raise TimedOut(message=POOL_EXHAUSTED) from error
@@ -194,33 +201,56 @@ class AiohttpRequest(BaseRequest):
             self._pool.release()
 
 
-def _client_timeout(
-    read: float | None, write: float | None, connect: float | None
-) -> aiohttp.ClientTimeout:
-    """aiohttp's timeouts for one call: `sock_read` is a read timeout as httpx means it (between
-    bytes of the answer), `connect` covers getting a connection; the whole call is bounded by
-    the three together, which is where the write timeout goes."""
-    parts = (read, write, connect)
-    total = None if any(p is None for p in parts) else sum(p or 0.0 for p in parts)
-    return aiohttp.ClientTimeout(total=total, connect=connect, sock_connect=connect, sock_read=read)
+@dataclass(frozen=True)
+class Pace:
+    """httpx's write timeout, which aiohttp lacks: an upload fails once the socket has taken no
+    slice of it for `seconds` (a stalled upload ends; a long one that keeps moving does not)."""
+
+    watchdog: asyncio.Timeout
+    seconds: float | None
+
+    async def slices(self, pieces: list[bytes]) -> AsyncIterator[bytes]:
+        """`pieces` in slices; aiohttp asks for the next once the last one was written."""
+        loop = asyncio.get_running_loop()
+        for piece in pieces:
+            for start in range(0, len(piece), UPLOAD_SLICE):
+                if self.seconds is not None:
+                    self.watchdog.reschedule(loop.time() + self.seconds)
+                yield piece[start : start + UPLOAD_SLICE]
+        self.watchdog.reschedule(None)  # all written: the read timeout takes over
 
 
-def _body(
-    request_data: RequestData | None, files: UploadFileDict | None
-) -> aiohttp.FormData | dict[str, str] | None:
-    """The request body as HTTPXRequest sends it: the parameters form-encoded, or, with files,
-    everything as multipart/form-data (each file with its name and type)."""
+class _Pieces:
+    """Collects what aiohttp's multipart writer writes, by reference (an upload isn't copied)."""
+
+    def __init__(self) -> None:
+        self.pieces: list[bytes] = []
+
+    async def write(self, chunk: bytes | bytearray | memoryview) -> None:
+        self.pieces.append(bytes(chunk) if not isinstance(chunk, bytes) else chunk)
+
+
+async def _body(
+    request_data: RequestData | None, files: UploadFileDict | None, pace: Pace
+) -> tuple[AsyncIterator[bytes] | dict[str, str] | None, dict[str, str]]:
+    """The request body and its headers as HTTPXRequest sends them: the parameters
+    form-encoded (a few hundred bytes: no write timeout needed), or, with files, everything as
+    multipart/form-data, each file with its name and type, written at `pace`."""
     if request_data is None:
-        return None
+        return None, {}
     fields = request_data.json_parameters
     if not files:
-        return fields or None
+        return fields or None, {}
     form = aiohttp.FormData(default_to_multipart=True)
     for name, value in fields.items():
         form.add_field(name, value)
     for name, (filename, content, mimetype) in files.items():
         form.add_field(name, content, filename=filename, content_type=mimetype)
-    return form
+    multipart, written = form(), _Pieces()
+    await multipart.write(cast("AbstractStreamWriter", written))
+    size = sum(len(piece) for piece in written.pieces)
+    headers = {"Content-Type": multipart.content_type, "Content-Length": str(size)}
+    return pace.slices(written.pieces), headers
 
 
 def requests_for(settings: Settings, poll_seconds: int) -> tuple[BaseRequest, BaseRequest]:

@@ -146,6 +146,60 @@ async def test_an_upload_arrives_as_multipart_with_its_name_and_type(
     }
 
 
+def an_upload(size: int) -> RequestData:
+    document = InputFile(io.BytesIO(bytes(size)), "export.zip")
+    return RequestData(
+        [
+            RequestParameter.from_input("chat_id", 5),
+            RequestParameter.from_input("document", document),
+        ]
+    )
+
+
+async def test_a_long_upload_that_keeps_moving_is_not_cut_by_the_write_timeout() -> None:
+    """aiohttp only: httpx writes a file given as bytes in one piece, which must be written
+    within the (media) write timeout as a whole; here the timeout is for no progress."""
+    received = 0
+
+    async def handler(request: web.Request) -> web.Response:
+        nonlocal received
+        while chunk := await request.content.read(256 * 1024):
+            received += len(chunk)
+            await asyncio.sleep(0.05)  # about 5 MB/s: the upload takes well over a second
+        return answer({"message_id": 9})
+
+    size = 16 * 1024 * 1024  # more than loopback's buffers hold: the client writes for seconds
+    request_object = AiohttpRequest(media_write_timeout=0.5)
+    async with serving(handler) as server, opened(request_object) as request:
+        started = asyncio.get_running_loop().time()
+        assert await request.post(url_of(server, "sendDocument"), an_upload(size))
+        took = asyncio.get_running_loop().time() - started
+    assert took > 4 * 0.5  # several times the write timeout
+    assert received > size
+
+
+@pytest.mark.parametrize("request_class", CLASSES)
+async def test_a_stalled_upload_times_out_and_may_have_arrived(
+    request_class: RequestClass,
+) -> None:
+    async def never_reading(_: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await asyncio.sleep(10)  # takes the connection, reads nothing
+        writer.close()
+
+    server = await asyncio.start_server(never_reading, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        async with opened(request_class(media_write_timeout=0.5)) as request:
+            started = asyncio.get_running_loop().time()
+            url = f"http://127.0.0.1:{port}/bot{FAKE_TOKEN}/sendDocument"
+            with pytest.raises(TimedOut) as stalled:
+                await request.post(url, an_upload(64 * 1024 * 1024))
+            assert asyncio.get_running_loop().time() - started < 5
+    finally:
+        server.close()
+    assert not never_left(stalled.value)
+
+
 @pytest.mark.parametrize("request_class", CLASSES)
 async def test_a_slow_answer_times_out_and_may_have_arrived(
     request_class: RequestClass,
