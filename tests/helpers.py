@@ -135,7 +135,7 @@ async def room_of(session: Session, *people: Person) -> None:
 
 SETTINGS = (
     "BOT_TOKEN", "BOT_API_BASE_URL", "DATABASE_PATH", "LOG_LEVEL", "LOG_FORMAT", "DEFAULT_TIMEZONE",
-    "METRICS_PORT", "METRICS_LISTEN",
+    "METRICS_PORT", "METRICS_LISTEN", "HTTP_TRANSPORT",
 )  # fmt: skip
 
 
