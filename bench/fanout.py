@@ -37,21 +37,22 @@ NOW = datetime(2026, 3, 2, 20, 0, tzinfo=UTC)
 TELEGRAM_CEILING = 30
 
 
-async def seed(path: Path, users: int, due: int) -> None:
-    """`users` onboarded users in UTC; the first `due` of them have a nudge due now."""
+async def seed(path: Path, users: int, due: int, now: datetime = NOW) -> None:
+    """`users` onboarded users in UTC; the first `due` of them have a nudge due `now`."""
     db = await Database.open(path)
     await db.close()
-    stamp = to_db_instant(NOW - timedelta(days=1))
-    due_at = to_db_instant(NOW - timedelta(seconds=30))
-    later = to_db_instant(NOW + timedelta(days=1))
-    review = to_db_instant(NOW + timedelta(days=30))
+    stamp = to_db_instant(now - timedelta(days=1))
+    due_at = to_db_instant(now - timedelta(seconds=30))
+    later = to_db_instant(now + timedelta(days=1))
+    review = to_db_instant(now + timedelta(days=30))
+    month = f"month:{now:%Y-%m}"
     with sqlite3.connect(path) as conn:
         conn.executemany(
             "INSERT INTO users (user_id, first_name, timezone, onboarded, created_at, updated_at,"
             " next_nudge_at, next_nudge_kind, next_review_at, next_review_period)"
-            " VALUES (?, ?, 'UTC', 1, ?, ?, ?, 'nudge', ?, 'month:2026-03')",
+            " VALUES (?, ?, 'UTC', 1, ?, ?, ?, 'nudge', ?, ?)",
             (
-                (10_000 + n, f"u{n}", stamp, stamp, due_at if n < due else later, review)
+                (10_000 + n, f"u{n}", stamp, stamp, due_at if n < due else later, review, month)
                 for n in range(users)
             ),
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import sqlite3
@@ -52,6 +53,7 @@ from bot.store.deliveries import Delivery
 from bot.store.updates import KEEP, AlreadyHandledError
 from bot.sweeps import Sweep, Sweeps
 from bot.throttle import Throttle
+from bot.transport import on_transport
 
 log = logging.getLogger(__name__)
 
@@ -208,7 +210,7 @@ def _application(services: Services, metrics: Metrics) -> BotApp:
     settings = services.settings
     processor = PerUserOrder(Once(services.store.updates, services.clock), metrics=metrics)
     return (
-        ApplicationBuilder()
+        on_transport(ApplicationBuilder(), settings, LONG_POLL_SECONDS)
         .token(settings.bot_token.get_secret_value())
         .base_url(settings.bot_api_base_url)
         .base_file_url(settings.bot_api_base_url.removesuffix("/bot") + "/file/bot")
@@ -219,7 +221,6 @@ def _application(services: Services, metrics: Metrics) -> BotApp:
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .get_updates_read_timeout(LONG_POLL_SECONDS + 10)
         .rate_limiter(FloodGuard(metrics))
         .build()
     )
@@ -322,8 +323,12 @@ async def running_bot(
                     paid_broadcast=settings.paid_broadcast,
                 ),
             )
-            async with application, _serving(application, services, outbox, features) as bot:
-                yield bot
+            try:
+                async with application, _serving(application, services, outbox, features) as bot:
+                    yield bot
+            finally:
+                # PTB closes HTTP sessions only after a full start: not after a refused token.
+                await application.bot.shutdown()
         finally:
             await store.close()
 
@@ -340,6 +345,7 @@ async def _serving(
     await application.start()
     inbound = Inbound(application, services.settings, LONG_POLL_SECONDS, features.metrics)
     sweeps: Sweeps | None = None
+    watch = asyncio.create_task(features.metrics.watch_the_loop(), name="loop-watch")
     try:
         await inbound.start()
         try:
@@ -365,6 +371,7 @@ async def _serving(
                 inbound.webhook,
             )
     finally:
+        watch.cancel()
         await inbound.stop()
         outbox.begin_closing()  # a long sweep stops at its next item
         if sweeps is not None:

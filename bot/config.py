@@ -24,6 +24,7 @@ _SECRET_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 LogFormat = Literal["text", "json"]
+HttpTransport = Literal["aiohttp", "httpx"]
 
 
 def _valid_timezone(value: str) -> str:
@@ -77,6 +78,10 @@ class Settings(StorageSettings):
     log_level: LogLevel = "INFO"
     log_format: LogFormat = Field(
         default="text", description="text for people, json (one object per line) for shippers."
+    )
+    http_transport: HttpTransport = Field(
+        default="aiohttp",
+        description="aiohttp (fast), or httpx: PTB's own, for its proxy support.",
     )
     metrics_port: int | None = Field(
         default=None,
@@ -229,7 +234,7 @@ class Settings(StorageSettings):
     def _upper(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
 
-    @field_validator("log_format", mode="before")
+    @field_validator("log_format", "http_transport", mode="before")
     @classmethod
     def _lower(cls, value: object) -> object:
         return value.lower() if isinstance(value, str) else value

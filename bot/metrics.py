@@ -12,6 +12,7 @@ process, and each must count only its own.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -33,18 +34,19 @@ FloodSource = Literal["reply", "queue"]
 # Handler latency buckets, seconds: a reply is expected within a few hundred milliseconds.
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 SWEEP_BUCKETS = (0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 60.0)
+# The event loop is checked this often: a task asks to wake every tick and notes how late it woke.
+STALL_TICK = 0.05
+STALL_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
 # A command nobody registered is counted as this, so a stranger's /anything can't add label values.
 OTHER_COMMAND = "other"
 
 
 class Metrics:
     def __init__(self, clock: Clock, database_path: Path) -> None:
-        self.registry = CollectorRegistry()
-        self._clock = clock
-        self._database_path = database_path
+        self.registry = r = CollectorRegistry()
+        self._clock, self._database_path = clock, database_path
         self._commands: frozenset[str] = frozenset()
         self.bot_api_reached_at: datetime | None = None
-        r = self.registry
         self.updates = Counter(
             "postpact_updates", "Updates handled, by kind and command.", ["kind", "command"],
             registry=r,
@@ -85,6 +87,7 @@ class Metrics:
         self.rooms_today = Gauge(
             "postpact_active_rooms_today", "Rooms with a member who logged today.", registry=r
         )
+        self.stalls, self.longest_stall = _stall_metrics(r)
         self.database_bytes = Gauge(
             "postpact_database_bytes", "The database file plus its -wal file.", registry=r
         )
@@ -118,6 +121,21 @@ class Metrics:
     def swept(self, name: str, seconds: float) -> None:
         self.sweep_seconds.labels(name).observe(seconds)
 
+    async def watch_the_loop(self) -> None:
+        """Runs for the bot's life. Every reply waits while one piece of work holds the event loop
+        (a long computation, a big file built in place), so how late this task wakes is how long
+        anyone else's update may have waited. Real time, like the update latency."""
+        loop = asyncio.get_running_loop()
+        longest = 0.0
+        while True:
+            asked = loop.time()
+            await asyncio.sleep(STALL_TICK)
+            late = max(0.0, loop.time() - asked - STALL_TICK)
+            self.stalls.observe(late)
+            if late > longest:
+                longest = late
+                self.longest_stall.set(late)
+
     def refresh(self, scraped: Activity, sweep_lags: dict[str, float]) -> None:
         """Set the gauges read at scrape time."""
         self.queue_depth.set(scraped.queue_depth)
@@ -149,6 +167,21 @@ class Metrics:
             return "message", ""
         name = text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if len(text) > 1 else ""
         return "command", name if name in self._commands else OTHER_COMMAND
+
+
+def _stall_metrics(registry: CollectorRegistry) -> tuple[Histogram, Gauge]:
+    """What `Metrics.watch_the_loop` reports."""
+    stalls = Histogram(
+        "postpact_event_loop_stall_seconds",
+        f"How late the event loop woke a task due every {STALL_TICK * 1000:.0f} ms.",
+        buckets=STALL_BUCKETS, registry=registry,
+    )  # fmt: skip
+    longest = Gauge(
+        "postpact_event_loop_longest_stall_seconds",
+        "The longest the event loop was held by one piece of work since the bot started.",
+        registry=registry,
+    )  # fmt: skip
+    return stalls, longest
 
 
 def database_bytes(path: Path) -> int:

@@ -18,6 +18,8 @@ import httpx
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import BaseRateLimiter
 
+from bot.transport import NEVER_SENT
+
 if TYPE_CHECKING:
     from bot.metrics import Metrics, SendOutcome
 
@@ -34,12 +36,13 @@ MAX_REPLY_WAIT = 10.0
 REPLY_RETRY_DELAYS = (0.3, 1.0)
 
 # What proves a request never reached Telegram (see `never_left`). PTB 22's HTTPXRequest raises
-# `NetworkError` (or `TimedOut`) *from* the httpx exception. A transport that raises its own
-# "never sent" error adds its class here.
+# `NetworkError` (or `TimedOut`) *from* the httpx exception; the aiohttp transport
+# (`bot.transport`, the default) does the same with its own "never sent" causes.
 NEVER_LEFT: tuple[type[BaseException], ...] = (
     httpx.ConnectError,  # refused, DNS failure, no route: no connection, no request
     httpx.ConnectTimeout,  # the connection was never made
     httpx.PoolTimeout,  # no free connection to send it on (PTB: "Request was *not* sent")
+    *NEVER_SENT,  # the same three cases on aiohttp
 )
 
 

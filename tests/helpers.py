@@ -12,6 +12,8 @@ import pkgutil
 import signal
 import sqlite3
 import typing
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
@@ -22,11 +24,32 @@ import bot.render
 from bot.domain.errors import InputError
 from bot.fakeapi import Person, Session, StoredMessage
 from bot.render.callbacks import ButtonData
+from bot.store import Database
 
 
 def rows(session: Session, sql: str, *params: object) -> list[tuple[Any, ...]]:
     with sqlite3.connect(session.database_path) as conn:
         return conn.execute(sql, params).fetchall()
+
+
+@contextmanager
+def hops(db: Database) -> Iterator[list[str]]:
+    """The functions queued on the database connection's thread while inside: every one is a
+    round trip that wakes the event loop. The counter wraps aiosqlite's own
+    `Connection._execute` (every call aiosqlite makes goes through it), on the real connection."""
+    conn = db.connection
+    real = conn._execute
+    queued: list[str] = []
+
+    async def counting(fn: Any, *args: Any, **kwargs: Any) -> Any:
+        queued.append(getattr(fn, "__qualname__", repr(fn)))
+        return await real(fn, *args, **kwargs)  # type: ignore[no-untyped-call]
+
+    conn._execute = counting  # type: ignore[method-assign]
+    try:
+        yield queued
+    finally:
+        del conn._execute  # aiosqlite's own method again
 
 
 def count(session: Session, table: str) -> int:
@@ -112,7 +135,7 @@ async def room_of(session: Session, *people: Person) -> None:
 
 SETTINGS = (
     "BOT_TOKEN", "BOT_API_BASE_URL", "DATABASE_PATH", "LOG_LEVEL", "LOG_FORMAT", "DEFAULT_TIMEZONE",
-    "METRICS_PORT", "METRICS_LISTEN",
+    "METRICS_PORT", "METRICS_LISTEN", "HTTP_TRANSPORT",
 )  # fmt: skip
 
 

@@ -17,6 +17,17 @@ from tests.helpers import ROOM, room_of, rows, set_up, to, unthrottled, utc
 STORAGE = "Sorry, I couldn't save that just now: my storage is unavailable."
 
 
+@pytest.fixture(params=["aiohttp", "httpx"])
+def on_each_transport(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The network faults, on the default transport and on PTB's httpx one (HTTP_TRANSPORT):
+    each maps "never left" and "may have arrived" its own way, and both must hold."""
+    monkeypatch.setenv("HTTP_TRANSPORT", request.param)
+    return str(request.param)
+
+
+each_transport = pytest.mark.usefixtures("on_each_transport")
+
+
 async def pragma(session: Session, sql: str) -> int | None:
     """A pragma on the bot's own connection: what the operating system would do to its file."""
     connection = session.bot.services.store.db._conn
@@ -77,6 +88,7 @@ async def test_a_full_disk_leaves_no_partial_rows(session: Session, maya: Person
     assert (await session.send(maya, "/today")).text.startswith("Today, 2026-03-02")
 
 
+@each_transport
 async def test_api_errors_resets_and_floods_during_a_fan_out_send_nothing_twice(
     session: Session,
 ) -> None:
@@ -98,6 +110,7 @@ async def test_api_errors_resets_and_floods_during_a_fan_out_send_nothing_twice(
     assert (await session.send(people[0], "/today")).text.startswith("Today, 2026-03-02")
 
 
+@each_transport
 async def test_ten_nudges_whose_answers_are_lost_arrive_once_each(session: Session) -> None:
     people = [session.person(f"P{n}") for n in range(10)]
     for person in people:
@@ -166,6 +179,7 @@ async def test_a_long_digest_whose_last_part_is_lost_repeats_no_part(session: Se
     assert rows(session, ledger, ROOM) == [("unknown",)]
 
 
+@each_transport
 @pytest.mark.parametrize(("code", "description"), [(RESET, ""), (502, "Bad Gateway")])
 async def test_a_reply_whose_answer_is_lost_is_seen_once_without_an_apology(
     session: Session,
@@ -185,6 +199,7 @@ async def test_a_reply_whose_answer_is_lost_is_seen_once_without_an_apology(
     assert (await session.send(maya, "/today")).text.startswith("Today, 2026-03-02")
 
 
+@each_transport
 async def test_a_button_whose_answer_is_lost_gets_no_apology(
     session: Session, maya: Person, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -198,6 +213,7 @@ async def test_a_button_whose_answer_is_lost_gets_no_apology(
     assert undo.text.startswith("✅ Logged #1")
 
 
+@each_transport
 async def test_a_reply_while_telegram_refuses_connections_is_retried_and_arrives_once(
     session: Session, maya: Person, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -211,6 +227,7 @@ async def test_a_reply_while_telegram_refuses_connections_is_retried_and_arrives
     await session.server.reachable()
 
 
+@each_transport
 async def test_an_answer_that_never_comes_is_not_sent_again(session: Session, maya: Person) -> None:
     await set_up(session, maya, "UTC", "20:00")
     session.server.fail("sendMessage", HANG, "", times=1)

@@ -9,6 +9,7 @@ import logging
 import re
 import socket
 import sys
+import time
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -127,6 +128,21 @@ async def test_a_post_shows_in_the_metrics(watched: Session, port: int) -> None:
     assert got[("postpact_outbound_queue_depth", ())] == 0
     assert got[("postpact_database_bytes", ())] > 0
     assert ("postpact_sweep_lag_seconds", (("sweep", "handled_updates"),)) in got
+
+
+async def test_work_that_holds_the_event_loop_shows_as_a_stall(watched: Session, port: int) -> None:
+    await asyncio.sleep(0.2)  # the watch ticks a few times
+    _, before = await get(port, "/metrics")
+    assert samples(before)[("postpact_event_loop_longest_stall_seconds", ())] < 0.2
+    time.sleep(0.3)  # noqa: ASYNC251 -- the point: everything on the loop waits for this
+    await asyncio.sleep(0.1)
+    _, after = await get(port, "/metrics")
+    got = samples(after)
+    assert 0.25 <= got[("postpact_event_loop_longest_stall_seconds", ())] < 1.0
+    assert (
+        got[("postpact_event_loop_stall_seconds_bucket", (("le", "0.25"),))]
+        < got[("postpact_event_loop_stall_seconds_count", ())]
+    )
 
 
 async def test_a_429_is_counted_with_its_wait(watched: Session, port: int) -> None:

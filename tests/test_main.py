@@ -60,6 +60,7 @@ async def test_the_console_script_starts_the_same_way(tmp_path: Path) -> None:
         ({"BOT_TOKEN": TOKEN, "DEFAULT_TIMEZONE": "Mars/Olympus"}, "DEFAULT_TIMEZONE"),
         ({"BOT_TOKEN": TOKEN, "LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
         ({"BOT_TOKEN": TOKEN, "BOT_API_BASE_URL": "ftp://nope"}, "BOT_API_BASE_URL"),
+        ({"BOT_TOKEN": TOKEN, "HTTP_TRANSPORT": "curl"}, "HTTP_TRANSPORT"),
     ],
 )
 async def test_an_invalid_setting_is_named_in_one_line(

@@ -4,19 +4,28 @@ from __future__ import annotations
 
 import socket
 
+import aiohttp
 import httpx
 import pytest
+from aiohttp.client_reqrep import ConnectionKey
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
-from telegram.request import HTTPXRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import request_layer
 from bot.request_layer import FloodGuard, lost_in_transit, never_left
+from bot.transport import AiohttpRequest, PoolTimeoutError
 
 
 def raised_from(error: NetworkError, cause: BaseException) -> NetworkError:
-    """What PTB 22's HTTPXRequest raises: its own error `from` the httpx one."""
+    """What PTB 22's HTTPXRequest (and bot.transport's AiohttpRequest) raise: PTB's own error
+    `from` the library's."""
     error.__cause__ = cause
     return error
+
+
+def refused_by(host: str, port: int) -> aiohttp.ClientConnectorError:
+    key = ConnectionKey(host, port, False, True, None, None, None)
+    return aiohttp.ClientConnectorError(key, ConnectionRefusedError(111, "Connect call failed"))
 
 
 @pytest.mark.parametrize(
@@ -30,6 +39,14 @@ def raised_from(error: NetworkError, cause: BaseException) -> NetworkError:
         (raised_from(TimedOut(), httpx.WriteTimeout("half written")), False),
         (raised_from(NetworkError("x"), httpx.RemoteProtocolError("dropped")), False),
         (raised_from(NetworkError("x"), httpx.ReadError("reset")), False),
+        # The same cases on the aiohttp transport.
+        (raised_from(NetworkError("x"), refused_by("127.0.0.1", 9)), True),
+        (raised_from(TimedOut(), aiohttp.ConnectionTimeoutError("connect")), True),
+        (raised_from(TimedOut("Pool timeout"), PoolTimeoutError("pool")), True),
+        (raised_from(TimedOut(), aiohttp.SocketTimeoutError("no answer")), False),
+        (raised_from(NetworkError("x"), aiohttp.ServerDisconnectedError()), False),
+        (raised_from(NetworkError("x"), aiohttp.ClientOSError(104, "reset")), False),
+        (raised_from(NetworkError("x"), aiohttp.ClientPayloadError("cut short")), False),
         (NetworkError("Bad Gateway"), False),  # a 5xx answer: maybe after the work
         (NetworkError("Internal Server Error"), False),
         # A 429 says nothing was done, but it is waited out by its own rule, not this one.
@@ -41,11 +58,14 @@ def test_only_a_request_that_never_left_may_be_sent_again(error: Exception, rese
     assert never_left(error) is resend
 
 
-async def test_ptb_says_never_left_when_the_connection_is_refused() -> None:
+@pytest.mark.parametrize("request_class", [AiohttpRequest, HTTPXRequest])
+async def test_ptb_says_never_left_when_the_connection_is_refused(
+    request_class: type[BaseRequest],
+) -> None:
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    request = HTTPXRequest()
+    request = request_class()
     await request.initialize()
     try:
         with pytest.raises(NetworkError) as refused:
@@ -84,10 +104,20 @@ async def attempts(endpoint: str, error: Exception) -> int:
     return tries
 
 
-async def test_a_reply_is_resent_only_when_it_never_left(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("refused_cause", "dropped_cause"),
+    [
+        (httpx.ConnectError("refused"), httpx.RemoteProtocolError("dropped")),
+        (refused_by("127.0.0.1", 9), aiohttp.ServerDisconnectedError()),
+    ],
+    ids=["httpx", "aiohttp"],
+)
+async def test_a_reply_is_resent_only_when_it_never_left(
+    monkeypatch: pytest.MonkeyPatch, refused_cause: Exception, dropped_cause: Exception
+) -> None:
     monkeypatch.setattr(request_layer, "REPLY_RETRY_DELAYS", (0.0, 0.0))
-    refused = raised_from(NetworkError("x"), httpx.ConnectError("refused"))
-    dropped = raised_from(NetworkError("x"), httpx.RemoteProtocolError("dropped"))
+    refused = raised_from(NetworkError("x"), refused_cause)
+    dropped = raised_from(NetworkError("x"), dropped_cause)
     assert await attempts("sendMessage", refused) == 3  # tried again twice, then given up
     assert await attempts("sendMessage", dropped) == 1  # may have arrived: never resent
     assert await attempts("sendMessage", NetworkError("Bad Gateway")) == 1

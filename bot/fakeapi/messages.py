@@ -15,6 +15,7 @@ class Call:
     at: float  # time.monotonic() when the call arrived
     result: Any = None  # what the server answered, once it has
     error: ApiError | None = None
+    answered: float | None = None  # time.monotonic() when its answer left (after any latency)
 
 
 @dataclass

@@ -211,6 +211,7 @@ class FakeBotApi:
         try:
             return await self._answer(request, call)
         finally:
+            call.answered = time.monotonic()
             if counted:
                 self.in_flight -= 1
 

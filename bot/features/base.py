@@ -11,7 +11,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from telegram import Bot, InlineKeyboardMarkup, Message, Update
 from telegram import User as TelegramUser
@@ -37,11 +37,13 @@ from bot.features.commands import (
     menu_entry,
     spoken_command,
 )
+from bot.offload import Job, in_worker
 from bot.outbound import Compose
 from bot.render.callbacks import ButtonData, ButtonExpired, Callback, pattern
 from bot.render.errors import alert_text, refusal_text
 from bot.render.format import split_message
 from bot.services import Services
+from bot.store.checkins import Footing
 from bot.store.posts import MessageRef
 from bot.store.updates import bookkeeping
 from bot.sweeps import Sweep
@@ -67,6 +69,11 @@ class Feature:
     def sweeps(self) -> dict[str, Sweep]:
         """The scheduled jobs that find this feature's messages due."""
         return {}
+
+    async def in_worker(self, job: Job[T], *args: Any) -> T:
+        """Run a heavy job (a whole history read and computed, a picture drawn) in the worker
+        process (see `bot.offload`): nobody else's reply waits for it."""
+        return await in_worker(self.services.settings.database_path, job, *args)
 
 
 @dataclass(frozen=True)
@@ -121,12 +128,15 @@ async def refreshed(services: Services, caller: Caller) -> Caller:
 async def standing_of(services: Services, caller: Caller) -> Standing:
     """Where the caller stands now (streak, posts today, this month): every check-in reply's
     footer and /today."""
-    activity = await services.store.posts.activity(caller.user_id)
-    rest_days = await services.store.rest_days.all(caller.user_id)
+    return standing_on(await services.store.checkins.footing(caller.user_id), caller)
+
+
+def standing_on(footing: Footing, caller: Caller) -> Standing:
+    """The caller's standing, from their footing as the store read it (with a check-in's own
+    write, in one trip: see `bot.store.checkins`)."""
     days = caller.profile.posting_days_per_week
-    program = await services.store.programs.current(caller.user_id)
-    frame = month_frame(program, caller.today, days)
-    return standing(activity, caller.today, days, rest_days, frame)
+    frame = month_frame(footing.program, caller.today, days)
+    return standing(footing.activity, caller.today, days, footing.rest_days, frame)
 
 
 async def answer(
@@ -223,6 +233,7 @@ async def _private_caller(services: Services, user: TelegramUser) -> Caller:
 
 
 B = TypeVar("B", bound=ButtonData)
+T = TypeVar("T")
 
 
 def button(

@@ -14,8 +14,7 @@ from bot.domain.cards import History, final_card, month_card
 from bot.domain.models import Profile
 from bot.domain.program import Program, goals_of
 from bot.domain.review import ReviewPeriod, build_program_report, build_review
-from bot.pictures.cards import review_card_figure
-from bot.pictures.style import png
+from bot.pictures.drawing import draw_review_card
 from bot.render.cards import card_name, review_card
 from bot.store import Store
 
@@ -49,7 +48,7 @@ async def month_card_png(
     )
     facts = month_card(data, goals, found)
     card = review_card(profile.lang, facts, goals, card_name(profile), bot)
-    return png(review_card_figure(card))
+    return draw_review_card(card)
 
 
 async def final_card_png(
@@ -62,4 +61,4 @@ async def final_card_png(
     scored = await store.posts.scored_between(uid, program.start_date, program.end_date)
     facts = final_card(program, report, goals, found, scored)
     card = review_card(profile.lang, facts, goals, card_name(profile), bot)
-    return png(review_card_figure(card))
+    return draw_review_card(card)

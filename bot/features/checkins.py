@@ -34,6 +34,7 @@ from bot.features.base import (
     identify,
     source_of,
     standing_of,
+    standing_on,
 )
 from bot.features.commands import AnyContext, AnyHandler, command_args, spoken_command
 from bot.render import checkins as render
@@ -91,8 +92,10 @@ class Checkins(Feature):
     async def _log(
         self, update: Update, caller: Caller, draft: PostDraft, source: MessageRef | None = None
     ) -> Post:
-        post = await self.posts.log(caller.profile, draft, caller.now, caller.today, source)
-        now = await standing_of(self.services, caller)
+        post, footing = await self.posts.log(
+            caller.profile, draft, caller.now, caller.today, source
+        )
+        now = standing_on(footing, caller)
         await answer(update, render.post_logged(caller.lang, post, draft, now))
         return post
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from telegram import InputFile, Update
 
@@ -39,7 +39,6 @@ from bot.domain.settings_input import parse_goal_change
 from bot.features.base import Caller, Feature, answer, button, caller_for, command, refreshed
 from bot.features.cards import final_card_png, month_card_png
 from bot.features.commands import AnyHandler
-from bot.offload import Job, in_worker
 from bot.outbound import Compose, Outgoing
 from bot.planner import Planner
 from bot.render import cards as card_render
@@ -240,7 +239,7 @@ class Coaching(Feature):
         current = review_period_for(program, caller.today)
         upto = caller.today if caller.today <= current.period.end else None
         bot = update.get_bot().username
-        image = await self._in_worker(month_card_png, caller.profile, current, upto, bot)
+        image = await self.in_worker(month_card_png, caller.profile, current, upto, bot)
         message = update.effective_message
         assert message is not None
         caption = card_render.card_caption(caller.lang)
@@ -257,11 +256,11 @@ class Coaching(Feature):
         data = await self.month_review(profile, review, None)
         text = self._review_text(profile, data)
         if not (review.is_final and review.program_id is not None):
-            card = await self._in_worker(month_card_png, profile, review, None, self.bot_name())
+            card = await self.in_worker(month_card_png, profile, review, None, self.bot_name())
             return Outgoing(profile.user_id, text, None, photo=card)
         program = await self.store.programs.by_id(profile.user_id, review.program_id)
         assert program is not None
-        card = await self._in_worker(final_card_png, profile, program, self.bot_name())
+        card = await self.in_worker(final_card_png, profile, program, self.bot_name())
         report, proposal = await self._report(profile, program)
         text += "\n\n" + render.final_report(lang, program, report, goals_of(profile), proposal)
         buttons = render.next_cycle_buttons(lang, program, proposal.any_missed)
@@ -293,10 +292,6 @@ class Coaching(Feature):
     def _review_text(profile: Profile, data: MonthReview) -> str:
         lang = profile.lang
         return render.month_review(lang, data, goals_of(profile), profile.niche_tags)
-
-    async def _in_worker(self, job: Job[T], *args: Any) -> T:
-        """A card reads a whole history and is drawn in the worker process (`bot.offload`)."""
-        return await in_worker(self.services.settings.database_path, job, *args)
 
     async def _report(self, profile: Profile, program: Program) -> tuple[ProgramReport, NextCycle]:
         """A finished cycle's report and its proposal for the next one (the final report shows

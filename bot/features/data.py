@@ -10,7 +10,6 @@ from bot.domain.errors import InputError
 from bot.domain.models import Language
 from bot.features.base import Caller, Feature, answer, button, command
 from bot.features.commands import AnyHandler
-from bot.offload import in_worker
 from bot.render import data as render
 from bot.render.data import ForgetChoice, ForgetPress
 from bot.store import Store
@@ -30,12 +29,8 @@ class YourData(Feature):
         assert message is not None
         # Reading and writing out 100k posts takes seconds: the worker process does it (see
         # `bot.offload`), nobody else waits.
-        archive, caption = await in_worker(
-            self.services.settings.database_path,
-            export_archive,
-            caller.user_id,
-            caller.today,
-            caller.lang,
+        archive, caption = await self.in_worker(
+            export_archive, caller.user_id, caller.today, caller.lang
         )
         await message.reply_document(
             InputFile(archive.content, filename=archive.name), caption=caption

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, tzinfo
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from telegram import InputFile, Update
 
@@ -15,10 +15,7 @@ from bot.domain.program import GoalLevel, goal_level, goals_of
 from bot.domain.streaks import frozen_days
 from bot.features.base import Caller, Feature, Room, answer, command, group_command
 from bot.features.commands import AnyHandler
-from bot.offload import Job, in_worker
-from bot.pictures.calendar import calendar_figure
-from bot.pictures.charts import followers_figure
-from bot.pictures.style import png
+from bot.pictures.drawing import draw_calendar, draw_followers
 from bot.render import charts as render_charts
 from bot.render import insights as render
 from bot.store import Store
@@ -53,11 +50,11 @@ class Insights(Feature):
             raise InputError("error.chart_which")
 
     async def _calendar(self, update: Update, caller: Caller) -> None:
-        image = await self._in_worker(calendar_png, caller.profile, caller.today, caller.lang)
+        image = await self.in_worker(calendar_png, caller.profile, caller.today, caller.lang)
         await _photo(update, image, render.calendar_caption(caller.lang))
 
     async def _followers(self, update: Update, caller: Caller, platform: str | None) -> None:
-        image = await self._in_worker(
+        image = await self.in_worker(
             followers_png, caller.profile, platform, caller.today, caller.zone.tz, caller.lang
         )
         if image is None:
@@ -67,24 +64,19 @@ class Insights(Feature):
     # --- /insights ------------------------------------------------------------------------------
 
     async def insights(self, update: Update, caller: Caller, args: str) -> None:
-        text = await self._in_worker(
+        text = await self.in_worker(
             personal_text, caller.profile, caller.today, caller.zone.tz, caller.lang
         )
         await answer(update, text)
 
     async def room_view(self, update: Update, room: Room, args: str) -> None:
         """The room's view, built only from what each member shares."""
-        text = await self._in_worker(
+        text = await self.in_worker(
             room_text, room.chat_id, room.group.title, room.today, room.lang
         )
         if text is None:
             raise InputError("room.no_members")
         await answer(update, text)
-
-    async def _in_worker(self, job: Job[T], *args: Any) -> T:
-        """A whole history is read, computed and drawn in the worker process (see
-        `bot.offload`): nobody else's reply waits for it."""
-        return await in_worker(self.services.settings.database_path, job, *args)
 
 
 # The jobs: each reads what it needs itself, in the worker process, and returns plain values.
@@ -95,7 +87,7 @@ async def calendar_png(store: Store, profile: Profile, today: date, lang: Langua
     rests = frozenset(await store.rest_days.all(profile.user_id))
     posted = {a.day: a.posts for a in activity}
     frozen = frozen_days(posted, rests, profile.rest_days_per_week, today)
-    return png(calendar_figure(render_charts.calendar_chart(lang, posted, rests, frozen, today)))
+    return draw_calendar(render_charts.calendar_chart(lang, posted, rests, frozen, today))
 
 
 async def followers_png(
@@ -112,7 +104,7 @@ async def followers_png(
     program = await store.programs.latest(uid)
     since = program.start_date if program is not None else today
     goal = _goal_for(goal_level(goals_of(profile), history, since, today), history, platform)
-    return png(followers_figure(render_charts.followers_chart(lang, counts, posts, goal, tz)))
+    return draw_followers(render_charts.followers_chart(lang, counts, posts, goal, tz))
 
 
 def _goal_for(

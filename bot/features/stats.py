@@ -6,7 +6,7 @@ from telegram import Update
 
 from bot.domain.progress import month_target_days, period_progress, this_month, this_week
 from bot.domain.streaks import compute_streak, frozen_days
-from bot.features.base import Caller, Feature, answer, command, standing_of
+from bot.features.base import Caller, Feature, answer, command, standing_on
 from bot.features.commands import AnyHandler
 from bot.render import stats as render
 
@@ -23,12 +23,10 @@ class Stats(Feature):
         ]
 
     async def today(self, update: Update, caller: Caller, args: str) -> None:
-        now = await standing_of(self.services, caller)
-        listed = (
-            await self.store.posts.on_date(caller.user_id, caller.today, TODAY_LIST_LIMIT)
-            if now.posts_today
-            else []
+        footing, listed = await self.store.checkins.day(
+            caller.user_id, caller.today, TODAY_LIST_LIMIT
         )
+        now = standing_on(footing, caller)
         text = render.today_view(
             caller.lang, caller.today, now.posts_today, listed, now.streak.current
         )

@@ -13,20 +13,9 @@ and how); matplotlib falls back from Bold to Regular to its own DejaVu Sans glyp
 
 from __future__ import annotations
 
-import io
-import logging
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
-
-import matplotlib
-from cycler import cycler
-from matplotlib import font_manager
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ft2font import FT2Font
 
 FONTS = Path(__file__).parent / "fonts"
 REGULAR_FILE = FONTS / "NotoSansCJKsc-Regular.subset.otf"
@@ -70,52 +59,13 @@ GOAL = VERMILLION
 PLATFORM_COLOURS = (BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY)
 
 
-@dataclass(frozen=True)
-class Families:
-    regular: list[str]
-    bold: list[str]
-
-
-def _not_our_fallback(record: logging.LogRecord) -> bool:
-    """Bold text falls back to Regular for an ideograph the Bold subset lacks: by design, so
-    matplotlib's warning that it found weight 400 for bold is not worth a log line."""
-    message = record.getMessage()
-    return not (message.startswith("findfont: Failed to find font weight") and
-                f"for {REGULAR_FAMILY}," in message)  # fmt: skip
-
-
-@cache
-def families() -> Families:
-    """Register the shipped fonts once per process and set the shared defaults."""
-    logging.getLogger("matplotlib.font_manager").addFilter(_not_our_fallback)
-    for file in (REGULAR_FILE, BOLD_FILE):
-        font_manager.fontManager.addfont(str(file))
-    regular = font_manager.FontProperties(fname=str(REGULAR_FILE)).get_name()
-    bold = font_manager.FontProperties(fname=str(BOLD_FILE)).get_name()
-    chosen = Families(regular=[regular, "DejaVu Sans"], bold=[bold, regular, "DejaVu Sans"])
-    matplotlib.rcParams.update(
-        {
-            "font.family": chosen.regular,
-            "font.size": TEXT_PT,
-            "text.color": INK,
-            "axes.labelcolor": INK,
-            "axes.edgecolor": FAINT,
-            "axes.titlesize": TITLE_PT,
-            "axes.labelsize": TEXT_PT,
-            "xtick.color": MUTED,
-            "ytick.color": MUTED,
-            "xtick.labelsize": SMALL_PT,
-            "ytick.labelsize": SMALL_PT,
-            "legend.fontsize": SMALL_PT,
-            "axes.prop_cycle": cycler(color=list(PLATFORM_COLOURS)),
-        }
-    )
-    return chosen
-
-
 @cache
 def _covered() -> frozenset[int]:
-    """Every code point some font of ours can draw."""
+    """Every code point some font of ours can draw. matplotlib is imported here, not at the top:
+    describing a picture must not load it into the bot (see `bot.pictures.draw`)."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
     dejavu = font_manager.findfont("DejaVu Sans", fallback_to_default=False)
     codes: set[int] = set()
     for file in (str(REGULAR_FILE), dejavu):
@@ -135,19 +85,3 @@ def drawable(text: str) -> str:
         if ord(ch) in covered and unicodedata.category(ch) not in ("Cc", "Cf", "Co", "Cs")
     )
     return " ".join(kept.split())
-
-
-def new_figure(height_in: float, layout: Literal["constrained"] | None = "constrained") -> Figure:
-    """A figure 1,080 px wide on the Agg canvas (no screen, no pyplot state), in the shared style.
-    Charts let matplotlib lay them out; cards (`layout=None`) place every element themselves."""
-    families()
-    figure = Figure(figsize=(WIDTH_IN, height_in), dpi=DPI, facecolor=PAPER, layout=layout)
-    FigureCanvasAgg(figure)
-    return figure
-
-
-def png(figure: Figure) -> bytes:
-    """The figure as PNG bytes, at exactly its size (no tight cropping: a card stays 1080×1350)."""
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, facecolor=figure.get_facecolor())
-    return buffer.getvalue()

@@ -8,6 +8,7 @@ from bot.domain.errors import InputError
 from bot.domain.models import Post, PostDraft, Profile
 from bot.domain.schedule import followup_at, plan_of
 from bot.store import Store
+from bot.store.checkins import Footing
 from bot.store.posts import DuplicatePostError, MessageRef
 from bot.store.usage import DailyCap, DailyKind, DailyLimitError
 
@@ -24,9 +25,10 @@ class PostLog:
         now: datetime,
         today: date,
         source: MessageRef | None = None,
-    ) -> Post:
+    ) -> tuple[Post, Footing]:
         """Store a post on `today` (or the day before, for a draft marked yesterday); `source` is
-        the `/post` message it came from (an edit of it corrects the post)."""
+        the `/post` message it came from (an edit of it corrects the post). Returns it with the
+        user's footing after it, read in the same unit of work (and nudges go back to daily)."""
         day = today - timedelta(days=1) if draft.yesterday else today
         # Counted on the day it is logged (today, even for yesterday's post), with the post.
         cap = DailyCap(DailyKind.POSTS, today, self.per_day)
@@ -35,7 +37,9 @@ class PostLog:
         asking = profile.followups_on and profile.private_chat
         ask_at = followup_at(now, 1, plan_of(profile)) if asking else None
         try:
-            post = await self.store.posts.add(profile.user_id, draft, now, day, ask_at, source, cap)
+            logged = await self.store.checkins.post(
+                profile.user_id, draft, now, day, ask_at, source, cap
+            )
         except DuplicatePostError as duplicate:
             raise InputError("post.duplicate", number=duplicate.number) from None
         except DailyLimitError:
@@ -45,8 +49,7 @@ class PostLog:
                 count=self.per_day,
                 day_start=f"{profile.day_start:%H:%M}",
             ) from None
-        await self.store.reminders.answered(profile.user_id)  # nudges back to daily
-        return post
+        return logged
 
     async def correct(self, post: Post, draft: PostDraft) -> Post:
         """An edit of the `/post` message: new link, title and tags; the platform stays."""

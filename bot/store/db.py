@@ -11,6 +11,18 @@ Whole-history reads (/insights, /chart, /export, a room's /insights) don't come 
 connection at all: the worker process reads them on a read-only connection of its own
 (`open_reader`, see `bot.offload`), WAL letting it read while the bot writes. Rows are mapped a
 chunk at a time, so the event loop serves others between chunks.
+
+Two ways to talk to the connection, each for its own kind of path:
+
+- `Database.work(fn)`: the hot paths (an update's user refresh and handled-once record, /post,
+  /followers, /today, a sweep's claim). `fn` is a plain function on `sqlite3.Connection`; all of
+  it — BEGIN IMMEDIATE, the update's claim, every statement, COMMIT (or the rollback) — runs in
+  ONE trip to aiosqlite's thread. Each trip wakes the event loop once: a `/post` made 39 of them
+  through the async helpers, it makes 3 through `work`. Store functions for it are sync, take the
+  `Conn` first and read without cursors (`conn.execute(...).fetchone()`, `one_row`, `all_rows`).
+- `transaction()` / `reading()` / `snapshot()` with the async `fetch_*` helpers: everything else
+  (settings, rooms, exports, admin), where a few trips more cost nothing anyone notices. Both
+  take the same lock and claim the update in hand the same way.
 """
 
 from __future__ import annotations
@@ -19,17 +31,78 @@ import asyncio
 import logging
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
-from contextlib import asynccontextmanager, contextmanager
-from contextvars import ContextVar
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 import aiosqlite
 
 from bot.store.database_file import about_the_file, cannot_open, prepare
+from bot.store.in_hand import (
+    AlreadyHandledError,
+    UpdateInHand,
+    bookkeeping,
+    claim,
+    claimable,
+    handling,
+    insert_handled,
+    record_handled,
+    refused,
+)
+from bot.store.rows import (
+    FETCH_CHUNK,
+    Conn,
+    Params,
+    Read,
+    Row,
+    all_rows,
+    fetch_all,
+    fetch_one,
+    fetch_rows,
+    from_db_date,
+    from_db_instant,
+    mapped,
+    one_row,
+    to_db_instant,
+    update_columns,
+    update_sql,
+    whole_row,
+)
+
+# The row helpers are the store's vocabulary: its modules import them from here, with Database.
+__all__ = [
+    "FETCH_CHUNK",
+    "AlreadyHandledError",
+    "Conn",
+    "Database",
+    "Params",
+    "Queries",
+    "Read",
+    "Row",
+    "SchemaTooNewError",
+    "UpdateInHand",
+    "all_rows",
+    "bookkeeping",
+    "fetch_all",
+    "fetch_one",
+    "fetch_rows",
+    "from_db_date",
+    "from_db_instant",
+    "handling",
+    "insert_handled",
+    "load_migrations",
+    "mapped",
+    "migrations_dir",
+    "one_row",
+    "record_handled",
+    "to_db_instant",
+    "update_columns",
+    "update_sql",
+    "whole_row",
+]
 
 log = logging.getLogger(__name__)
 
@@ -70,94 +143,30 @@ def load_migrations(folder: Path | None = None) -> list[Migration]:
     return found
 
 
-def to_db_instant(instant: datetime) -> str:
-    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def from_db_instant(text: str) -> datetime:
-    # fromisoformat reads the same text as strptime with to_db_instant's format, 40 times faster.
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)
-
-
-def from_db_date(text: str) -> date:
-    return date.fromisoformat(text)
-
-
-class AlreadyHandledError(Exception):
-    """This update was already handled (Telegram delivered it again): nothing more to do."""
-
-    def __init__(self, update_id: int) -> None:
-        super().__init__(f"update {update_id} was already handled")
-        self.update_id = update_id
-
-
-@dataclass
-class UpdateInHand:
-    """The update being handled in this task: recorded once its first write commits."""
-
-    update_id: int
-    received_at: datetime
-    recorded: bool = False
-    bookkeeping: int = 0  # depth of `bookkeeping()` scopes: their writes claim nothing
-    refused: bool = False  # the database refused a write: nothing to record (it would wait too)
-
-
-_in_hand: ContextVar[UpdateInHand | None] = ContextVar("update_in_hand", default=None)
-
-
-@contextmanager
-def handling(update_id: int, now: datetime) -> Iterator[UpdateInHand]:
-    """Everything written inside belongs to this update (each update runs in its own task)."""
-    in_hand = UpdateInHand(update_id, now)
-    token = _in_hand.set(in_hand)
+def _unit(fn: Callable[[Conn], T], claiming: UpdateInHand | None, conn: Conn) -> T:
+    """On aiosqlite's thread: one write transaction, all of it (see `Database.work`)."""
+    conn.execute("BEGIN IMMEDIATE")
     try:
-        yield in_hand
-    finally:
-        _in_hand.reset(token)
+        if claiming is not None and not record_handled(conn, claiming):
+            raise AlreadyHandledError(claiming.update_id)
+        result = fn(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.rollback()
+        raise
+    return result
 
 
-@contextmanager
-def bookkeeping() -> Iterator[None]:
-    """Writes inside are the same however often they run (refreshing the user's row, creating a
-    room's): they don't mark the update handled, so a crash after them loses nothing."""
-    in_hand = _in_hand.get()
-    if in_hand is not None:
-        in_hand.bookkeeping += 1
-    try:
-        yield
-    finally:
-        if in_hand is not None:
-            in_hand.bookkeeping -= 1
+async def on_thread(conn: aiosqlite.Connection, fn: Callable[[Conn], T]) -> T:
+    """Run `fn(sqlite3_connection)` on aiosqlite's thread: one trip, one wake-up of the loop.
 
-
-def _refused() -> None:
-    in_hand = _in_hand.get()
-    if in_hand is not None:
-        in_hand.refused = True
-
-
-async def claim(conn: aiosqlite.Connection) -> UpdateInHand | None:
-    """Inside a transaction: record the update in hand, if this is its first write. Returns the
-    update to mark recorded once the transaction commits (None: nothing claimed)."""
-    in_hand = _in_hand.get()
-    if in_hand is None or in_hand.recorded or in_hand.bookkeeping:
-        return None
-    if not await insert_handled(conn, in_hand):
-        raise AlreadyHandledError(in_hand.update_id)
-    return in_hand
-
-
-async def insert_handled(conn: aiosqlite.Connection, in_hand: UpdateInHand) -> bool:
-    cursor = await conn.execute(
-        "INSERT INTO handled_updates (update_id, handled_at) VALUES (?, ?)"
-        " ON CONFLICT (update_id) DO NOTHING",
-        (in_hand.update_id, to_db_instant(in_hand.received_at)),
-    )
-    return cursor.rowcount > 0
-
-
-# Rows mapped per step of a read: the event loop serves other updates between steps.
-FETCH_CHUNK = 500
+    aiosqlite has no public way to do this. `Connection._execute(fn)` (the method every one of
+    its own calls queues through) and `Connection._conn` (the sqlite3 connection it owns) are the
+    only private names Postpact touches, here and nowhere else; tests/test_hops.py fails loudly
+    if an upgrade of aiosqlite removes or changes them."""
+    result: T = await conn._execute(lambda: fn(conn._conn))  # type: ignore[no-untyped-call]
+    return result
 
 
 class Database:
@@ -200,6 +209,11 @@ class Database:
         """A read-only view of a database a bot has opened (a worker process's): no migrations,
         no writes."""
         return cls(await _read_only(path))
+
+    @property
+    def connection(self) -> aiosqlite.Connection:
+        """aiosqlite's connection itself: for tests that count the trips to its thread."""
+        return self._conn
 
     async def close(self) -> None:
         await self._conn.close()
@@ -247,10 +261,31 @@ class Database:
                     claimed.recorded = True
             except BaseException as error:
                 if isinstance(error, sqlite3.Error):
-                    _refused()
+                    refused()
                 if self._conn.in_transaction:
                     await self._conn.rollback()
                 raise
+
+    async def work(self, fn: Callable[[Conn], T], *, write: bool = True) -> T:
+        """`fn` as one unit of work in ONE trip to the database's thread.
+
+        A write (the default) is `transaction()` in a single hop: BEGIN IMMEDIATE, the claim of
+        the update in hand (AlreadyHandledError if it was handled; nothing inside `bookkeeping()`
+        claims), `fn`, COMMIT; any exception rolls all of it back, and a refusal by the database
+        is noted on the update like there. `write=False` only reads (under the same lock, so it
+        never sees another coroutine's open transaction)."""
+        async with self._lock:
+            if not write:
+                return await on_thread(self._conn, fn)
+            claiming = claimable()
+            try:
+                result = await on_thread(self._conn, partial(_unit, fn, claiming))
+            except sqlite3.Error:
+                refused()
+                raise
+            if claiming is not None:
+                claiming.recorded = True
+            return result
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -293,68 +328,3 @@ class Queries:
 
     def __init__(self, db: Database) -> None:
         self._db = db
-
-
-Row = aiosqlite.Row
-Params = Sequence[object] | Mapping[str, object]
-Read = Callable[[Row], T]
-
-
-def whole_row(row: Row) -> Row:
-    """The row itself, for reads that look at several columns."""
-    return row
-
-
-async def fetch_one(
-    conn: aiosqlite.Connection, sql: str, params: Params, read: Read[T]
-) -> T | None:
-    """Execute, fetch one row, map it: the one way, inside a transaction or a read."""
-    async with conn.execute(sql, params) as cursor:
-        row = await cursor.fetchone()
-    return read(row) if row is not None else None
-
-
-async def fetch_all(conn: aiosqlite.Connection, sql: str, params: Params, read: Read[T]) -> list[T]:
-    """Execute and map every row (a long list is mapped off the event loop: see `mapped`)."""
-    return await mapped(await fetch_rows(conn, sql, params), read)
-
-
-async def fetch_rows(conn: aiosqlite.Connection, sql: str, params: Params) -> list[Row]:
-    """Every row, fetched a chunk at a time (others get the event loop in between)."""
-    found: list[Row] = []
-    async with conn.execute(sql, params) as cursor:
-        while chunk := await cursor.fetchmany(FETCH_CHUNK):
-            found += chunk
-    return found
-
-
-async def mapped(rows: list[Row], read: Read[T]) -> list[T]:
-    """The rows as values. A whole history (100k posts) takes a second to map: beyond a chunk,
-    a worker thread does it, so nobody else's reply waits for it."""
-    if len(rows) <= FETCH_CHUNK:
-        return [read(row) for row in rows]
-    return await asyncio.to_thread(lambda: [read(row) for row in rows])
-
-
-async def update_columns(
-    conn: aiosqlite.Connection,
-    table: str,
-    key: tuple[str, object],
-    fields: Mapping[str, object],
-    editable: frozenset[str],
-) -> int:
-    """`UPDATE table SET a = ?, b = ? WHERE key = ?` for the fields given; returns the rows changed.
-
-    Column names come from code, never from users, but they are checked against `editable` before
-    any SQL is built, so a misspelt or unexpected field is a loud bug rather than an injection.
-    Values are stored as they are, except bools as 0/1."""
-    unknown = set(fields) - editable
-    if unknown or not fields:
-        raise ValueError(f"not editable: {sorted(unknown)}" if unknown else "nothing to update")
-    column, value = key
-    assignments = ", ".join(f"{name} = ?" for name in fields)
-    values = [int(v) if isinstance(v, bool) else v for v in fields.values()]
-    cursor = await conn.execute(
-        f"UPDATE {table} SET {assignments} WHERE {column} = ?", (*values, value)
-    )
-    return cursor.rowcount

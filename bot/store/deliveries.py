@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Literal
 
 from bot.domain.deliveries import DeliveryKind, PeriodCodec
-from bot.store.db import Queries, to_db_instant
+from bot.store.db import Conn, Queries, to_db_instant
 from bot.store.reminders import Advance, advance, advances
 
 Status = Literal["pending", "sending", "sent", "skipped", "failed", "unknown"]
@@ -43,26 +43,31 @@ class Deliveries(Queries):
         """Record that this message is going out, and move the schedule on, in one transaction.
         None when it was already claimed (sent, or on its way)."""
         period = about.encode()
-        async with self._db.transaction() as conn:
-            cursor = await conn.execute(
+        stamp = to_db_instant(now)
+
+        def unit(conn: Conn) -> int | None:
+            cursor = conn.execute(
                 "INSERT INTO deliveries (chat_id, kind, period, created_at, updated_at)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (chat_id, kind.value, period, to_db_instant(now), to_db_instant(now)),
+                (chat_id, kind.value, period, stamp, stamp),
             )
-            claimed = cursor.rowcount > 0
             for step in advances(then):
-                await advance(conn, chat_id, step)
-        if not claimed:
+                advance(conn, chat_id, step)
+            return cursor.lastrowid if cursor.rowcount > 0 else None
+
+        delivery_id = await self._db.work(unit)
+        if delivery_id is None:
             return None
-        return Delivery(cursor.lastrowid or 0, chat_id, kind, period)
+        return Delivery(delivery_id, chat_id, kind, period)
 
     async def set_status(self, delivery_id: int, status: Status, now: datetime) -> None:
-        async with self._db.transaction() as conn:
-            await conn.execute(
+        await self._db.work(
+            lambda conn: conn.execute(
                 "UPDATE deliveries SET status = ?, updated_at = ?,"
                 " attempts = attempts + (? = 'sending') WHERE delivery_id = ?",
                 (status, to_db_instant(now), status, delivery_id),
             )
+        )
 
     async def reopen_after_restart(self, now: datetime) -> list[Delivery]:
         """Deliveries the last run claimed but never sent go out now. One that was mid-send when

@@ -9,7 +9,15 @@ import aiosqlite
 from bot.domain.deliveries import DeliveryKind
 from bot.domain.entries import EntryKind
 from bot.domain.program import Program
-from bot.store.db import Queries, from_db_date, from_db_instant, to_db_instant
+from bot.store.db import (
+    Conn,
+    Queries,
+    all_rows,
+    from_db_date,
+    from_db_instant,
+    one_row,
+    to_db_instant,
+)
 from bot.store.journal import journal, unjournal
 
 
@@ -23,7 +31,7 @@ class ProgramRunningError(Exception):
 
 class Programs(Queries):
     async def current(self, user_id: int) -> Program | None:
-        return await self._one("user_id = ? AND ended_at IS NULL", (user_id,))
+        return await self._db.work(lambda conn: current_program(conn, user_id), write=False)
 
     async def by_id(self, user_id: int, program_id: int) -> Program | None:
         """Only the owner's program: buttons carry ids."""
@@ -78,27 +86,33 @@ class RestDays(Queries):
     async def add(self, user_id: int, day: date, taken_at: datetime | None = None) -> bool:
         """False when the day was already a rest day. With `taken_at` (the user asked for it),
         the rest day is journaled, so /undo can take it back."""
-        async with self._db.transaction() as conn:
-            cursor = await conn.execute(
+
+        def unit(conn: Conn) -> bool:
+            cursor = conn.execute(
                 "INSERT INTO rest_days (user_id, local_date, taken_at) VALUES (?, ?, ?)"
                 " ON CONFLICT DO NOTHING",
                 (user_id, day.isoformat(), to_db_instant(taken_at) if taken_at else None),
             )
             added = cursor.rowcount > 0
             if added and taken_at is not None:
-                await journal(conn, user_id, EntryKind.REST, day.isoformat(), taken_at)
+                journal(conn, user_id, EntryKind.REST, day.isoformat(), taken_at)
             return added
+
+        return await self._db.work(unit)
 
     async def remove(self, user_id: int, day: date) -> bool:
         """Take a rest day back (/rest undo, /undo); False when it wasn't one."""
-        async with self._db.transaction() as conn:
-            cursor = await conn.execute(
+
+        def unit(conn: Conn) -> bool:
+            cursor = conn.execute(
                 "DELETE FROM rest_days WHERE user_id = ? AND local_date = ?",
                 (user_id, day.isoformat()),
             )
             # Gone from the journal too, so /undo never offers a rest day that is no longer there.
-            await unjournal(conn, user_id, EntryKind.REST, day.isoformat())
+            unjournal(conn, user_id, EntryKind.REST, day.isoformat())
             return cursor.rowcount > 0
+
+        return await self._db.work(unit)
 
     async def on(self, user_id: int, day: date) -> bool:
         found = await self._db.one(
@@ -109,11 +123,7 @@ class RestDays(Queries):
         return found is not None
 
     async def all(self, user_id: int) -> list[date]:
-        return await self._db.all(
-            "SELECT local_date FROM rest_days WHERE user_id = ? ORDER BY local_date",
-            (user_id,),
-            lambda row: from_db_date(row["local_date"]),
-        )
+        return await self._db.work(lambda conn: rest_days_of(conn, user_id), write=False)
 
     async def notice_candidates(self, since: date, not_told_since: datetime) -> list[int]:
         """Who may have a frozen yesterday: users reachable in private who posted or rested on or
@@ -134,3 +144,20 @@ class RestDays(Queries):
             },
             lambda row: int(row["user_id"]),
         )
+
+
+def current_program(conn: Conn, user_id: int) -> Program | None:
+    """Inside a `work` unit: the user's running program, if any."""
+    return one_row(
+        conn, "SELECT * FROM programs WHERE user_id = ? AND ended_at IS NULL", (user_id,), _program
+    )
+
+
+def rest_days_of(conn: Conn, user_id: int) -> list[date]:
+    """Inside a `work` unit: every rest day the user took, oldest first."""
+    return all_rows(
+        conn,
+        "SELECT local_date FROM rest_days WHERE user_id = ? ORDER BY local_date",
+        (user_id,),
+        lambda row: from_db_date(row["local_date"]),
+    )

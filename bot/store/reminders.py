@@ -10,11 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-import aiosqlite
-
 from bot.domain.backoff import NudgeBackoff
 from bot.domain.models import Post
-from bot.store.db import Queries, from_db_date, from_db_instant, to_db_instant
+from bot.store.db import Conn, Queries, from_db_date, from_db_instant, to_db_instant
 from bot.store.posts import _POST_COLUMNS, _post  # an asked post reads like any post
 
 
@@ -167,19 +165,14 @@ class Reminders(Queries):
 
     async def answered(self, user_id: int) -> None:
         """A post or a button press: nudges go back to daily (unless weekly was chosen)."""
-        async with self._db.transaction() as conn:
-            await conn.execute(
-                "UPDATE users SET nudges_ignored = 0, nudge_unanswered = NULL,"
-                " nudge_backoff = NULLIF(nudge_backoff, 'asked') WHERE user_id = ?"
-                " AND (nudges_ignored > 0 OR nudge_unanswered IS NOT NULL"
-                " OR nudge_backoff = 'asked')",
-                (user_id,),
-            )
+        await self._db.work(lambda conn: nudges_answered(conn, user_id))
 
     async def reschedule(self, user_id: int, *steps: Advance) -> None:
-        async with self._db.transaction() as conn:
+        def unit(conn: Conn) -> None:
             for step in steps:
-                await advance(conn, user_id, step)
+                advance(conn, user_id, step)
+
+        await self._db.work(unit)
 
     async def unscheduled(self) -> list[int]:
         """Onboarded users the schedule has never seen (e.g. from before reminders existed)."""
@@ -210,6 +203,17 @@ class Reminders(Queries):
             )
 
 
+def nudges_answered(conn: Conn, user_id: int) -> None:
+    """Inside a `work` unit: see `Reminders.answered` (writes only when there is a back-off)."""
+    conn.execute(
+        "UPDATE users SET nudges_ignored = 0, nudge_unanswered = NULL,"
+        " nudge_backoff = NULLIF(nudge_backoff, 'asked') WHERE user_id = ?"
+        " AND (nudges_ignored > 0 OR nudge_unanswered IS NOT NULL"
+        " OR nudge_backoff = 'asked')",
+        (user_id,),
+    )
+
+
 def advances(then: Advance | Sequence[Advance] | None) -> Sequence[Advance]:
     if then is None:
         return ()
@@ -218,21 +222,21 @@ def advances(then: Advance | Sequence[Advance] | None) -> Sequence[Advance]:
     return then
 
 
-async def advance(conn: aiosqlite.Connection, user_id: int, step: Advance) -> None:
-    """Move one part of a user's schedule on, inside the transaction that claims a message."""
+def advance(conn: Conn, user_id: int, step: Advance) -> None:
+    """Move one part of a user's schedule on, inside the `work` unit that claims a message."""
     advance = step
     if isinstance(advance, NextNudge):
-        await conn.execute(
+        conn.execute(
             "UPDATE users SET next_nudge_at = ?, next_nudge_kind = ? WHERE user_id = ?",
             (_instant(advance.at), advance.kind, user_id),
         )
     elif isinstance(advance, NextReview):
-        await conn.execute(
+        conn.execute(
             "UPDATE users SET next_review_at = ?, next_review_period = ? WHERE user_id = ?",
             (_instant(advance.at), advance.period, user_id),
         )
     elif isinstance(advance, NudgeBackoff):
-        await conn.execute(
+        conn.execute(
             "UPDATE users SET nudges_ignored = ?, nudge_unanswered = ?, nudge_last_sent = ?,"
             " nudge_backoff = ? WHERE user_id = ?",
             (
@@ -245,7 +249,7 @@ async def advance(conn: aiosqlite.Connection, user_id: int, step: Advance) -> No
         )
     else:
         asked = advance.asked_on.isoformat() if advance.asked_on else None
-        await conn.execute(
+        conn.execute(
             "UPDATE posts SET followup_at = ?, followup_stage = ?,"
             " followup_asked = COALESCE(?, followup_asked) WHERE post_id = ? AND user_id = ?",
             (_instant(advance.at), advance.stage, asked, advance.post_id, user_id),

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from bot.store.activity import ActivityCounts
 from bot.store.announcements import Announcements
+from bot.store.checkins import CheckIns
 from bot.store.db import Database
 from bot.store.deliveries import Deliveries
 from bot.store.entries import Entries
@@ -26,6 +27,7 @@ class Store:
         self.db = db
         self.users = Users(db)
         self.posts = Posts(db)
+        self.checkins = CheckIns(db)
         self.followers = Followers(db)
         self.programs = Programs(db)
         self.rest_days = RestDays(db)

@@ -25,7 +25,7 @@ from bot.store.db import (
     UpdateInHand,
     bookkeeping,
     handling,
-    insert_handled,
+    record_handled,
     to_db_instant,
 )
 
@@ -45,8 +45,7 @@ class HandledUpdates(Queries):
     async def record(self, in_hand: UpdateInHand) -> None:
         """An update that wrote nothing (or whose writes were all bookkeeping), once handled."""
         with bookkeeping():
-            async with self._db.transaction() as conn:
-                await insert_handled(conn, in_hand)
+            await self._db.work(lambda conn: record_handled(conn, in_hand))
         in_hand.recorded = True
 
     async def forget_before(self, instant: datetime) -> int:

@@ -8,11 +8,10 @@ the post itself would lose the post for good: the redelivered update would be sk
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-
-import aiosqlite
 
 # Older days are never asked about again: pruned as new ones are counted.
 _KEEP_DAYS = 2
@@ -36,16 +35,16 @@ class DailyLimitError(Exception):
     """The day's limit is used up: nothing was stored."""
 
 
-async def take_in(conn: aiosqlite.Connection, user_id: int, cap: DailyCap) -> None:
-    """Inside a write's transaction: count one more, or raise `DailyLimitError` (which rolls the
+def take_in(conn: sqlite3.Connection, user_id: int, cap: DailyCap) -> None:
+    """Inside a write's `work` unit: count one more, or raise `DailyLimitError` (which rolls the
     whole write back). Two at once can't both take the last one: the transaction serialises."""
-    cursor = await conn.execute(
+    cursor = conn.execute(
         "INSERT INTO daily_usage (user_id, kind, day, used) VALUES (?, ?, ?, 1)"
         " ON CONFLICT (user_id, kind, day) DO UPDATE SET used = used + 1"
         " WHERE used < ?",
         (user_id, cap.kind.value, cap.day.isoformat(), cap.limit),
     )
-    await conn.execute(
+    conn.execute(
         "DELETE FROM daily_usage WHERE user_id = ? AND day < ?",
         (user_id, (cap.day - timedelta(days=_KEEP_DAYS)).isoformat()),
     )

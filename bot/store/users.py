@@ -6,21 +6,20 @@ import logging
 import sqlite3
 from datetime import date, datetime, time
 
-import aiosqlite
-
 from bot.domain.models import LANGUAGES, Language, Profile, Sharing
 from bot.domain.rooms import Shareable
 from bot.domain.schedule import QuietHours
 from bot.domain.streaks import DEFAULT_POSTING_DAYS
 from bot.store.db import (
+    Conn,
     Queries,
     Row,
-    fetch_all,
-    fetch_one,
+    all_rows,
     from_db_date,
     from_db_instant,
+    one_row,
     to_db_instant,
-    update_columns,
+    update_sql,
     whole_row,
 )
 
@@ -114,163 +113,162 @@ class Users(Queries):
     ) -> Profile:
         """The user's profile, creating it on first contact and refreshing their Telegram name.
 
-        Most updates change nothing here, so it reads first and writes only when needed: every
-        update would otherwise take the write lock (and a read-only database would stop even
-        /today from answering)."""
-        known, seen_on = await self._unchanged(user_id, first_name, username, telegram_language)
+        Most updates change nothing here, so it reads first (one trip to the database) and writes
+        only when needed: every update would otherwise take the write lock (and a read-only
+        database would stop even /today from answering)."""
+        facts = (user_id, first_name[:128], username, telegram_language)
+        known, seen_on = await self._db.work(lambda conn: _unchanged(conn, *facts), write=False)
         if known is not None:
             # Last seen is kept to the day (/admin stats): one write per user per day at most.
             if seen_on != to_db_instant(now)[:10]:
                 await self._seen(user_id, now)
             return known
-        async with self._db.transaction() as conn:
-            stamp = to_db_instant(now)
-            name = first_name[:128]
-            await conn.execute(
-                _UPSERT_CONTACT,
-                (
-                    user_id,
-                    name,
-                    username,
-                    telegram_language,
-                    default_timezone,
-                    DEFAULT_POSTING_DAYS,
-                    stamp,
-                    stamp,
-                    stamp,
-                ),
-            )
-            profile = await self._load(conn, user_id)
-        assert profile is not None
-        return profile
-
-    async def _unchanged(
-        self, user_id: int, first_name: str, username: str | None, telegram_language: str | None
-    ) -> tuple[Profile | None, str | None]:
-        """The profile and the day it was last seen, when Telegram's facts about the user are
-        as stored (and they haven't blocked the bot): nothing to write. (None, None) otherwise."""
-        async with self._db.reading() as conn:
-            row = await fetch_one(
-                conn,
-                "SELECT first_name, username, telegram_language, blocked_at IS NOT NULL,"
-                " substr(last_seen_at, 1, 10) FROM users WHERE user_id = ?",
-                (user_id,),
-                tuple,
-            )
-            if row is None or row[:4] != (first_name[:128], username, telegram_language, 0):
-                return None, None
-            return await self._load(conn, user_id), row[4]
+        stamp = to_db_instant(now)
+        contact = (*facts, default_timezone, DEFAULT_POSTING_DAYS, stamp, stamp, stamp)
+        return await self._db.work(lambda conn: _upsert_contact(conn, contact))
 
     async def _seen(self, user_id: int, now: datetime) -> None:
         """Best effort: a database that refuses writes (read-only, full) must not stop a user
         who changed nothing from being answered for the sake of a statistic."""
+        stamp = to_db_instant(now)
         try:
-            async with self._db.transaction() as conn:
-                await conn.execute(
-                    "UPDATE users SET last_seen_at = ? WHERE user_id = ?",
-                    (to_db_instant(now), user_id),
+            await self._db.work(
+                lambda conn: conn.execute(
+                    "UPDATE users SET last_seen_at = ? WHERE user_id = ?", (stamp, user_id)
                 )
+            )
         except sqlite3.OperationalError as error:
             log.warning("last seen not recorded: %s", error)
 
     async def get(self, user_id: int) -> Profile | None:
-        async with self._db.reading() as conn:
-            return await self._load(conn, user_id)
+        return await self._db.work(lambda conn: load_profile(conn, user_id), write=False)
 
     async def update(self, user_id: int, now: datetime, **fields: object) -> Profile:
         if set(fields) - EDITABLE:
             raise ValueError(f"not editable: {sorted(set(fields) - EDITABLE)}")
         columns = {name: _to_column(value) for name, value in fields.items()}
-        async with self._db.transaction() as conn:
-            await update_columns(
-                conn,
-                "users",
-                ("user_id", user_id),
-                columns | {"updated_at": to_db_instant(now)},
-                EDITABLE | {"updated_at"},
-            )
-            profile = await self._load(conn, user_id)
+        columns |= {"updated_at": to_db_instant(now)}
+        change = update_sql("users", ("user_id", user_id), columns, EDITABLE | {"updated_at"})
+
+        def unit(conn: Conn) -> Profile | None:
+            conn.execute(*change)
+            return load_profile(conn, user_id)
+
+        profile = await self._db.work(unit)
         if profile is None:
             raise LookupError(user_id)
         return profile
 
     async def toggle_platform(self, user_id: int, platform: str) -> Profile:
-        async with self._db.transaction() as conn:
-            cursor = await conn.execute(
+        def unit(conn: Conn) -> Profile:
+            cursor = conn.execute(
                 "DELETE FROM user_platforms WHERE user_id = ? AND platform = ?", (user_id, platform)
             )
             if cursor.rowcount == 0:
-                await self._add_platform(conn, user_id, platform)
-            profile = await self._load(conn, user_id)
-        assert profile is not None
-        return profile
+                _add_platform(conn, user_id, platform)
+            return _loaded(conn, user_id)
+
+        return await self._db.work(unit)
 
     async def set_handle(self, user_id: int, platform: str, handle: str | None) -> Profile:
         """Setting a handle also adds the platform to the user's list; None clears the handle."""
-        async with self._db.transaction() as conn:
-            await self._add_platform(conn, user_id, platform)
-            await conn.execute(
+
+        def unit(conn: Conn) -> Profile:
+            _add_platform(conn, user_id, platform)
+            conn.execute(
                 "UPDATE user_platforms SET handle = ? WHERE user_id = ? AND platform = ?",
                 (handle, user_id, platform),
             )
-            profile = await self._load(conn, user_id)
-        assert profile is not None
-        return profile
+            return _loaded(conn, user_id)
 
-    @staticmethod
-    async def _add_platform(conn: aiosqlite.Connection, user_id: int, platform: str) -> None:
-        await conn.execute(
-            """
-            INSERT INTO user_platforms (user_id, platform, position)
-            VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM user_platforms
-                           WHERE user_id = ?))
-            ON CONFLICT DO NOTHING
-            """,
-            (user_id, platform, user_id),
-        )
+        return await self._db.work(unit)
 
-    @staticmethod
-    async def _load(conn: aiosqlite.Connection, user_id: int) -> Profile | None:
-        row = await fetch_one(conn, "SELECT * FROM users WHERE user_id = ?", (user_id,), whole_row)
-        if row is None:
-            return None
-        platforms = await fetch_all(
-            conn,
-            "SELECT platform, handle FROM user_platforms WHERE user_id = ? ORDER BY position",
-            (user_id,),
-            whole_row,
-        )
-        return Profile(
-            user_id=row["user_id"],
-            first_name=row["first_name"],
-            username=row["username"],
-            language=_language(row["language"]),
-            telegram_language=row["telegram_language"],
-            timezone=row["timezone"],
-            nudge_time=_clock(row["nudge_time"]),
-            day_start=_clock(row["day_start"]),
-            niche=row["niche"],
-            niche_tags=tuple(row["niche_tags"].split()),
-            platforms=tuple(p["platform"] for p in platforms),
-            handles={p["platform"]: p["handle"] for p in platforms if p["handle"]},
-            posting_days_per_week=row["posting_days_per_week"],
-            hit_threshold=row["hit_threshold"],
-            awaiting=row["awaiting"],
-            onboarded=bool(row["onboarded"]),
-            created_at=from_db_instant(row["created_at"]),
-            follower_target=row["follower_target"],
-            follower_platform=row["follower_target_platform"],
-            follower_goal_kind=row["follower_goal_kind"],
-            nudges_on=bool(row["nudges_on"]),
-            last_call_on=bool(row["last_call_on"]),
-            followups_on=bool(row["followups_on"]),
-            quiet_hours=QuietHours.from_db(row["quiet_hours"]),
-            paused_until=from_db_date(row["paused_until"]) if row["paused_until"] else None,
-            blocked=row["blocked_at"] is not None,
-            sharing=sharing_of(row),
-            private_chat=bool(row["private_chat"]),
-            news_on=bool(row["news_on"]),
-        )
+
+def _unchanged(
+    conn: Conn, user_id: int, first_name: str, username: str | None, telegram_language: str | None
+) -> tuple[Profile | None, str | None]:
+    """The profile and the day it was last seen, when Telegram's facts about the user are
+    as stored (and they haven't blocked the bot): nothing to write. (None, None) otherwise."""
+    row = one_row(
+        conn,
+        "SELECT first_name, username, telegram_language, blocked_at IS NOT NULL,"
+        " substr(last_seen_at, 1, 10) FROM users WHERE user_id = ?",
+        (user_id,),
+        tuple,
+    )
+    if row is None or row[:4] != (first_name, username, telegram_language, 0):
+        return None, None
+    return load_profile(conn, user_id), row[4]
+
+
+def _upsert_contact(conn: Conn, contact: tuple[object, ...]) -> Profile:
+    """First contact, or Telegram's facts about the user changed: write them (see above)."""
+    conn.execute(_UPSERT_CONTACT, contact)
+    user_id = contact[0]
+    assert isinstance(user_id, int)
+    return _loaded(conn, user_id)
+
+
+def _add_platform(conn: Conn, user_id: int, platform: str) -> None:
+    conn.execute(
+        """
+        INSERT INTO user_platforms (user_id, platform, position)
+        VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM user_platforms
+                       WHERE user_id = ?))
+        ON CONFLICT DO NOTHING
+        """,
+        (user_id, platform, user_id),
+    )
+
+
+def _loaded(conn: Conn, user_id: int) -> Profile:
+    profile = load_profile(conn, user_id)
+    assert profile is not None
+    return profile
+
+
+def load_profile(conn: Conn, user_id: int) -> Profile | None:
+    """The user's profile, inside a `work` unit."""
+    row = one_row(conn, "SELECT * FROM users WHERE user_id = ?", (user_id,), whole_row)
+    if row is None:
+        return None
+    platforms = all_rows(
+        conn,
+        "SELECT platform, handle FROM user_platforms WHERE user_id = ? ORDER BY position",
+        (user_id,),
+        whole_row,
+    )
+    return Profile(
+        user_id=row["user_id"],
+        first_name=row["first_name"],
+        username=row["username"],
+        language=_language(row["language"]),
+        telegram_language=row["telegram_language"],
+        timezone=row["timezone"],
+        nudge_time=_clock(row["nudge_time"]),
+        day_start=_clock(row["day_start"]),
+        niche=row["niche"],
+        niche_tags=tuple(row["niche_tags"].split()),
+        platforms=tuple(p["platform"] for p in platforms),
+        handles={p["platform"]: p["handle"] for p in platforms if p["handle"]},
+        posting_days_per_week=row["posting_days_per_week"],
+        hit_threshold=row["hit_threshold"],
+        awaiting=row["awaiting"],
+        onboarded=bool(row["onboarded"]),
+        created_at=from_db_instant(row["created_at"]),
+        follower_target=row["follower_target"],
+        follower_platform=row["follower_target_platform"],
+        follower_goal_kind=row["follower_goal_kind"],
+        nudges_on=bool(row["nudges_on"]),
+        last_call_on=bool(row["last_call_on"]),
+        followups_on=bool(row["followups_on"]),
+        quiet_hours=QuietHours.from_db(row["quiet_hours"]),
+        paused_until=from_db_date(row["paused_until"]) if row["paused_until"] else None,
+        blocked=row["blocked_at"] is not None,
+        sharing=sharing_of(row),
+        private_chat=bool(row["private_chat"]),
+        news_on=bool(row["news_on"]),
+    )
 
 
 def sharing_of(row: Row) -> Sharing:

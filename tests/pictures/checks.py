@@ -22,7 +22,8 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from bot.pictures.style import MIN_PT, png
+from bot.pictures.draw.figure import png
+from bot.pictures.style import MIN_PT
 
 Pixels = npt.NDArray[np.float32]
 

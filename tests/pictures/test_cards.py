@@ -24,7 +24,7 @@ from bot.domain.review import (
     calendar_review,
     program_review,
 )
-from bot.pictures.cards import LEFT, RIGHT, review_card_figure
+from bot.pictures.draw.cards import LEFT, RIGHT, review_card_figure
 from bot.pictures.style import HIT, MET, MUTED, NOT_MET, OPEN
 from bot.render.cards import review_card
 from tests.pictures.checks import Drawn, drawn, readable, share_of, texts

@@ -17,8 +17,10 @@ from matplotlib.lines import Line2D
 
 from bot.domain.models import FollowerCount, Language, Post
 from bot.domain.program import GoalLevel
-from bot.pictures.calendar import CalendarChart, calendar_figure
-from bot.pictures.charts import MAX_PANELS, downsample, followers_figure, hit_clusters
+from bot.pictures.calendar import CalendarChart
+from bot.pictures.charts import MAX_PANELS, downsample, hit_clusters
+from bot.pictures.draw.calendar import calendar_figure
+from bot.pictures.draw.charts import followers_figure
 from bot.pictures.style import EMPTY, FROZEN, GOAL, HIT, POSTED_SHADES, RESTED
 from bot.render.charts import calendar_chart, followers_chart
 from tests.pictures.checks import Drawn, drawn, readable, share_of, texts

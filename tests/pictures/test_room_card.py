@@ -21,8 +21,9 @@ from bot.domain.digests import RoomPeriod
 from bot.domain.models import Language
 from bot.domain.progress import Period
 from bot.domain.rooms import GroupGoalStatus, MemberView
-from bot.pictures.canvas import ACCENT_HEIGHT
-from bot.pictures.room_card import DOTS_LEFT, MAX_ROWS, room_card_figure
+from bot.pictures.draw.canvas import ACCENT_HEIGHT
+from bot.pictures.draw.room_card import DOTS_LEFT, room_card_figure
+from bot.pictures.room_card import MAX_ROWS
 from bot.pictures.style import EMPTY, MET, OPEN, POSTED_SHADES
 from bot.render.digests import room_card
 from tests.pictures.checks import Drawn, drawn, readable, share_of, texts

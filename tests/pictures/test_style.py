@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from bot.pictures import style
-from bot.pictures.style import drawable, families, new_figure
+from bot.pictures.draw.figure import families, new_figure
+from bot.pictures.style import drawable
 from tests.pictures.checks import apart_for_deuteranopes, drawn
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.domain.backoff import NudgeBackoff
 from bot.domain.deliveries import DayPeriod, DeliveryKind, KeyPeriod
 from bot.store import Store
 from bot.store.reminders import NextNudge
+from tests.helpers import hops
 from tests.store.conftest import NOW, TODAY
 
 SOON, LATER = NOW + timedelta(minutes=5), NOW + timedelta(hours=2)
@@ -23,6 +25,24 @@ async def test_a_message_is_claimed_once(store: Store) -> None:
     assert await store.deliveries.claim(2, DeliveryKind.NUDGE, day, NOW) is not None
     # The claim moved the schedule on in the same transaction.
     assert await store.reminders.next_nudge(1) == NextNudge(LATER, "nudge")
+
+
+async def test_a_claim_and_its_schedule_move_take_one_trip_to_the_database(store: Store) -> None:
+    """A sweep claims each message it finds due: the delivery row and every schedule move in
+    one unit of work, one trip to the database's thread (it was 3 + one per move)."""
+    backoff = NudgeBackoff(2, TODAY, TODAY, "auto")
+    with hops(store.db) as queued:
+        claimed = await store.deliveries.claim(
+            1, DeliveryKind.NUDGE, DayPeriod(TODAY), NOW, (NextNudge(LATER, "nudge"), backoff)
+        )
+        again = await store.deliveries.claim(
+            1, DeliveryKind.NUDGE, DayPeriod(TODAY), NOW, NextNudge(SOON, "nudge")
+        )
+    assert claimed is not None
+    assert again is None
+    assert len(queued) == 2, queued
+    assert await store.reminders.next_nudge(1) == NextNudge(SOON, "nudge")
+    assert await store.reminders.backoff(1) == backoff
 
 
 async def test_after_a_restart_pending_messages_return_and_half_sent_ones_do_not(

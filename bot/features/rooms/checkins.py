@@ -14,7 +14,7 @@ from bot.features.base import (
     button,
     group_command,
     source_of,
-    standing_of,
+    standing_on,
 )
 from bot.features.commands import AnyHandler
 from bot.render.rooms import CheerPress, checkin_reply, cheer_keyboard
@@ -45,10 +45,10 @@ class RoomCheckins(Feature):
         # is then the update's one real write, and a crash between the two loses nothing.
         with bookkeeping():
             joined = await self.store.rooms.join(room.chat_id, caller.user_id, caller.now)
-        post = await self.posts.log(
+        post, footing = await self.posts.log(
             caller.profile, draft, caller.now, caller.today, source_of(update)
         )
-        streak = (await standing_of(self.services, caller)).streak.current
+        streak = standing_on(footing, caller).streak.current
         shown = streak if caller.profile.sharing.streaks else None
         text, keyboard = checkin_reply(room.lang, caller.profile.first_name, post, shown, joined)
         await answer(update, text, keyboard)
