@@ -11,22 +11,21 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import LinkPreviewOptions, Update
+from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.error import NetworkError
 from telegram.ext import Application, ApplicationBuilder, CommandHandler, Defaults
 
 from bot.backups import DailyBackup
 from bot.clock import Clock
 from bot.config import Settings
 from bot.domain.deliveries import DeliveryKind
-from bot.domain.models import language_for
 from bot.domain.onboarding import Asked
+from bot.failures import on_error
 from bot.features.admin import Admin
 from bot.features.base import Feature
 from bot.features.checkins import Checkins
 from bot.features.coaching import Coaching
-from bot.features.commands import AnyContext, MenuScope, menu_entries
+from bot.features.commands import MenuScope, menu_entries
 from bot.features.data import YourData
 from bot.features.help import Help, publish_command_menu
 from bot.features.insights import Insights
@@ -42,15 +41,13 @@ from bot.metrics import Metrics
 from bot.ordering import Once, PerUserOrder
 from bot.outbound import Compose, FloodGuard, Limits, OnBlocked, Outbox, Outgoing
 from bot.planner import Planner
-from bot.render.errors import apology
-from bot.request_layer import lost_in_transit, never_left
 from bot.services import Services
 from bot.services.buddies import Buddies
 from bot.services.posting import PostLog
 from bot.store import Store, held_for_life
 from bot.store.database_file import about_the_file, cannot_open
 from bot.store.deliveries import Delivery
-from bot.store.updates import KEEP, AlreadyHandledError
+from bot.store.updates import KEEP
 from bot.sweeps import Sweep, Sweeps
 from bot.throttle import Throttle
 from bot.transport import on_transport
@@ -239,50 +236,6 @@ def _on_blocked(services: Services) -> OnBlocked:
         await store.reminders.mark_blocked(chat_id, clock.now())
 
     return blocked
-
-
-async def on_error(update: object, context: AnyContext) -> None:
-    """Log an unexpected failure once, and tell the user something went wrong (no details).
-
-    The database refusing a write (locked, read-only, disk full) gets its own clear log line and
-    reply: the transaction was rolled back, nothing half-written, and trying again later works.
-
-    A network failure gets a warning and no apology: a reply that may have arrived was not sent
-    again (`never_left`), and "something went wrong" under an answer the user did get would be
-    false; one that never left after its retries means Telegram is out of reach, and so would be
-    the apology. An update Telegram delivered again, found handled at its first write, is no
-    error at all."""
-    if isinstance(context.error, AlreadyHandledError):
-        log.info("%s: nothing more to do", context.error)
-        return
-    if isinstance(context.error, NetworkError) and lost_in_transit(context.error):
-        _lost_reply(context.error)
-        return
-    storage = isinstance(context.error, sqlite3.OperationalError | sqlite3.DatabaseError)
-    if storage:
-        log.error("the database refused a write (%s): nothing was stored", context.error)
-    else:
-        log.error("unhandled error while handling an update", exc_info=context.error)
-    if not isinstance(update, Update) or update.effective_user is None:
-        return
-    lang = language_for(None, update.effective_user.language_code)
-    try:
-        if update.callback_query is not None:
-            alert = apology(lang, storage, short=True)
-            await update.callback_query.answer(alert, show_alert=True)
-        elif update.effective_message is not None:
-            await update.effective_message.reply_text(apology(lang, storage))
-    except Exception:  # the apology itself failed (network, blocked): already logged above
-        log.warning("could not tell user about the error", exc_info=True)
-
-
-def _lost_reply(error: NetworkError) -> None:
-    if never_left(error):
-        log.warning("Telegram could not be reached for a reply (%s): none was sent", error)
-    else:
-        log.warning(
-            "a reply may have reached the user, its answer was lost (%s): not resent", error
-        )
 
 
 @dataclass(frozen=True)
