@@ -19,6 +19,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageH
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Settings
+from bot.runtime import settle_after_start
 
 CONCURRENT_UPDATES = 256
 POOL = 256  # PTB's default connection pool for the bot's calls
@@ -90,6 +91,7 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     settings = Settings()  # type: ignore[call-arg]  # values come from the environment
+    settle_after_start()  # the same process tuning as Postpact's, so the two compare
     build(settings).run_polling(drop_pending_updates=False, close_loop=False)
 
 

@@ -116,7 +116,7 @@ def _nth(offered: list[tuple[int, float]]) -> list[tuple[int, tuple[int, float]]
 
 
 async def compare(
-    delay: float, users: int = 200, posts: int = 5, rate: float = 100.0, seconds: float = 4.0
+    delay: float, users: int = 200, posts: int = 15, rate: float = 100.0, seconds: float = 4.0
 ) -> Comparison:
     """Postpact, then the ceiling (never both at once: they would share the cores)."""
     ours = await measure_one("postpact", delay, users, posts, rate, seconds)
@@ -147,7 +147,7 @@ def describe_latency(c: Comparison) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=200)
-    parser.add_argument("--posts", type=int, default=5, help="posts per user in the burst")
+    parser.add_argument("--posts", type=int, default=15, help="posts per user in the burst")
     parser.add_argument("--rate", type=float, default=100.0, help="offered rate for latency")
     parser.add_argument("--delays", type=float, nargs="+", default=[0.0, 0.05])
     args = parser.parse_args()

@@ -31,6 +31,7 @@ from bot.config import Settings, StorageSettings
 from bot.domain.backups import backup_name
 from bot.inbound import CannotListenError
 from bot.logs import configure_logging
+from bot.runtime import settle_after_start
 from bot.store import DatabaseUnavailable, SchemaTooNewError
 from bot.store.backups import BackupError, restore, take_backup
 
@@ -128,6 +129,7 @@ async def serve(settings: Settings) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     async with running_bot(settings, SystemClock()):
+        settle_after_start()  # the garbage collector tuned for a long-running bot
         await stop.wait()
 
 

@@ -21,6 +21,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
+from urllib.parse import urlencode
 
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 POLL_READ_MARGIN = 10.0
 # PTB's defaults for the bot's own calls, kept as they were on httpx.
 POOL_SIZE = 256
+FORM = "application/x-www-form-urlencoded"
 # An upload is handed to the socket this much at a time: the write timeout's unit of progress.
 UPLOAD_SLICE = 64 * 1024
 
@@ -232,7 +234,7 @@ class _Pieces:
 
 async def _body(
     request_data: RequestData | None, files: UploadFileDict | None, pace: Pace
-) -> tuple[AsyncIterator[bytes] | dict[str, str] | None, dict[str, str]]:
+) -> tuple[AsyncIterator[bytes] | bytes | None, dict[str, str]]:
     """The request body and its headers as HTTPXRequest sends them: the parameters
     form-encoded (a few hundred bytes: no write timeout needed), or, with files, everything as
     multipart/form-data, each file with its name and type, written at `pace`."""
@@ -240,7 +242,9 @@ async def _body(
         return None, {}
     fields = request_data.json_parameters
     if not files:
-        return fields or None, {}
+        # Encoded here rather than handed to aiohttp as a dict: its FormData builds a multipart
+        # writer for every request first, a tenth of a reply's cost in the transport.
+        return (urlencode(fields).encode(), {"Content-Type": FORM}) if fields else (None, {})
     form = aiohttp.FormData(default_to_multipart=True)
     for name, value in fields.items():
         form.add_field(name, value)

@@ -35,6 +35,10 @@ def clean_text(text: str) -> str:
     return without_controls(unicodedata.normalize("NFKC", text))
 
 
+# Category Cc in ASCII, less the two kept (newline, tab); ASCII has no Cf or Cs.
+_ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def without_controls(text: str) -> str:
     """The text as the user wrote it, less control and invisible format characters: right-to-left
     overrides, embeddings and isolates, zero-width spaces and joiners, byte-order marks (Unicode's
@@ -43,6 +47,8 @@ def without_controls(text: str) -> str:
     joiner between two pictographs (woman, joiner, laptop: one "technologist" emoji) and the tag
     characters of a subdivision flag (Scotland's). This is the one cleaning for stored text
     (titles, niches) and for every name or text a message shows."""
+    if text.isascii():  # nearly every text: only ASCII's own controls can be in it
+        return _ASCII_CONTROLS.sub("", text)
     return "".join(
         ch
         for i, ch in enumerate(text)

@@ -117,7 +117,9 @@ def split_message(text: str, limit: int = MAX_MESSAGE) -> list[str]:
     part ends is closed there and opened again at the start of the next, so every part is valid
     HTML on its own. Blank lines at a part's edges are dropped. A text that fits comes back as is.
     """
-    if _width(_TOKEN.findall(text)) <= limit:
+    # Tags show nothing and an entity is shorter than its source, so a text whose raw length fits
+    # fits: every reply is measured this fast way, only a long one token by token.
+    if telegram_length(text) <= limit or _width(_TOKEN.findall(text)) <= limit:
         return [text]
     parts = _Parts(limit)
     for line in text.split("\n"):

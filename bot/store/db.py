@@ -272,20 +272,36 @@ class Database:
         A write (the default) is `transaction()` in a single hop: BEGIN IMMEDIATE, the claim of
         the update in hand (AlreadyHandledError if it was handled; nothing inside `bookkeeping()`
         claims), `fn`, COMMIT; any exception rolls all of it back, and a refusal by the database
-        is noted on the update like there. `write=False` only reads (under the same lock, so it
-        never sees another coroutine's open transaction)."""
-        async with self._lock:
-            if not write:
-                return await on_thread(self._conn, fn)
-            claiming = claimable()
-            try:
-                result = await on_thread(self._conn, partial(_unit, fn, claiming))
-            except sqlite3.Error:
-                refused()
-                raise
-            if claiming is not None:
-                claiming.recorded = True
-            return result
+        is noted on the update like there. `write=False` only reads.
+
+        A unit takes no lock of its own (see `_turn`): it waits only while a transaction of
+        several trips holds the connection."""
+        await self._turn()
+        if not write:
+            return await on_thread(self._conn, fn)
+        claiming = claimable()
+        try:
+            result = await on_thread(self._conn, partial(_unit, fn, claiming))
+        except sqlite3.Error:
+            refused()
+            raise
+        if claiming is not None:
+            claiming.recorded = True
+        return result
+
+    async def _turn(self) -> None:
+        """Return once no transaction of several trips (`transaction()`, `reading()`,
+        `snapshot()`) holds the connection; the caller queues its one trip right after, with no
+        await in between.
+
+        Units of one trip need no lock among themselves: aiosqlite's thread runs what is queued
+        one at a time, in order, so a unit can't land inside another. Holding the lock across a
+        trip made every unit wait for the one before it to come back through the event loop (a
+        burst of check-ins queued at the lock, the database thread idle between trips); without
+        it they queue back to back on the thread."""
+        while self._lock.locked():
+            async with self._lock:
+                pass
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -305,14 +321,14 @@ class Database:
                 await self._conn.rollback()  # it only read: nothing to keep
 
     async def one(self, sql: str, params: Params, read: Read[T]) -> T | None:
-        """One row of a read, mapped; None when there is none."""
-        async with self.reading() as conn:
-            return await fetch_one(conn, sql, params, read)
+        """One row of a read, mapped; None when there is none. One trip."""
+        row = await self.work(lambda conn: conn.execute(sql, params).fetchone(), write=False)
+        return read(row) if row is not None else None
 
     async def all(self, sql: str, params: Params, read: Read[T]) -> list[T]:
-        """Every row of a read, mapped."""
-        async with self.reading() as conn:
-            return await fetch_all(conn, sql, params, read)
+        """Every row of a read, mapped (a long list off the event loop: see `mapped`). One trip."""
+        rows = await self.work(lambda conn: conn.execute(sql, params).fetchall(), write=False)
+        return await mapped(rows, read)
 
 
 async def _read_only(path: Path) -> aiosqlite.Connection:

@@ -19,7 +19,10 @@ T = TypeVar("T")
 
 
 def to_db_instant(instant: datetime) -> str:
-    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """ "2026-03-02T12:00:00.000000Z": UTC, microseconds, sortable as text. (isoformat writes
+    exactly what strftime's "%Y-%m-%dT%H:%M:%S.%fZ" did, several times faster: every write
+    stores a few of these.)"""
+    return instant.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def from_db_instant(text: str) -> datetime:
