@@ -31,12 +31,27 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+# Update ids this process remembers having taken; beyond it, the floor rises (see `Once`).
+TAKEN_KEPT = 10_000
+
+
 class Once:
-    """Handles each update once, however often Telegram delivers it."""
+    """Handles each update once, however often Telegram delivers it.
+
+    Asking the database "handled already?" for every update is a trip to its thread each time,
+    and nearly every answer is no. Telegram numbers updates in increasing order, so an update
+    above the highest id recorded when this process started (the floor), and not taken in hand
+    by this process before, can't have been handled: it is handled without asking. Everything
+    else (at or below the floor: delivered again after a restart; or taken here before: its
+    confirmation was lost) is asked about. When the ids taken here grow past `TAKEN_KEPT`, the
+    floor rises to the highest of them and they are forgotten: they are asked about from then on.
+    """
 
     def __init__(self, handled: HandledUpdates, clock: Clock) -> None:
         self.handled = handled
         self.clock = clock
+        self._floor: int | None = None  # read at the first update
+        self._taken: set[int] = set()
 
     async def handle(self, update_id: int, work: Awaitable[Any]) -> None:
         if await self._seen(update_id):
@@ -54,10 +69,22 @@ class Once:
 
     async def _seen(self, update_id: int) -> bool:
         try:
+            if self._floor is None:
+                self._floor = await self.handled.highest()
+            if update_id > self._floor and update_id not in self._taken:
+                self._take(update_id)
+                return False
             return await self.handled.seen(update_id)
         except sqlite3.Error as error:  # handle it: the handler meets the same error and says so
             log.warning("could not check whether update %d was handled: %s", update_id, error)
             return False
+
+    def _take(self, update_id: int) -> None:
+        if len(self._taken) >= TAKEN_KEPT:
+            assert self._floor is not None
+            self._floor = max(self._floor, *self._taken)
+            self._taken.clear()
+        self._taken.add(update_id)
 
 
 @dataclass

@@ -42,6 +42,11 @@ class HandledUpdates(Queries):
         )
         return found is not None
 
+    async def highest(self) -> int:
+        """The highest update id recorded (-1: none)."""
+        found = await self._db.one("SELECT MAX(update_id) FROM handled_updates", (), lambda r: r[0])
+        return -1 if found is None else int(found)
+
     async def record(self, in_hand: UpdateInHand) -> None:
         """An update that wrote nothing (or whose writes were all bookkeeping), once handled."""
         with bookkeeping():
