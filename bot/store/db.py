@@ -18,7 +18,7 @@ Two ways to talk to the connection, each for its own kind of path:
   /followers, /today, a sweep's claim). `fn` is a plain function on `sqlite3.Connection`; all of
   it — BEGIN IMMEDIATE, the update's claim, every statement, COMMIT (or the rollback) — runs in
   ONE trip to aiosqlite's thread. Each trip wakes the event loop once: a `/post` made 39 of them
-  through the async helpers, it makes 3 through `work`. Store functions for it are sync, take the
+  through the async helpers, it makes 2 through `work`. Store functions for it are sync, take the
   `Conn` first and read without cursors (`conn.execute(...).fetchone()`, `one_row`, `all_rows`).
 - `transaction()` / `reading()` / `snapshot()` with the async `fetch_*` helpers: everything else
   (settings, rooms, exports, admin), where a few trips more cost nothing anyone notices. Both
