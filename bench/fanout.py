@@ -1,12 +1,7 @@
-"""Proactive messages at scale: finding who is due, delivering at Telegram's rate, and check-ins
-staying quick while a big fan-out runs.
-
-- sweep: with 100k and 1M users in the database (1% due), how long the indexed query takes to find
-  the first batch of due nudges, and all of them;
-- fan-out: due nudges delivered through the real outbound queue to a fake Bot API that answers 429
-  beyond 30 messages/s (Telegram's ceiling): messages/s, as a share of that ceiling, 429s received,
-  and messages lost or sent twice;
-- check-ins under fan-out: `/post` reply latency while 10k nudges are being claimed and sent.
+"""Finding who is due: with 100k and 1M users in the database (1% due), how long the sweep's
+indexed query takes to find the first batch of due nudges, and all of them. `seed` also fills
+the databases `bench.sendrate` and `bench.startup` start the bot on. (The fan-out itself is
+measured against the real bot process: `bench.sendrate`.)
 
 Run with `make bench` (or `python -m bench.fanout --quick` for smaller numbers).
 """
@@ -17,19 +12,13 @@ import argparse
 import asyncio
 import logging
 import sqlite3
-import statistics
 import tempfile
 import time
-from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.clock import ControllableClock
-from bot.fakeapi import Session
-from bot.outbound import Limits
 from bot.store import Store
 from bot.store.db import Database, to_db_instant
 
@@ -89,83 +78,6 @@ async def _best_of(runs: int, query: Callable[[], Awaitable[object]]) -> float:
     return min(times)
 
 
-@dataclass(frozen=True)
-class FanoutFigures:
-    configured: float
-    messages: int
-    per_second: float
-    throttled: int
-    lost: int
-    doubled: int
-
-
-@asynccontextmanager
-async def due_nudges(messages: int, rate: float) -> AsyncIterator[Session]:
-    """A running bot with `messages` nudges due at NOW (the clock is just before), talking to a
-    fake Bot API that refuses more than Telegram's ceiling."""
-    clock = ControllableClock(NOW - timedelta(minutes=5))
-    with tempfile.TemporaryDirectory() as folder:
-        await seed(Path(folder) / "postpact.sqlite3", messages, messages)
-        async with Session(Path(folder), clock, limits=Limits(per_second=rate)) as session:
-            session.server.enforce_send_limit(TELEGRAM_CEILING)
-            yield session
-
-
-async def fanout(messages: int, rate: float) -> FanoutFigures:
-    async with due_nudges(messages, rate) as session:
-        session.clock.set(NOW)
-        await session.tick()
-        sends = [
-            c
-            for c in session.server.calls_to("sendMessage")
-            if c.error is None and int(c.params.get("chat_id", 0)) >= 10_000
-        ]
-        throttled = session.bot.outbox.stats.throttled
-    per_chat = Counter(int(c.params["chat_id"]) for c in sends)
-    span = sends[-1].at - sends[0].at
-    return FanoutFigures(
-        configured=rate,
-        messages=messages,
-        per_second=(len(sends) - 1) / span,
-        throttled=throttled,
-        lost=messages - len(per_chat),
-        doubled=sum(n - 1 for n in per_chat.values()),
-    )
-
-
-@dataclass(frozen=True)
-class UnderLoadFigures:
-    fanout: int
-    sent_meanwhile: int
-    p50_ms: float
-    p99_ms: float
-    worst_ms: float
-
-
-async def checkins_under_fanout(messages: int, posts: int) -> UnderLoadFigures:
-    async with due_nudges(messages, Limits().per_second) as session:
-        creator = session.person("Creator")
-        await session.send(creator, "/today")
-        session.clock.set(NOW)
-        sweep = asyncio.create_task(session.bot.sweeps.run_now(within=600))
-        latencies = []
-        for n in range(posts):
-            started = time.perf_counter()
-            reply = await session.send(creator, f"/post tiktok under load {n}")
-            latencies.append((time.perf_counter() - started) * 1000)
-            assert reply.text.startswith("✅ Logged"), reply.text
-            await asyncio.sleep(0.25)
-        sent = session.bot.outbox.stats.sent
-        await sweep
-    return UnderLoadFigures(
-        fanout=messages,
-        sent_meanwhile=sent,
-        p50_ms=statistics.median(latencies),
-        p99_ms=statistics.quantiles(latencies, n=100, method="inclusive")[98],
-        worst_ms=max(latencies),
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="10k/100k users, 120 messages")
@@ -177,23 +89,6 @@ def main() -> None:
     for users in sizes:
         s = asyncio.run(sweep_query(users))
         print(f"{s.users:>10,} {s.due:>8,} {s.first_batch_ms:>7.2f} ms {s.all_due_ms:>7.1f} ms")
-
-    count = 120 if args.quick else 600
-    print(f"fan-out: {count} nudges; the fake Bot API answers 429 beyond {TELEGRAM_CEILING}/s")
-    for rate in (Limits().per_second, float(TELEGRAM_CEILING)):
-        f = asyncio.run(fanout(count, rate))
-        print(
-            f"fan-out {f.per_second:.1f} msg/s, {100 * f.per_second / f.configured:.1f}% of limit "
-            f"(configured {f.configured:.0f}/s = {100 * f.per_second / TELEGRAM_CEILING:.1f}% "
-            f"of Telegram's {TELEGRAM_CEILING}): {f.throttled} × 429, {f.lost} lost, "
-            f"{f.doubled} sent twice"
-        )
-
-    u = asyncio.run(checkins_under_fanout(10_000, 40))
-    print(
-        f"/post while a {u.fanout:,}-nudge fan-out runs ({u.sent_meanwhile} sent meanwhile): "
-        f"p50 {u.p50_ms:.1f} ms, p99 {u.p99_ms:.1f} ms, worst {u.worst_ms:.1f} ms"
-    )
 
 
 if __name__ == "__main__":
