@@ -1,5 +1,5 @@
-"""How updates arrive: by long polling (WEBHOOK_URL unset), or by webhook, Telegram POSTing each
-update to us.
+"""How updates arrive: by long polling (WEBHOOK_URL unset, `bot.polling`), or by webhook, Telegram
+POSTing each update to us.
 
 For the webhook an aiohttp server (the framework the project already has; PTB's own webhook
 server would bring tornado) listens on WEBHOOK_LISTEN:WEBHOOK_PORT at the path of WEBHOOK_URL.
@@ -28,6 +28,7 @@ from telegram.ext import Application
 
 from bot.config import Settings
 from bot.metrics import Metrics
+from bot.polling import Poller
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ class Inbound:
         self.settings = settings
         self.poll_timeout = poll_timeout
         self.webhook: WebhookServer | None = None
+        self.poller: Poller | None = None
 
     async def start(self) -> None:
         """Polling removes a webhook an earlier run left (else Telegram refuses getUpdates);
@@ -57,14 +59,8 @@ class Inbound:
         updates Telegram holds: they were sent to us and are owed an answer."""
         settings, bot = self.settings, self.application.bot
         if not settings.webhook_url:
-            updater = self.application.updater
-            assert updater is not None
-            await updater.start_polling(
-                poll_interval=0,
-                timeout=self.poll_timeout,
-                allowed_updates=Update.ALL_TYPES,
-                drop_pending_updates=False,
-            )
+            self.poller = Poller(self.application, self.poll_timeout)
+            await self.poller.start()
             return
         secret = settings.webhook_secret_token
         path = path_of(settings.webhook_url)
@@ -86,13 +82,13 @@ class Inbound:
         )
 
     async def stop(self) -> None:
-        """The webhook stays set at Telegram: it keeps the updates that arrive meanwhile for
-        the next start."""
+        """Both finish the updates in hand (within `STOP_GRACE_SECONDS`) before anything they
+        need stops. The webhook stays set at Telegram: it keeps the updates that arrive
+        meanwhile for the next start."""
         if self.webhook is not None:
             await self.webhook.stop()
-        updater = self.application.updater
-        if updater is not None and updater.running:
-            await updater.stop()
+        if self.poller is not None:
+            await self.poller.stop(STOP_GRACE_SECONDS)
 
 
 class CannotListenError(Exception):

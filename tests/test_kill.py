@@ -8,6 +8,7 @@ import re
 import signal
 import sqlite3
 import sys
+import time
 from collections import Counter
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
@@ -24,14 +25,17 @@ from tests.helpers import environment
 LOGGED = re.compile(r"^✅ Logged #\d+ · TikTok · “(n\d+)”")
 
 
-async def start_bot(folder: Path, api: FakeBotApi) -> asyncio.subprocess.Process:
+async def start_bot(
+    folder: Path, api: FakeBotApi, log: Path | None = None
+) -> asyncio.subprocess.Process:
+    """`python -m bot` on `folder`'s database; what it logs goes to `log` (or nowhere)."""
     mark = len(api.calls_to("getUpdates"))
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", cwd=folder,
         env=environment(BOT_TOKEN=TOKEN, BOT_API_BASE_URL=api.base_url,
                         DATABASE_PATH=str(folder / "postpact.sqlite3"),
                         USER_BURST="100000"),  # 30 posts a user at once, on purpose
-        stderr=asyncio.subprocess.DEVNULL,
+        stderr=log.open("a") if log else asyncio.subprocess.DEVNULL,
     )  # fmt: skip
     await until(lambda: len(api.calls_to("getUpdates")) > mark)
     return process
@@ -205,3 +209,67 @@ async def until_or_quiet(condition: Any, api: FakeBotApi) -> None:
         elif now - quiet_since > 0.5:
             return
         await asyncio.sleep(0.02)
+
+
+def answered_titles(api: FakeBotApi) -> Counter[str]:
+    return Counter(acknowledged(api))
+
+
+async def test_a_kill_in_the_middle_of_a_burst_loses_no_post(
+    tmp_path: Path, fake_api: FakeBotApi
+) -> None:
+    """Every post of a burst cut by SIGKILL is stored once after the restart, and answered once,
+    except the few the kill cut between their commit and their reply: the update comes back, is
+    found handled and skipped, so its reply is never sent. Those are stored, and they are at most
+    the updates in hand at the kill (one a user: each user's updates go in order)."""
+    fake_api.latency = 0.01
+    users, total = 25, 300
+    first = await start_bot(tmp_path, fake_api)
+    for n in range(total):
+        await fake_api.push_update(message(500 + n % users, f"/post tiktok n{n}", n + 1))
+    await until(lambda: len(acknowledged(fake_api)) >= 60)
+    first.kill()
+    await first.wait()
+    assert len(acknowledged(fake_api)) < total  # it really died in the middle
+    second = await start_bot(tmp_path, fake_api)
+    await until(lambda: fake_api.unconfirmed == 0)
+    second.send_signal(signal.SIGTERM)
+    await second.wait()
+    assert stored_titles(tmp_path) == Counter(f"n{n}" for n in range(total))  # each, once
+    answered = answered_titles(fake_api)
+    assert max(answered.values()) == 1
+    unanswered = {f"n{n}" for n in range(total)} - set(answered)
+    assert len(unanswered) <= users  # cut between commit and reply: stored, never answered
+
+
+async def test_a_stop_in_the_middle_of_a_burst_answers_what_was_fetched_and_leaves_the_rest(
+    tmp_path: Path, fake_api: FakeBotApi
+) -> None:
+    fake_api.latency = 0.01
+    total = 300
+    log = tmp_path / "bot.log"
+    first = await start_bot(tmp_path, fake_api, log)
+    for n in range(total):
+        await fake_api.push_update(message(500 + n % 25, f"/post tiktok n{n}", n + 1))
+    await until(lambda: len(acknowledged(fake_api)) >= 40)
+    read_by_now = time.monotonic() - 0.05  # answers older than this were read by the bot
+    fetched = {
+        f"n{update['update_id'] - 1}"
+        for call in fake_api.calls_to("getUpdates")
+        if call.answered and call.answered < read_by_now
+        for update in call.result or []
+    }
+    first.send_signal(signal.SIGTERM)
+    await first.wait()
+    assert first.returncode == 0
+    assert fetched <= set(acknowledged(fake_api))  # all answered before the exit
+    assert len(acknowledged(fake_api)) < total  # the rest was left for the next start
+    second = await start_bot(tmp_path, fake_api, log)
+    await until(lambda: fake_api.unconfirmed == 0)
+    second.send_signal(signal.SIGTERM)
+    await second.wait()
+    assert second.returncode == 0
+    assert answered_titles(fake_api) == Counter(f"n{n}" for n in range(total))  # each, once
+    assert stored_titles(tmp_path) == Counter(f"n{n}" for n in range(total))
+    logged = log.read_text()
+    assert not re.search(r"\b(ERROR|CRITICAL)\b|Traceback", logged), logged
