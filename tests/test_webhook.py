@@ -302,3 +302,25 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+async def test_a_stop_in_the_middle_of_a_burst_finishes_every_request_in_hand(
+    tmp_path: Path, clock: ControllableClock
+) -> None:
+    async with Session(tmp_path, clock, transport="webhook", latency=0.05) as session:
+        people = [session.person(f"P{n}") for n in range(20)]
+        for person in people:
+            await session.queue(person, "/post tiktok mid-burst")
+        for _ in range(300):  # until the bot is replying: requests are in hand
+            if session.server.calls_to("sendMessage"):
+                break
+            await asyncio.sleep(0.01)
+        await session.restart()  # SIGTERM mid-burst
+        await session.settle()  # what was not in hand is POSTed to the new run
+        assert count(session, "posts") == 20
+        chats = [
+            c.params["chat_id"]
+            for c in session.server.calls_to("sendMessage")
+            if "✅ Logged" in str(c.params.get("text", ""))
+        ]
+        assert sorted(chats) == sorted(p.user_id for p in people)  # each answered once
