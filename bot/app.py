@@ -323,10 +323,11 @@ async def _serving(
             )
     finally:
         watch.cancel()
-        await inbound.stop()
-        outbox.begin_closing()  # a long sweep stops at its next item
         if sweeps is not None:
-            await sweeps.stop()
+            sweeps.pause()  # no sweep starts while the updates in hand finish
+        await inbound.stop()
+        if sweeps is not None:  # a running sweep finishes its batch (bounded), sending meanwhile
+            await sweeps.stop(cut_short=outbox.begin_closing)
         await outbox.stop()
         await application.stop()
 
