@@ -8,7 +8,7 @@ import os
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from telegram import LinkPreviewOptions
@@ -99,17 +99,15 @@ def build_application(services: Services, limits: Limits) -> tuple[BotApp, Outbo
     deliveries, blocked = services.store.deliveries, _on_blocked(services)
     outbox = Outbox(application.bot, deliveries, services.clock, blocked, limits, metrics)
     planner = Planner(services, outbox)
+    services = replace(services, welcome_back=planner.reschedule)  # see `identify`
+    with_planner = (services, planner)
     posts = PostLog(services.store, services.settings.posts_per_day)
     checkins = Checkins(services, posts)
     rooms = RoomsFeature(services, outbox, posts, bot_name=_username_of(application))
-    reminders = ReminderFeature(services, planner, Buddies(services.store, services.clock))
-    coaching = Coaching(services, planner, bot_name=_username_of(application))
-    profile = ProfileFeature(
-        services,
-        planner,
-        answers={Asked.METRICS: checkins.metrics_answer},
-        unasked=checkins.shared_link,
-    )
+    reminders = ReminderFeature(*with_planner, Buddies(services.store, services.clock))
+    coaching = Coaching(*with_planner, bot_name=_username_of(application))
+    asked = {Asked.METRICS: checkins.metrics_answer}
+    profile = ProfileFeature(*with_planner, answers=asked, unasked=checkins.shared_link)
     # The order is the "/" menus' (daily check-ins first, the profile last; in rooms /join first)
     # and the handlers' within a group: the catch-all pointers in Help come last.
     every: tuple[Feature, ...] = (
@@ -326,10 +324,11 @@ async def _serving(
             )
     finally:
         watch.cancel()
-        await inbound.stop()
-        outbox.begin_closing()  # a long sweep stops at its next item
         if sweeps is not None:
-            await sweeps.stop()
+            sweeps.pause()  # no sweep starts while the updates in hand finish
+        await inbound.stop()
+        if sweeps is not None:  # a running sweep finishes its batch (bounded), sending meanwhile
+            await sweeps.stop(cut_short=outbox.begin_closing)
         await outbox.stop()
         await application.stop()
 

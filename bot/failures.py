@@ -15,7 +15,7 @@ from telegram.error import NetworkError
 from bot.domain.models import language_for
 from bot.features.commands import AnyContext
 from bot.render.errors import apology
-from bot.request_layer import lost_in_transit, never_left
+from bot.request_layer import lost_in_transit, never_left, stale_query
 from bot.store.updates import AlreadyHandledError
 
 log = logging.getLogger(__name__)
@@ -31,9 +31,14 @@ async def on_error(update: object, context: AnyContext) -> None:
     again (`never_left`), and "something went wrong" under an answer the user did get would be
     false; one that never left after its retries means Telegram is out of reach, and so would be
     the apology. An update Telegram delivered again, found handled at its first write, is no
-    error at all."""
+    error at all; nor is Telegram refusing to answer a press past its time limit (`stale_query`:
+    the request layer takes it quietly, so it lands here only from outside it), and an apology
+    would be one more answer to that same stale query."""
     if isinstance(context.error, AlreadyHandledError):
         log.info("%s: nothing more to do", context.error)
+        return
+    if context.error is not None and stale_query(context.error):
+        log.debug("a button press was answered too late for Telegram: %s", context.error)
         return
     if isinstance(context.error, NetworkError) and lost_in_transit(context.error):
         _lost_reply(context.error)

@@ -59,6 +59,13 @@ def never_left(error: BaseException) -> bool:
     return isinstance(error, NEVER_LEFT) or isinstance(error.__cause__, NEVER_LEFT)
 
 
+def stale_query(error: BaseException) -> bool:
+    """Telegram refusing to answer a button press past its time limit (about 15 s after the tap):
+    a press made while the bot was down, or waiting in a long queue. Nothing is wrong: the press
+    was handled, only the spinner's "done" can no longer be shown."""
+    return isinstance(error, BadRequest) and "query is too old" in str(error).lower()
+
+
 def lost_in_transit(error: BaseException) -> bool:
     """A network failure or a 5xx, as opposed to Telegram refusing the request: PTB makes a 400
     (`BadRequest`) a `NetworkError` too, and that one is an answer, not a loss."""
@@ -76,6 +83,10 @@ class FloodGuard(BaseRateLimiter[dict[str, bool]]):
     A reply that never left (`never_left`: connection refused, DNS) is tried again twice, within
     about a second; one that may have arrived is never resent (reads are: they show nothing).
     The queue's own sends pass straight through: it handles its 429s and network errors itself.
+
+    A button press answered too late (`stale_query`) counts as answered, with a debug line: this
+    is the one place for it because every answer goes through here - the button wrapper's, an
+    alert, the error handler's apology, any handler's own - and none can go around it.
     """
 
     def __init__(self, metrics: Metrics | None = None) -> None:
@@ -98,10 +109,23 @@ class FloodGuard(BaseRateLimiter[dict[str, bool]]):
         data: dict[str, Any],
         rate_limit_args: dict[str, bool] | None,
     ) -> Answer:
+        if endpoint == "answerCallbackQuery":
+            try:
+                return await self._replied(callback, args, kwargs, endpoint)
+            except BadRequest as error:
+                if not stale_query(error):
+                    raise
+                log.debug("a button press was answered too late for Telegram: %s", error)
+                return True
         if rate_limit_args and rate_limit_args.get("queued"):
             answer = await callback(*args, **kwargs)
             self._reached()
             return answer
+        return await self._replied(callback, args, kwargs, endpoint)
+
+    async def _replied(
+        self, callback: Call, args: Any, kwargs: dict[str, Any], endpoint: str
+    ) -> Answer:
         # A message (sent or edited) counts against Telegram's rate; "typing…" is no message.
         counted = endpoint.startswith(("send", "edit")) and endpoint != "sendChatAction"
         try:

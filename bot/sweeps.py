@@ -31,6 +31,10 @@ log = logging.getLogger(__name__)
 Sweep = Callable[[], Awaitable[int]]  # returns how many messages it queued
 
 MISFIRE_GRACE_SECONDS = 60
+# At a stop, a running sweep has this long to finish its batch, then this long more once told to
+# stop at its next item (see `Sweeps.stop`).
+STOP_GRACE_SECONDS = 5.0
+CUT_GRACE_SECONDS = 2.0
 # A sweep whose last run started longer ago than this many intervals is late (readiness).
 LATE_AFTER_INTERVALS = 3
 
@@ -72,22 +76,48 @@ class Sweeps:
         self._scheduler.add_listener(self._missed, EVENT_JOB_MISSED | EVENT_JOB_MAX_INSTANCES)
         self._scheduler.start()
 
-    async def stop(self, grace: float = 10.0) -> None:
-        """No new runs; a sweep already running finishes its batch (claims are transactional,
-        so one cut short would lose nothing either). The scheduler's shutdown cancels the runs
-        still going, so it comes after they finished (or the grace ran out)."""
+    def pause(self) -> None:
+        """No new runs from now on (the runs going on carry on): the first step of a stop."""
+        if self._scheduler.running:
+            self._scheduler.pause()
+
+    async def stop(
+        self,
+        grace: float = STOP_GRACE_SECONDS,
+        cut_short: Callable[[], None] | None = None,
+        cut_grace: float = CUT_GRACE_SECONDS,
+    ) -> None:
+        """No new runs; a sweep already running finishes its batch, within `grace`. Claims are
+        transactional, so nothing is half-done either way: what a finished run claimed and
+        could not send stays pending, and the next start sends it.
+
+        Past the grace, `cut_short` asks the sweeps to stop at their next item (the outbox's
+        closing); only a sweep still stuck after `cut_grace` more is cancelled, by the
+        scheduler's shutdown (its asyncio executor cancels the runs still going), so it comes
+        last. Bounded: a deploy's stop timeout (10 s by default in Docker) must not run out
+        on a sweep, or the SIGKILL after it would cut everything at once."""
         if not self._scheduler.running:
             return
-        self._scheduler.pause()
+        self.pause()
         await asyncio.sleep(0)  # a run just handed to the loop starts (and says it is running)
+        if not await self._finished(grace) and cut_short is not None:
+            log.info("a sweep is taking long to finish: stopping it at its next item")
+            cut_short()
+            await self._finished(cut_grace)
+        if any(self._running.values()):
+            log.warning("a sweep was still running at shutdown: it is cancelled")
+        self._scheduler.shutdown(wait=False)
+
+    async def _finished(self, within: float) -> bool:
+        """Wait up to `within` seconds for the running sweeps to finish; True when they did."""
         async with self._progress:
             try:
                 await asyncio.wait_for(
-                    self._progress.wait_for(lambda: not any(self._running.values())), grace
+                    self._progress.wait_for(lambda: not any(self._running.values())), within
                 )
             except TimeoutError:
-                log.warning("a sweep was still running at shutdown")
-        self._scheduler.shutdown(wait=False)
+                return False
+        return True
 
     async def run_now(self, within: float = 30.0) -> None:
         """Run every sweep once more, now, through the scheduler; return when each has finished a

@@ -18,6 +18,11 @@ _TAGS = ("b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code"
 _TAG = re.compile(r"<(/?)([a-z-]+)(\s[^<>]*)?>")
 _ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
 COMMAND_NAME = re.compile(r"^[a-z0-9_]{1,32}$")
+# Telegram refuses to answer a button press this many seconds after the tap, with STALE_QUERY.
+# The Bot API does not document the limit; reports (Telethon, pyTelegramBotAPI threads) put it at
+# roughly 10-15 s, so the fake takes the upper end: a bot that answers within it always passes.
+QUERY_ANSWER_TIMEOUT = 15.0
+STALE_QUERY = "Bad Request: query is too old and response timeout expired or query id is invalid"
 
 
 class ApiError(Exception):

@@ -24,6 +24,8 @@ from bot.fakeapi.rules import (
     MAX_ALERT,
     MAX_CAPTION,
     MAX_MESSAGE,
+    QUERY_ANSWER_TIMEOUT,
+    STALE_QUERY,
     ApiError,
     chat_id_of,
     check_html,
@@ -72,6 +74,7 @@ class FakeBotApi:
         self.blocked_by: set[int] = set()  # users who blocked the bot: sends to them get a 403
         self.send_limit: int | None = None  # messages per second before a 429, like Telegram's
         self.hang_seconds = 6.0  # longer than the bot's 5 s read timeout
+        self.query_answer_timeout = QUERY_ANSWER_TIMEOUT  # real seconds after the press
         self._recent_sends: deque[float] = deque()
         self._chats: dict[int, Chat] = {}
         self.updates = PendingUpdates()
@@ -326,8 +329,12 @@ class FakeBotApi:
         return message.to_api(self.bot_user)
 
     def _answer_callback_query(self, params: dict[str, Any]) -> bool:
-        if not params.get("callback_query_id"):
-            raise ApiError(400, "Bad Request: query is too old or query ID is invalid")
+        query_id = str(params.get("callback_query_id") or "")
+        pressed = self.updates.pressed_at.get(query_id)
+        if not query_id or (
+            pressed is not None and time.monotonic() - pressed > self.query_answer_timeout
+        ):
+            raise ApiError(400, STALE_QUERY)
         if utf16_length(str(params.get("text") or "")) > MAX_ALERT:
             raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
         return True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections import deque
 from typing import Any
 
@@ -22,6 +23,8 @@ class PendingUpdates:
         self._news = asyncio.Condition()
         self._closing = False
         self.failing_confirms = 0  # this many getUpdates that would confirm a batch get a 502
+        # When each button press happened (real time): Telegram times its answer from then.
+        self.pressed_at: dict[str, float] = {}
 
     def __len__(self) -> int:
         return len(self._updates)
@@ -32,6 +35,8 @@ class PendingUpdates:
             update_id = self._next_id
             self._next_id += 1
             self._updates.append({"update_id": update_id, **update})
+            if "callback_query" in update:
+                self.pressed_at[str(update["callback_query"]["id"])] = time.monotonic()
             self._news.notify_all()
         return update_id
 

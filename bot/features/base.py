@@ -104,10 +104,15 @@ def caller_for(profile: Profile, now: datetime) -> Caller:
 
 async def identify(services: Services, user: TelegramUser) -> Caller:
     """The caller's profile, created on first contact. Bookkeeping: it doesn't mark the update
-    handled, so the write the update is for still can (see `bot.store.updates`)."""
+    handled, so the write the update is for still can (see `bot.store.updates`).
+
+    Any update from a user who had blocked the bot clears the block - writing to it again, or
+    unblocking it in Telegram (`my_chat_member`) - and this is the one place both pass: their
+    schedule starts again from now (`welcome_back`), so nothing missed while blocked goes out
+    late."""
     now = services.clock.now()
     with bookkeeping():
-        profile = await services.store.users.touch(
+        profile, back = await services.store.users.contact(
             user.id,
             user.full_name,
             user.username,
@@ -115,6 +120,9 @@ async def identify(services: Services, user: TelegramUser) -> Caller:
             services.settings.default_timezone,
             now,
         )
+        if back and services.welcome_back is not None:
+            await services.welcome_back(user.id)
+            profile = await services.store.users.get(user.id) or profile
     return caller_for(profile, now)
 
 

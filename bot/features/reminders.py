@@ -111,8 +111,8 @@ class ReminderFeature(Feature):
         if change.new_chat_member.status == ChatMemberStatus.BANNED:
             await self.store.reminders.mark_blocked(change.from_user.id, self.services.clock.now())
             return
-        await identify(self.services, change.from_user)  # contact again: no longer blocked
-        await self.planner.reschedule(change.from_user.id)
+        # Contact again: no longer blocked, rescheduled from now (see `identify`).
+        await identify(self.services, change.from_user)
 
     # --- settings -------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ A service combines the store and the domain; it knows nothing of Telegram and wr
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.clock import Clock
@@ -19,3 +20,6 @@ class Services:
     settings: Settings
     store: Store
     clock: Clock
+    # Reschedules a user who is back after blocking the bot (the planner's, set when the
+    # application is built): every way back goes through `identify`, which calls it.
+    welcome_back: Callable[[int], Awaitable[None]] | None = None

@@ -111,7 +111,22 @@ class Users(Queries):
         default_timezone: str,
         now: datetime,
     ) -> Profile:
-        """The user's profile, creating it on first contact and refreshing their Telegram name.
+        """The user's profile, creating it on first contact and refreshing their Telegram name
+        (see `contact`)."""
+        facts = (user_id, first_name, username, telegram_language, default_timezone)
+        return (await self.contact(*facts, now))[0]
+
+    async def contact(
+        self,
+        user_id: int,
+        first_name: str,
+        username: str | None,
+        telegram_language: str | None,
+        default_timezone: str,
+        now: datetime,
+    ) -> tuple[Profile, bool]:
+        """The user's profile, creating it on first contact and refreshing their Telegram name;
+        and whether this contact cleared a block (they are back: the caller reschedules them).
 
         Most updates change nothing here, so it reads first (one trip to the database) and writes
         only when needed: every update would otherwise take the write lock (and a read-only
@@ -122,7 +137,7 @@ class Users(Queries):
             # Last seen is kept to the day (/admin stats): one write per user per day at most.
             if seen_on != to_db_instant(now)[:10]:
                 await self._seen(user_id, now)
-            return known
+            return known, False
         stamp = to_db_instant(now)
         contact = (*facts, default_timezone, DEFAULT_POSTING_DAYS, stamp, stamp, stamp)
         return await self._db.work(lambda conn: _upsert_contact(conn, contact))
@@ -201,12 +216,16 @@ def _unchanged(
     return load_profile(conn, user_id), row[4]
 
 
-def _upsert_contact(conn: Conn, contact: tuple[object, ...]) -> Profile:
-    """First contact, or Telegram's facts about the user changed: write them (see above)."""
-    conn.execute(_UPSERT_CONTACT, contact)
+def _upsert_contact(conn: Conn, contact: tuple[object, ...]) -> tuple[Profile, bool]:
+    """First contact, or Telegram's facts about the user changed, or they are back after
+    blocking the bot: write them (see above), and say whether a block was cleared."""
     user_id = contact[0]
     assert isinstance(user_id, int)
-    return _loaded(conn, user_id)
+    was_blocked = one_row(
+        conn, "SELECT blocked_at IS NOT NULL FROM users WHERE user_id = ?", (user_id,), tuple
+    )
+    conn.execute(_UPSERT_CONTACT, contact)
+    return _loaded(conn, user_id), was_blocked == (1,)
 
 
 def _add_platform(conn: Conn, user_id: int, platform: str) -> None:

@@ -177,3 +177,18 @@ async def test_a_fault_can_let_the_first_calls_through(fake_api: FakeBotApi) -> 
     statuses = [(await call(fake_api, "sendMessage", chat_id=5, text=t))[0] for t in "abc"]
     assert statuses == [200, 502, 200]
     assert [m.text for m in fake_api.bot_messages(5)] == ["a", "b", "c"]
+
+
+async def test_a_press_answered_past_telegrams_limit_is_refused(fake_api: FakeBotApi) -> None:
+    assert fake_api.query_answer_timeout == 15.0  # Telegram's (undocumented, observed) limit
+    fake_api.query_answer_timeout = 0.2
+    for query_id in ("1", "2"):
+        await fake_api.push_update({"callback_query": {"id": query_id, "data": "x"}})
+    status, _ = await call(fake_api, "answerCallbackQuery", callback_query_id="1")
+    assert status == 200
+    await asyncio.sleep(0.3)
+    status, body = await call(fake_api, "answerCallbackQuery", callback_query_id="2")
+    assert (status, body["description"]) == (
+        400,
+        "Bad Request: query is too old and response timeout expired or query id is invalid",
+    )
