@@ -128,7 +128,7 @@ async def serve(settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    async with running_bot(settings, SystemClock()):
+    async with running_bot(settings, SystemClock(), stopping=stop):
         settle_after_start()  # the garbage collector tuned for a long-running bot
         await stop.wait()
 

@@ -257,9 +257,13 @@ class RunningBot:
 
 @asynccontextmanager
 async def running_bot(
-    settings: Settings, clock: Clock, limits: Limits | None = None
+    settings: Settings,
+    clock: Clock,
+    limits: Limits | None = None,
+    stopping: asyncio.Event | None = None,
 ) -> AsyncIterator[RunningBot]:
     """Open the store, start the application and long polling; undo all of it on exit.
+    `stopping`: set when a stop is asked for (a signal), which cuts the start's waits short.
 
     The same lifecycle serves `python -m bot`, the tests and the benchmarks.
     """
@@ -276,7 +280,8 @@ async def running_bot(
                 ),
             )
             try:
-                async with application, _serving(application, services, outbox, features) as bot:
+                serving = _serving(application, services, outbox, features, stopping)
+                async with application, serving as bot:
                     yield bot
             finally:
                 # PTB closes HTTP sessions only after a full start: not after a refused token.
@@ -287,7 +292,11 @@ async def running_bot(
 
 @asynccontextmanager
 async def _serving(
-    application: BotApp, services: Services, outbox: Outbox, features: Features
+    application: BotApp,
+    services: Services,
+    outbox: Outbox,
+    features: Features,
+    stopping: asyncio.Event | None,
 ) -> AsyncIterator[RunningBot]:
     """Start receiving updates and the schedule; whatever got started is stopped again, even
     when a later step of the start-up fails (a locked database, the Bot API gone), so the failure
@@ -300,6 +309,8 @@ async def _serving(
     watch = asyncio.create_task(features.metrics.watch_the_loop(), name="loop-watch")
     try:
         await inbound.start()
+        # What users sent while the bot was down is handled before it sends anything itself.
+        await inbound.caught_up(stopping)
         try:
             sweeps = await _start_schedule(application, services, outbox, features)
         except sqlite3.Error as error:

@@ -16,6 +16,7 @@ What does not live here: health and metrics, and what happens to an update once 
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import logging
@@ -35,6 +36,9 @@ log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 # How long a stop waits for updates being handled before it gives up on them (Telegram resends).
 STOP_GRACE_SECONDS = 10.0
+# How long the start waits for the updates Telegram held to be handled before it starts sending
+# on its own (see `Poller.caught_up`).
+BACKLOG_SECONDS = 10.0
 
 
 BotApp = Application[Any, Any, Any, Any, Any, Any]
@@ -80,6 +84,13 @@ class Inbound:
             drop_pending_updates=False,
             secret_token=secret,
         )
+
+    async def caught_up(self, stopping: asyncio.Event | None = None) -> None:
+        """Return once what Telegram held at the start is handled (by long polling; within
+        BACKLOG_SECONDS at most). A webhook can't tell: Telegram pushes its backlog at its own
+        pace, so it returns at once."""
+        if self.poller is not None:
+            await self.poller.caught_up(BACKLOG_SECONDS, stopping)
 
     async def stop(self) -> None:
         """Both finish the updates in hand (within `STOP_GRACE_SECONDS`) before anything they

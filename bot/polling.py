@@ -13,6 +13,12 @@ batch would be mostly updates already in hand, it waits for room.
 Each update goes through the application's update processor, as a webhook update does: each
 user's updates in order, each handled once.
 
+What Telegram held when the bot started (the backlog: what users sent while it was down) comes
+first: it is fetched without a long poll, and `caught_up` tells the start-up when all of it is
+handled, so that the bot sends nothing on its own before (a user who posted while the bot was
+down is not nudged for it after the restart). The start waits for it within a bound, and a stop
+signal ends the wait (`bot.app._serving`).
+
 Errors of `getUpdates` (network, 5xx, 409, 429) go through PTB's own retry loop, with its back-off
 and its log lines. What does not live here: the webhook (`bot.inbound`).
 """
@@ -56,6 +62,8 @@ class Poller:
         self._finished = asyncio.Event()  # set whenever an update in hand finishes
         self._stopping = asyncio.Event()
         self._fetching: asyncio.Task[None] | None = None
+        self._backlog_end: int | None = None  # the last update of the backlog, once fetched whole
+        self._caught_up = asyncio.Event()
 
     @property
     def offset(self) -> int | None:
@@ -90,6 +98,17 @@ class Poller:
             ),
             name="polling",
         )
+
+    async def caught_up(self, within: float, stopping: asyncio.Event | None = None) -> None:
+        """Return once the backlog is handled, after `within` seconds (a huge backlog must not
+        hold the schedule up for long: it goes on being handled), or as soon as `stopping` is
+        set (a stop asked for during the start is not kept waiting)."""
+        waits = [asyncio.create_task(self._caught_up.wait())]
+        if stopping is not None:
+            waits.append(asyncio.create_task(stopping.wait()))
+        _, pending = await asyncio.wait(waits, timeout=within, return_when=asyncio.FIRST_COMPLETED)
+        for task in pending:
+            task.cancel()
 
     async def stop(self, grace: float) -> None:
         """Stop fetching at once (a long poll in progress is abandoned unread: nothing in it is
@@ -138,6 +157,7 @@ class Poller:
         self._finished.clear()
         for update in await self._fetch():
             self._take(update)
+        self._check_caught_up()
         if self._highest == self._asked_above and self._in_hand:
             # Only what is in hand came back: asking now spins, and a slow one must not hold
             # up everyone else's news for long.
@@ -151,13 +171,17 @@ class Poller:
         """The new updates of one getUpdates. What Telegram hands back again is skipped before
         it is parsed (PTB's `get_updates` would parse all of it: most of a batch, in a burst)."""
         self._asked_above = self._highest
+        backlog = self._backlog_end is None
         params = {
             "offset": self.offset,
-            "timeout": self.poll_timeout,
+            "timeout": 0 if backlog else self.poll_timeout,  # the backlog: no waiting for news
             "limit": BATCH,
             "allowed_updates": Update.ALL_TYPES,
         }
         answer = await self.application.bot._post("getUpdates", params)
+        if backlog and len(answer) < BATCH:  # Telegram handed out all it held
+            last = answer[-1]["update_id"] if answer else self._highest
+            self._backlog_end = -1 if last is None else last
         bot = self.application.bot
         fresh = []
         for data in answer:
@@ -193,6 +217,14 @@ class Poller:
             log.exception("update %d could not be handled", update_id)
         del self._in_hand[update_id]
         self._finished.set()
+        self._check_caught_up()
+
+    def _check_caught_up(self) -> None:
+        end = self._backlog_end
+        if end is None or self._caught_up.is_set():
+            return
+        if not self._in_hand or min(self._in_hand) > end:
+            self._caught_up.set()
 
 
 async def _abandoned(fetching: asyncio.Task[None]) -> None:
