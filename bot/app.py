@@ -304,7 +304,9 @@ async def _serving(
     everything they need still runs."""
     await publish_command_menu(application.bot, menu_entries(application.handlers[0]))
     await application.start()
-    inbound = Inbound(application, services.settings, LONG_POLL_SECONDS, features.metrics)
+    inbound = Inbound(
+        application, services.settings, LONG_POLL_SECONDS, features.metrics, services.store.inbox
+    )
     sweeps: Sweeps | None = None
     watch = asyncio.create_task(features.metrics.watch_the_loop(), name="loop-watch")
     try:
@@ -323,16 +325,8 @@ async def _serving(
         )
         settings = services.settings
         async with serving_health(parts, settings.metrics_listen, settings.metrics_port) as health:
-            yield RunningBot(
-                application,
-                services,
-                outbox,
-                sweeps,
-                features.throttle,
-                features.metrics,
-                health,
-                inbound.webhook,
-            )
+            running = (sweeps, features.throttle, features.metrics, health, inbound.webhook)
+            yield RunningBot(application, services, outbox, *running)
     finally:
         watch.cancel()
         if sweeps is not None:

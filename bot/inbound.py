@@ -30,6 +30,7 @@ from telegram.ext import Application
 from bot.config import Settings
 from bot.metrics import Metrics
 from bot.polling import Poller
+from bot.store.inbox import Inbox
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +49,16 @@ class Inbound:
     """Starts and stops whichever way updates arrive."""
 
     def __init__(
-        self, application: BotApp, settings: Settings, poll_timeout: int, metrics: Metrics
+        self,
+        application: BotApp,
+        settings: Settings,
+        poll_timeout: int,
+        metrics: Metrics,
+        inbox: Inbox,
     ) -> None:
         self.application = application
         self.metrics = metrics
+        self.inbox = inbox
         self.settings = settings
         self.poll_timeout = poll_timeout
         self.webhook: WebhookServer | None = None
@@ -63,7 +70,7 @@ class Inbound:
         updates Telegram holds: they were sent to us and are owed an answer."""
         settings, bot = self.settings, self.application.bot
         if not settings.webhook_url:
-            self.poller = Poller(self.application, self.poll_timeout)
+            self.poller = Poller(self.application, self.poll_timeout, self.inbox)
             await self.poller.start()
             return
         secret = settings.webhook_secret_token

@@ -1,17 +1,14 @@
-"""Long polling that confirms an update only once it was handled.
+"""Long polling that never loses a fetched update: each batch is kept in the inbox before Telegram
+is told it arrived.
 
 PTB's own updater confirms a batch (the next `getUpdates` names an offset past it) as soon as it
-has queued it, before anything is handled: a crash in the middle of a burst loses every update
-fetched and not yet handled, and Telegram has forgotten them. Here the offset is the lowest update
-still being handled (or one past the highest fetched when none is), so what a crash cuts off comes
-back after the restart, and `bot.ordering.Once` keeps it from being handled twice.
-
-Telegram then hands back the updates still in hand with every batch: they are skipped. A batch
-that brought nothing new waits until one of them finishes (or a tenth of a second, so one slow
-update doesn't hold up everyone else's) before asking again, so nothing spins; and while the next
-batch would be mostly updates already in hand, it waits for room.
-Each update goes through the application's update processor, as a webhook update does: each
-user's updates in order, each handled once.
+has queued it, before anything is handled: a crash in the middle of a burst lost every update
+fetched and not yet handled, and Telegram had forgotten them. Here a batch is written to the
+inbox (`bot.store.inbox`, one trip) before the next `getUpdates` confirms it, and let go of once
+handled; the next start handles what a crash left there, and `bot.ordering.Once` keeps anything
+from being handled twice. Confirming at once, as PTB does, keeps the pipeline full: confirming
+only what was handled (the offset held at the oldest update in hand) capped the bot at the 100
+updates one `getUpdates` can hand out, and cost a fifth of its check-ins per second.
 
 What Telegram held when the bot started (the backlog: what users sent while it was down) comes
 first: it is fetched without a long poll, and `caught_up` tells the start-up when all of it is
@@ -19,15 +16,18 @@ handled, so that the bot sends nothing on its own before (a user who posted whil
 down is not nudged for it after the restart). The start waits for it within a bound, and a stop
 signal ends the wait (`bot.app._serving`).
 
-Errors of `getUpdates` (network, 5xx, 409, 429) go through PTB's own retry loop, with its back-off
-and its log lines. What does not live here: the webhook (`bot.inbound`).
+Each update goes through the application's update processor, as a webhook update does: each
+user's updates in order, each handled once. Errors of `getUpdates` (network, 5xx, 409, 429) go
+through PTB's own retry loop, with its back-off and its log lines.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
+import sqlite3
 from typing import Any
 
 from telegram import Update
@@ -37,28 +37,30 @@ from telegram.ext import Application
 # PTB's updater retries with this loop; using it keeps its back-off and log lines, as before.
 from telegram.ext._utils.networkloop import network_retry_loop
 
+from bot.store.inbox import Inbox
+
 log = logging.getLogger(__name__)
 
 BATCH = 100  # the most getUpdates hands out at once
-# A batch is 100 updates parsed; one that brings only a few new ones costs more than it brings.
-ROOM_WORTH_ASKING = 25
-# With room in the batch and nothing new, ask again when one in hand finishes, or after this long
-# (Telegram answers at once while we hold updates, so there is no long poll to wait on).
-HELD_RECHECK_SECONDS = 0.1
+# Updates in hand at most: beyond, fetching waits for some to finish (memory stays bounded).
+MAX_IN_HAND = 1_000
+# After the database refused to keep a batch, ask again after this long (nothing was confirmed).
+KEEP_RETRY_SECONDS = 1.0
 STOP_SEEN_SECONDS = 0.5  # how soon PTB's retry loop notices a stop when it isn't sleeping
 
 BotApp = Application[Any, Any, Any, Any, Any, Any]
 
 
 class Poller:
-    """Fetches updates, hands each new one to the update processor, confirms what was handled."""
+    """Fetches updates, keeps each batch in the inbox, hands each update to the processor."""
 
-    def __init__(self, application: BotApp, poll_timeout: int) -> None:
+    def __init__(self, application: BotApp, poll_timeout: int, inbox: Inbox) -> None:
         self.application = application
         self.poll_timeout = poll_timeout
+        self._inbox = inbox
         self._in_hand: dict[int, asyncio.Task[None]] = {}
-        self._highest: int | None = None  # the highest update id fetched
-        self._asked_above: int | None = None  # `_highest` when the last getUpdates was sent
+        self._handled: list[int] = []  # handled since the inbox was last told
+        self._highest: int | None = None  # the highest update id kept
         self._finished = asyncio.Event()  # set whenever an update in hand finishes
         self._stopping = asyncio.Event()
         self._fetching: asyncio.Task[None] | None = None
@@ -67,9 +69,7 @@ class Poller:
 
     @property
     def offset(self) -> int | None:
-        """What the next getUpdates confirms up to: nothing still being handled."""
-        if self._in_hand:
-            return min(self._in_hand)
+        """What the next getUpdates confirms up to: everything kept."""
         return None if self._highest is None else self._highest + 1
 
     @property
@@ -77,8 +77,15 @@ class Poller:
         return len(self._in_hand)
 
     async def start(self) -> None:
-        """Remove a webhook an earlier run left (else Telegram refuses getUpdates), keeping the
-        updates Telegram holds: they were sent to us and are owed an answer."""
+        """Handle what the last run left in the inbox, then remove a webhook an earlier run left
+        (else Telegram refuses getUpdates), keeping the updates Telegram holds: they were sent to
+        us and are owed an answer. Then fetch."""
+        for body in await self._inbox.waiting():
+            data = json.loads(body)
+            self._highest = data["update_id"]  # oldest first: Telegram is told at the next fetch
+            self._take(data)
+        if self._in_hand:
+            log.info("handling %d update(s) the last run fetched and left", len(self._in_hand))
         await network_retry_loop(
             action_cb=self._remove_webhook,
             description="Bootstrap delete Webhook",
@@ -111,15 +118,19 @@ class Poller:
             task.cancel()
 
     async def stop(self, grace: float) -> None:
-        """Stop fetching at once (a long poll in progress is abandoned unread: nothing in it is
-        confirmed), let the updates in hand finish within `grace` seconds, then confirm what was
-        handled so the next start doesn't fetch it again. What is still unhandled by then is
-        left unconfirmed: Telegram delivers it again after the restart."""
+        """Stop fetching at once (a long poll in progress is abandoned unread: nothing in it was
+        kept or confirmed), let the updates in hand finish within `grace` seconds, let go of
+        them in the inbox, and confirm the last batch so the next start doesn't fetch it again.
+        What is still unhandled by then stays in the inbox: the next start handles it."""
         self._stopping.set()
         if self._fetching is not None:
             await _abandoned(self._fetching)
             self._fetching = None
         await self._let_finish(grace)
+        try:
+            await self._inbox.keep((), self._handled)
+        except sqlite3.Error as error:  # they are handled: the next start skips them
+            log.warning("could not clear the handled updates from the inbox: %s", error)
         if self._highest is None:
             return
         try:
@@ -128,7 +139,7 @@ class Poller:
             )
         except TelegramError as error:
             log.warning(
-                "could not confirm the handled updates (%s): the next start gets them again"
+                "could not confirm the last updates (%s): the next start gets them again"
                 " and skips them",
                 error,
             )
@@ -140,8 +151,7 @@ class Poller:
         _, late = await asyncio.wait(tasks, timeout=grace)
         if late:
             log.warning(
-                "%d updates were still being handled after %.0f s: left for Telegram to"
-                " deliver again",
+                "%d updates were still being handled after %.0f s: kept for the next start",
                 len(late),
                 grace,
             )
@@ -153,62 +163,60 @@ class Poller:
         await self.application.bot.delete_webhook(drop_pending_updates=False)
 
     async def _poll(self) -> None:
-        """One getUpdates; start each new update; then wait until asking again is worth it."""
-        self._finished.clear()
-        for update in await self._fetch():
-            self._take(update)
-        self._check_caught_up()
-        if self._highest == self._asked_above and self._in_hand:
-            # Only what is in hand came back: asking now spins, and a slow one must not hold
-            # up everyone else's news for long.
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._finished.wait(), HELD_RECHECK_SECONDS)
-        while self._room() < ROOM_WORTH_ASKING:
+        """One getUpdates (confirming the batch before it); keep the new updates, then start
+        each. Without the backlog there is no waiting for news (a long poll)."""
+        while len(self._in_hand) >= MAX_IN_HAND:
             self._finished.clear()
             await self._finished.wait()
-
-    async def _fetch(self) -> list[Update]:
-        """The new updates of one getUpdates. What Telegram hands back again is skipped before
-        it is parsed (PTB's `get_updates` would parse all of it: most of a batch, in a burst)."""
-        self._asked_above = self._highest
         backlog = self._backlog_end is None
         params = {
             "offset": self.offset,
-            "timeout": 0 if backlog else self.poll_timeout,  # the backlog: no waiting for news
+            "timeout": 0 if backlog else self.poll_timeout,
             "limit": BATCH,
             "allowed_updates": Update.ALL_TYPES,
         }
         answer = await self.application.bot._post("getUpdates", params)
+        arrived = [u for u in answer if self._highest is None or u["update_id"] > self._highest]
+        if not await self._kept(arrived):
+            return
+        if arrived:
+            self._highest = arrived[-1]["update_id"]
         if backlog and len(answer) < BATCH:  # Telegram handed out all it held
-            last = answer[-1]["update_id"] if answer else self._highest
-            self._backlog_end = -1 if last is None else last
-        bot = self.application.bot
-        fresh = []
-        for data in answer:
-            if self._highest is not None and data["update_id"] <= self._highest:
-                continue
-            self._highest = data["update_id"]
-            try:
-                fresh.append(Update.de_json(data, bot))
-            except Exception:  # as PTB's updater: said loudly, and not fetched forever
-                log.critical("update %d could not be read: skipped", data["update_id"])
-        return fresh
+            self._backlog_end = -1 if self._highest is None else self._highest
+        for data in arrived:
+            self._take(data)
+        self._check_caught_up()
 
-    def _room(self) -> int:
-        """How many new updates the next batch can bring: Telegram hands back everything from
-        the offset, so what is still in hand, and what finished above it, take up room."""
-        if not self._in_hand or self._highest is None:
-            return BATCH
-        return BATCH - (self._highest - min(self._in_hand) + 1)
+    async def _kept(self, arrived: list[dict[str, Any]]) -> bool:
+        """Keep what arrived (and let go of what was handled) before it is confirmed; False when
+        the database refused: nothing is confirmed, the batch comes again."""
+        handled, self._handled = self._handled, []
+        rows = [(u["update_id"], json.dumps(u)) for u in arrived]
+        try:
+            await self._inbox.keep(rows, handled)
+        except sqlite3.Error as error:
+            self._handled = handled + self._handled
+            log.warning("could not keep fetched updates (%s): fetching them again", error)
+            await asyncio.sleep(KEEP_RETRY_SECONDS)
+            return False
+        return True
 
-    def _take(self, update: Update) -> None:
+    def _take(self, data: dict[str, Any]) -> None:
+        update_id = data["update_id"]
+        if update_id in self._in_hand:
+            return
+        try:
+            update = Update.de_json(data, self.application.bot)
+        except Exception:  # as PTB's updater: said loudly, and not fetched forever
+            log.critical("update %d could not be read: skipped", update_id)
+            self._handled.append(update_id)
+            return
         processor = self.application.update_processor
         work = processor.process_update(update, self.application.process_update(update))
-        task = asyncio.create_task(self._handle(update.update_id, work), name="update")
-        self._in_hand[update.update_id] = task
+        self._in_hand[update_id] = asyncio.create_task(self._handle(update_id, work), name="update")
 
     async def _handle(self, update_id: int, work: Any) -> None:
-        """A cancelled update (the stop's grace ran out) stays in hand: it is not confirmed."""
+        """A cancelled update (the stop's grace ran out) stays in the inbox."""
         try:
             await work
         except asyncio.CancelledError:
@@ -216,6 +224,7 @@ class Poller:
         except Exception:  # outside any handler (the error handler sees those): a resend fails too
             log.exception("update %d could not be handled", update_id)
         del self._in_hand[update_id]
+        self._handled.append(update_id)
         self._finished.set()
         self._check_caught_up()
 

@@ -1,18 +1,20 @@
-"""Long polling confirms an update only once it was handled: the offset of every getUpdates stays at
-the lowest update still in hand, what Telegram hands back again is skipped, and a poller holding
-updates waits for one to finish instead of asking again and again. A stop finishes what was
-fetched and confirms it."""
+"""Long polling keeps each fetched batch in the inbox before Telegram is told it arrived, and lets
+an update go once handled: a slow update holds nobody up, what a crash left is handled at the
+next start, once. A stop finishes what was fetched and confirms it."""
 
 from __future__ import annotations
 
 import asyncio
+import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from bot.clock import ControllableClock
 from bot.fakeapi import Session
 from bot.fakeapi.faults import HANG
 from bot.fakeapi.messages import Call
-from tests.helpers import count
+from tests.helpers import count, rows
 
 
 def offsets(session: Session, since: int = 0) -> list[int]:
@@ -32,7 +34,7 @@ async def until(condition: object, within: float = 10.0) -> None:
         await asyncio.sleep(0.01)
 
 
-async def test_a_slow_update_keeps_later_ones_unconfirmed_until_it_is_handled(
+async def test_a_slow_update_holds_nobody_up_and_stays_kept_until_it_is_handled(
     tmp_path: Path, clock: ControllableClock
 ) -> None:
     async with Session(tmp_path, clock) as session:
@@ -46,40 +48,44 @@ async def test_a_slow_update_keeps_later_ones_unconfirmed_until_it_is_handled(
         quick = [session.person(f"Q{n}") for n in range(5)]
         for person in quick:
             await session.queue(person, "/post tiktok quick one")
-        await until(
-            lambda: len(answered(session)) >= len(quick)
-        )  # the quick ones were all answered
-        handled_by = len(server.calls)
-        assert not [
-            c for c in answered(session) if c.params["chat_id"] == slow.user_id
-        ]  # still slow
-        assert all(offset <= slow_id for offset in offsets(session))  # none confirmed past it
+        await until(lambda: len(answered(session)) >= len(quick))  # answered meanwhile
+        assert not [c for c in answered(session) if c.params["chat_id"] == slow.user_id]
+        await until(lambda: max(offsets(session)) > slow_id + len(quick))  # all confirmed
+        assert (slow_id,) in rows(session, "SELECT update_id FROM inbox")  # kept till done
         await session.settle()
-        await until(lambda: server.unconfirmed == 0)  # once it is done, all are confirmed
-        assert offsets(session, handled_by)[-1] > slow_id + len(quick)
+        await session.send(slow, "/today")  # the next fetch lets the handled ones go
+        kept = rows(session, "SELECT update_id FROM inbox")
+        assert all(update_id > slow_id + len(quick) for (update_id,) in kept), kept
         assert count(session, "posts") == 6
 
 
-async def test_nothing_spins_while_a_hundred_updates_are_in_hand(
+async def test_what_a_crash_left_in_the_inbox_is_handled_once_at_the_next_start(
     tmp_path: Path, clock: ControllableClock
 ) -> None:
-    """One user's 150 posts queue behind the first, whose reply hangs: 100 are fetched and held,
-    and Telegram would hand them back at once to every getUpdates."""
-    limits = {"user_burst": 1000}
-    async with Session(tmp_path, clock, user_limits=limits) as session:
-        server = session.server
-        server.hang_seconds = 1.0
-        server.fail("sendMessage", HANG, "slow")
+    """A run kept an update and confirmed it to Telegram, then died before handling it: Telegram
+    has forgotten it, the inbox has not."""
+    async with Session(tmp_path, clock) as session:
         maya = session.person("Maya")
-        for n in range(150):
-            await session.queue(maya, f"/post tiktok n{n}")
-        await until(lambda: server.calls_to("sendMessage"))
-        mark = len(server.calls_to("getUpdates"))
-        await asyncio.sleep(0.8)  # the first reply still hangs: nothing finishes meanwhile
-        assert len(server.calls_to("getUpdates")) - mark <= 1
+        await session.send(maya, "/start")
+        left = {
+            "update_id": 10**6,
+            "message": {
+                "message_id": 4242, "date": 0, "text": "/post tiktok left behind",
+                "chat": {"id": maya.user_id, "type": "private"}, "from": maya.as_api(),
+                "entities": [{"type": "bot_command", "offset": 0, "length": 5}],
+            },
+        }  # fmt: skip
+        with closing(sqlite3.connect(session.database_path)) as conn, conn:
+            conn.execute("INSERT INTO inbox VALUES (?, ?)", (10**6, json.dumps(left)))
+        await session.restart()
         await session.settle()
-        assert count(session, "posts") == 150
-        assert len(server.calls_to("getUpdates")) < 150 + 10  # at most one a finished update
+        assert rows(session, "SELECT title FROM posts") == [("left behind",)]
+        logged = [c for c in answered(session) if "left behind" in str(c.params.get("text"))]
+        assert len(logged) == 1
+        await session.restart()  # and not again
+        await session.settle()
+        assert count(session, "posts") == 1
+        assert rows(session, "SELECT update_id FROM inbox") == []
 
 
 async def test_a_stop_finishes_every_fetched_update_and_confirms_it(

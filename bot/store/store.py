@@ -11,6 +11,7 @@ from bot.store.db import Database
 from bot.store.deliveries import Deliveries
 from bot.store.entries import Entries
 from bot.store.followers import Followers
+from bot.store.inbox import Inbox
 from bot.store.operations import Operations
 from bot.store.posts import Posts
 from bot.store.privacy import Privacy
@@ -38,6 +39,7 @@ class Store:
         self.entries = Entries(db)
         self.shared_links = SharedLinks(db)
         self.updates = HandledUpdates(db)
+        self.inbox = Inbox(db)
         self.activity = ActivityCounts(db)
         self.announcements = Announcements(db)
         self.operations = Operations(db)
