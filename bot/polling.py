@@ -44,8 +44,6 @@ log = logging.getLogger(__name__)
 BATCH = 100  # the most getUpdates hands out at once
 # Updates in hand at most: beyond, fetching waits for some to finish (memory stays bounded).
 MAX_IN_HAND = 1_000
-# After the database refused to keep a batch, ask again after this long (nothing was confirmed).
-KEEP_RETRY_SECONDS = 1.0
 STOP_SEEN_SECONDS = 0.5  # how soon PTB's retry loop notices a stop when it isn't sleeping
 
 BotApp = Application[Any, Any, Any, Any, Any, Any]
@@ -177,29 +175,28 @@ class Poller:
         }
         answer = await self.application.bot._post("getUpdates", params)
         arrived = [u for u in answer if self._highest is None or u["update_id"] > self._highest]
-        if not await self._kept(arrived):
-            return
+        for data in arrived:  # handled at once: only the next confirmation waits for the inbox
+            self._take(data)
+        await self._keep(arrived)
         if arrived:
             self._highest = arrived[-1]["update_id"]
         if backlog and len(answer) < BATCH:  # Telegram handed out all it held
             self._backlog_end = -1 if self._highest is None else self._highest
-        for data in arrived:
-            self._take(data)
         self._check_caught_up()
 
-    async def _kept(self, arrived: list[dict[str, Any]]) -> bool:
-        """Keep what arrived (and let go of what was handled) before it is confirmed; False when
-        the database refused: nothing is confirmed, the batch comes again."""
+    async def _keep(self, arrived: list[dict[str, Any]]) -> None:
+        """Keep what arrived (and let go of what was handled) before the next getUpdates
+        confirms it. A database that refuses writes (locked by another process, read-only,
+        full) refuses the updates' own writes too, and each user is told so: the batch is
+        confirmed all the same, only without the inbox's protection from a crash, rather than
+        fetched again and again while new updates wait behind it."""
         handled, self._handled = self._handled, []
         rows = [(u["update_id"], json.dumps(u)) for u in arrived]
         try:
             await self._inbox.keep(rows, handled)
         except sqlite3.Error as error:
             self._handled = handled + self._handled
-            log.warning("could not keep fetched updates (%s): fetching them again", error)
-            await asyncio.sleep(KEEP_RETRY_SECONDS)
-            return False
-        return True
+            log.warning("could not keep fetched updates in the inbox (%s)", error)
 
     def _take(self, data: dict[str, Any]) -> None:
         update_id = data["update_id"]

@@ -108,6 +108,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+# How long a write waits for another process's write lock before the database refuses it.
+BUSY_TIMEOUT_MS = 5000
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -143,9 +145,18 @@ def load_migrations(folder: Path | None = None) -> list[Migration]:
     return found
 
 
-def _unit(fn: Callable[[Conn], T], claiming: UpdateInHand | None, conn: Conn) -> T:
+def _unit(
+    fn: Callable[[Conn], T], claiming: UpdateInHand | None, patience: int | None, conn: Conn
+) -> T:
     """On aiosqlite's thread: one write transaction, all of it (see `Database.work`)."""
-    conn.execute("BEGIN IMMEDIATE")
+    if patience is None:
+        conn.execute("BEGIN IMMEDIATE")
+    else:  # wait this long (ms) for another writer, not the usual BUSY_TIMEOUT_MS
+        conn.execute(f"PRAGMA busy_timeout = {int(patience)}")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     try:
         if claiming is not None and not record_handled(conn, claiming):
             raise AlreadyHandledError(claiming.update_id)
@@ -189,7 +200,7 @@ class Database:
                 "PRAGMA journal_mode = WAL",
                 "PRAGMA synchronous = NORMAL",  # durable across process crashes in WAL mode
                 "PRAGMA foreign_keys = ON",
-                "PRAGMA busy_timeout = 5000",
+                f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
             ):
                 await conn.execute(pragma)
             db = cls(conn)
@@ -266,13 +277,16 @@ class Database:
                     await self._conn.rollback()
                 raise
 
-    async def work(self, fn: Callable[[Conn], T], *, write: bool = True) -> T:
+    async def work(
+        self, fn: Callable[[Conn], T], *, write: bool = True, patience: int | None = None
+    ) -> T:
         """`fn` as one unit of work in ONE trip to the database's thread.
 
         A write (the default) is `transaction()` in a single hop: BEGIN IMMEDIATE, the claim of
         the update in hand (AlreadyHandledError if it was handled; nothing inside `bookkeeping()`
         claims), `fn`, COMMIT; any exception rolls all of it back, and a refusal by the database
-        is noted on the update like there. `write=False` only reads.
+        is noted on the update like there. `write=False` only reads. `patience`: milliseconds
+        to wait for another process's write lock, when not the usual `BUSY_TIMEOUT_MS`.
 
         A unit takes no lock of its own (see `_turn`): it waits only while a transaction of
         several trips holds the connection."""
@@ -281,7 +295,7 @@ class Database:
             return await on_thread(self._conn, fn)
         claiming = claimable()
         try:
-            result = await on_thread(self._conn, partial(_unit, fn, claiming))
+            result = await on_thread(self._conn, partial(_unit, fn, claiming, patience))
         except sqlite3.Error:
             refused()
             raise
@@ -334,7 +348,7 @@ class Database:
 async def _read_only(path: Path) -> aiosqlite.Connection:
     conn = await aiosqlite.connect(path, isolation_level=None)
     conn.row_factory = aiosqlite.Row
-    for pragma in ("PRAGMA query_only = ON", "PRAGMA busy_timeout = 5000"):
+    for pragma in ("PRAGMA query_only = ON", f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}"):
         await conn.execute(pragma)
     return conn
 

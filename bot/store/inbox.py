@@ -12,17 +12,21 @@ from collections.abc import Sequence
 
 from bot.store.db import Conn, Queries
 
+PATIENCE_MS = 200
+
 
 class Inbox(Queries):
     async def keep(self, arrived: Sequence[tuple[int, str]], handled: Sequence[int]) -> None:
-        """Keep the updates that `arrived` (id, JSON) and let go of those `handled`: one trip."""
+        """Keep the updates that `arrived` (id, JSON) and let go of those `handled`: one trip.
+        It waits little for a write lock held elsewhere (`PATIENCE_MS`): the updates are being
+        handled meanwhile, and their own writes would queue behind it."""
 
         def unit(conn: Conn) -> None:
             conn.executemany("INSERT OR IGNORE INTO inbox (update_id, body) VALUES (?, ?)", arrived)
             conn.executemany("DELETE FROM inbox WHERE update_id = ?", [(i,) for i in handled])
 
         if arrived or handled:
-            await self._db.work(unit)
+            await self._db.work(unit, patience=PATIENCE_MS)
 
     async def waiting(self) -> list[str]:
         """What a run that stopped (or crashed) left unhandled, oldest first."""
