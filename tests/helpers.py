@@ -12,10 +12,12 @@ import pkgutil
 import signal
 import sqlite3
 import typing
+from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from contextlib import closing, contextmanager
+from datetime import UTC, date, datetime, timedelta
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,8 +25,10 @@ import pytest
 import bot.render
 from bot.domain.errors import InputError
 from bot.fakeapi import Person, Session, StoredMessage
+from bot.fakeapi.server import FakeBotApi
 from bot.render.callbacks import ButtonData
 from bot.store import Database
+from bot.store.db import to_db_instant
 
 
 def rows(session: Session, sql: str, *params: object) -> list[tuple[Any, ...]]:
@@ -191,3 +195,34 @@ def unthrottled(session: Session) -> None:
     itself is tested in tests/features/test_limits.py)."""
     session.bot.throttle.burst = 1_000_000
     session.bot.throttle.rate = 1_000_000.0  # refills at once, even a bucket used before
+
+
+async def seed_due_nudges(folder: Path, users: range, posting_days: int = 7) -> None:
+    """For a real `python -m bot` on `folder`'s database: onboarded `users` whose local time is
+    about noon (so today is the same day for them as for the test), posting `posting_days` a
+    week, each with a nudge due a few seconds ago (real time: the process runs on the system
+    clock)."""
+    now = datetime.now(UTC)
+    offset = 12 - now.hour
+    zone = "Etc/GMT" + ("+" if offset <= 0 else "-") + str(abs(offset))
+    database = await Database.open(folder / "postpact.sqlite3")
+    await database.close()
+    with closing(sqlite3.connect(folder / "postpact.sqlite3")) as conn, conn:
+        stamp = to_db_instant(now - timedelta(days=1))
+        local = (now + timedelta(hours=offset)).strftime("%H:%M")
+        conn.executemany(
+            "INSERT INTO users (user_id, first_name, timezone, nudge_time, onboarded,"
+            " private_chat, created_at, updated_at, next_nudge_at, next_nudge_kind,"
+            " next_review_at, next_review_period, posting_days_per_week)"
+            " VALUES (?, 'U', ?, ?, 1, 1, ?, ?, ?, 'nudge', ?, 'month:2099-01', ?)",
+            [(u, zone, local, stamp, stamp, to_db_instant(now - timedelta(seconds=5)),
+              to_db_instant(now + timedelta(days=60)), posting_days) for u in users],
+        )  # fmt: skip
+
+
+def nudges_delivered(api: FakeBotApi) -> Counter[int]:
+    """Nudges the fake Bot API answered (stored on Telegram's side), per user."""
+    return Counter(
+        int(c.params["chat_id"]) for c in api.calls_to("sendMessage")
+        if c.result is not None and "1|nudge|" in str(c.params.get("reply_markup", ""))
+    )  # fmt: skip

@@ -11,16 +11,14 @@ import sys
 import time
 from collections import Counter
 from contextlib import closing
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.fakeapi.server import FakeBotApi
-from bot.store.db import Database, to_db_instant
 from tests.conftest import FAKE_TOKEN as TOKEN
-from tests.helpers import environment
+from tests.helpers import environment, nudges_delivered, seed_due_nudges
 
 LOGGED = re.compile(r"^✅ Logged #\d+ · TikTok · “(n\d+)”")
 
@@ -98,42 +96,21 @@ async def test_kill_in_the_middle_of_check_ins(tmp_path: Path, fake_api: FakeBot
 
 
 async def test_kill_in_the_middle_of_a_fan_out(tmp_path: Path, fake_api: FakeBotApi) -> None:
-    now = datetime.now(UTC)
-    offset = 12 - now.hour  # users whose local time is about noon: today is the same day
-    zone = "Etc/GMT" + ("+" if offset <= 0 else "-") + str(abs(offset))
     users = range(9000, 9150)
-    database = await Database.open(tmp_path / "postpact.sqlite3")
-    await database.close()
-    with sqlite3.connect(tmp_path / "postpact.sqlite3") as conn:
-        stamp = to_db_instant(now - timedelta(days=1))
-        local = (now + timedelta(hours=offset)).strftime("%H:%M")
-        conn.executemany(
-            "INSERT INTO users (user_id, first_name, timezone, nudge_time, onboarded,"
-            " private_chat, created_at, updated_at, next_nudge_at, next_nudge_kind,"
-            " next_review_at, next_review_period)"
-            " VALUES (?, 'U', ?, ?, 1, 1, ?, ?, ?, 'nudge', ?, 'month:2099-01')",
-            [(u, zone, local, stamp, stamp, to_db_instant(now - timedelta(seconds=5)),
-              to_db_instant(now + timedelta(days=60))) for u in users],
-        )  # fmt: skip
+    await seed_due_nudges(tmp_path, users)
     fake_api.latency = 0.02
 
-    def nudges() -> Counter[int]:
-        return Counter(
-            int(c.params["chat_id"]) for c in fake_api.calls_to("sendMessage")
-            if c.error is None and "1|nudge|" in str(c.params.get("reply_markup", ""))
-        )  # fmt: skip
-
     first = await start_bot(tmp_path, fake_api)
-    await until(lambda: sum(nudges().values()) >= 30)
+    await until(lambda: sum(nudges_delivered(fake_api).values()) >= 30)
     first.kill()
     await first.wait()
-    cut = sum(nudges().values())
+    cut = sum(nudges_delivered(fake_api).values())
     assert cut < len(users)
     second = await start_bot(tmp_path, fake_api)
-    await settled(lambda: sum(nudges().values()))
+    await settled(lambda: sum(nudges_delivered(fake_api).values()))
     second.send_signal(signal.SIGTERM)
     await second.wait()
-    sent = nudges()
+    sent = nudges_delivered(fake_api)
     assert max(sent.values()) == 1  # nobody was nudged twice
     assert len(sent) >= len(users) - 32  # at most what was in flight at the kill is lost
 

@@ -18,44 +18,20 @@ import sqlite3
 import sys
 from collections import Counter
 from contextlib import closing
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.fakeapi.server import FakeBotApi
-from bot.store.db import Database, to_db_instant
 from tests.conftest import FAKE_TOKEN
-from tests.helpers import environment
+from tests.helpers import environment, nudges_delivered, seed_due_nudges
 
 NUDGED = range(9000, 9150)  # a nudge due for each at the start: 5 s of sending at 30/s
 POSTERS = range(500, 520)  # the burst: 10 check-ins each
 LOGGED = re.compile(r"^✅ Logged #\d+ · TikTok · “([a-z]+\d+)”")
 # Presses the bot finds when it is back are older than this: Telegram refuses to answer them.
 STALE_AFTER = 1.0
-
-
-async def seed_due_nudges(folder: Path, users: range) -> None:
-    """Users whose local time is about noon (today is the same day everywhere), onboarded,
-    posting six days a week (a rest day a week: the nudge's Rest button works), with a nudge due
-    a few seconds ago."""
-    now = datetime.now(UTC)
-    offset = 12 - now.hour
-    zone = "Etc/GMT" + ("+" if offset <= 0 else "-") + str(abs(offset))
-    database = await Database.open(folder / "postpact.sqlite3")
-    await database.close()
-    with closing(sqlite3.connect(folder / "postpact.sqlite3")) as conn, conn:
-        stamp = to_db_instant(now - timedelta(days=1))
-        local = (now + timedelta(hours=offset)).strftime("%H:%M")
-        conn.executemany(
-            "INSERT INTO users (user_id, first_name, timezone, nudge_time, onboarded,"
-            " private_chat, created_at, updated_at, next_nudge_at, next_nudge_kind,"
-            " next_review_at, next_review_period, posting_days_per_week)"
-            " VALUES (?, 'U', ?, ?, 1, 1, ?, ?, ?, 'nudge', ?, 'month:2099-01', 6)",
-            [(u, zone, local, stamp, stamp, to_db_instant(now - timedelta(seconds=5)),
-              to_db_instant(now + timedelta(days=60))) for u in users],
-        )  # fmt: skip
 
 
 class Run:
@@ -120,14 +96,6 @@ def check_in(user: int, title: str, message_id: int) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def nudges(api: FakeBotApi) -> Counter[int]:
-    """Nudges Telegram delivered (answered: stored on its side), per user."""
-    return Counter(
-        int(c.params["chat_id"]) for c in api.calls_to("sendMessage")
-        if c.result is not None and "1|nudge|" in str(c.params.get("reply_markup", ""))
-    )  # fmt: skip
-
-
 def rest_press(api: FakeBotApi, user: int, query_id: str) -> dict[str, Any]:
     """`user` taps "Rest" on the nudge the bot sent them."""
     nudge = next(m for m in api.bot_messages(user) if any("|nudge|" in d for _, d in m.buttons))
@@ -166,13 +134,13 @@ def stored(folder: Path, sql: str) -> Counter[Any]:
 async def test_a_restart_in_the_middle_of_everything_goes_unnoticed(
     tmp_path: Path, fake_api: FakeBotApi, how: signal.Signals
 ) -> None:
-    await seed_due_nudges(tmp_path, NUDGED)
+    await seed_due_nudges(tmp_path, NUDGED, posting_days=6)  # Rest works
     fake_api.latency = 0.01
     fake_api.query_answer_timeout = STALE_AFTER
     first = await Run.start(tmp_path, fake_api, "first")
-    await until(lambda: len(nudges(fake_api)) >= 10)
+    await until(lambda: len(nudges_delivered(fake_api)) >= 10)
 
-    pressed = sorted(nudges(fake_api))[:10]
+    pressed = sorted(nudges_delivered(fake_api))[:10]
     for user in pressed:
         await fake_api.push_update(rest_press(fake_api, user, f"live{user}"))
     titles = [f"burst{n}" for n in range(200)]
@@ -184,12 +152,12 @@ async def test_a_restart_in_the_middle_of_everything_goes_unnoticed(
 
     # While it is down: those not nudged yet post (their nudge is no longer owed), and those
     # nudged but not pressing yet press Rest (too old to answer by the time the bot is back).
-    owed_no_more = [u for u in NUDGED if u not in nudges(fake_api)][:10]
+    owed_no_more = [u for u in NUDGED if u not in nudges_delivered(fake_api)][:10]
     for n, user in enumerate(owed_no_more):
         title = f"down{n}"
         titles.append(title)
         await fake_api.push_update(check_in(user, title, 5000 + n))
-    late = [u for u in sorted(nudges(fake_api)) if u not in pressed][:5]
+    late = [u for u in sorted(nudges_delivered(fake_api)) if u not in pressed][:5]
     for user in late:
         await fake_api.push_update(rest_press(fake_api, user, f"late{user}"))
     await asyncio.sleep(STALE_AFTER + 0.5)
@@ -219,6 +187,6 @@ async def test_a_restart_in_the_middle_of_everything_goes_unnoticed(
     rests = stored(tmp_path, "SELECT user_id FROM rest_days")
     assert rests == Counter(dict.fromkeys(pressed + late, 1))
     # Nobody nudged twice; nobody nudged after posting.
-    sent = nudges(fake_api)
+    sent = nudges_delivered(fake_api)
     assert max(sent.values()) == 1
     assert not set(owed_no_more) & set(sent)

@@ -8,18 +8,15 @@ import logging
 import sqlite3
 import sys
 import time
-from collections import Counter
 from contextlib import closing
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.fakeapi.server import FakeBotApi
-from bot.store.db import Database, to_db_instant
 from bot.sweeps import Sweeps
 from tests.conftest import FAKE_TOKEN as TOKEN
-from tests.helpers import environment, stopped
+from tests.helpers import environment, nudges_delivered, seed_due_nudges, stopped
 from tests.test_kill import message, settled, until
 
 USERS = range(9000, 9200)  # each with a nudge due
@@ -39,33 +36,6 @@ async def start(folder: Path, api: FakeBotApi) -> asyncio.subprocess.Process:
     return process
 
 
-async def due_now(folder: Path, users: range) -> None:
-    """`users` whose local time is about noon, each with a nudge due a few seconds ago."""
-    now = datetime.now(UTC)
-    offset = 12 - now.hour
-    zone = "Etc/GMT" + ("+" if offset <= 0 else "-") + str(abs(offset))
-    database = await Database.open(folder / "postpact.sqlite3")
-    await database.close()
-    with closing(sqlite3.connect(folder / "postpact.sqlite3")) as conn, conn:
-        stamp = to_db_instant(now - timedelta(days=1))
-        local = (now + timedelta(hours=offset)).strftime("%H:%M")
-        conn.executemany(
-            "INSERT INTO users (user_id, first_name, timezone, nudge_time, onboarded,"
-            " private_chat, created_at, updated_at, next_nudge_at, next_nudge_kind,"
-            " next_review_at, next_review_period)"
-            " VALUES (?, 'U', ?, ?, 1, 1, ?, ?, ?, 'nudge', ?, 'month:2099-01')",
-            [(u, zone, local, stamp, stamp, to_db_instant(now - timedelta(seconds=5)),
-              to_db_instant(now + timedelta(days=60))) for u in users],
-        )  # fmt: skip
-
-
-def nudged(api: FakeBotApi) -> Counter[int]:
-    return Counter(
-        int(c.params["chat_id"]) for c in api.calls_to("sendMessage")
-        if c.error is None and "1|nudge|" in str(c.params.get("reply_markup", ""))
-    )  # fmt: skip
-
-
 def claimed(folder: Path) -> dict[str, int]:
     with closing(sqlite3.connect(folder / "postpact.sqlite3")) as conn:
         found = conn.execute(
@@ -79,17 +49,17 @@ async def test_sigterm_in_the_middle_of_a_sweep_lets_it_finish_its_batch_and_exi
 ) -> None:
     """SWEEP_INTERVAL_SECONDS=1, 200 nudges due, 200 more users posting at the same moment, and
     SIGTERM as soon as the first nudge went out (the sweep is claiming the rest)."""
-    await due_now(tmp_path, USERS)
+    await seed_due_nudges(tmp_path, USERS)
     fake_api.latency = 0.02
     first = await start(tmp_path, fake_api)
     for n, user in enumerate(POSTERS):
         await fake_api.push_update(message(user, f"/post tiktok n{n}", n + 1))
-    await until(lambda: sum(nudged(fake_api).values()) > 0, within=60)
+    await until(lambda: sum(nudges_delivered(fake_api).values()) > 0, within=60)
     log = await stopped(first)
     assert first.returncode == 0, log
     assert [line for line in log.splitlines() if " ERROR " in line or "Traceback" in line] == []
     assert "cut short" not in log
-    cut = sum(nudged(fake_api).values())
+    cut = sum(nudges_delivered(fake_api).values())
     assert cut < len(USERS)  # the stop really came in the middle of the fan-out
     # The sweep finished its batch: every nudge due was claimed - sent, or pending for the
     # next start; none left half-sent ("sending" would become "unknown": never resent).
@@ -97,10 +67,10 @@ async def test_sigterm_in_the_middle_of_a_sweep_lets_it_finish_its_batch_and_exi
     assert sum(done.values()) == len(USERS), done
     assert set(done) <= {"sent", "pending"}, done
     second = await start(tmp_path, fake_api)  # what was claimed and not sent goes out now
-    await settled(lambda: sum(nudged(fake_api).values()))
+    await settled(lambda: sum(nudges_delivered(fake_api).values()))
     log = await stopped(second)
     assert " ERROR " not in log, log
-    sent = nudged(fake_api)
+    sent = nudges_delivered(fake_api)
     assert set(sent) == set(USERS)  # everyone nudged, nobody stuck
     assert max(sent.values()) == 1  # and nobody twice
 
