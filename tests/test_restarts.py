@@ -17,6 +17,7 @@ import signal
 import sqlite3
 import sys
 from collections import Counter
+from collections.abc import AsyncIterator
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,7 @@ class Run:
         self.log = log
 
     @classmethod
-    async def start(cls, folder: Path, api: FakeBotApi, name: str) -> Run:
+    async def start(cls, folder: Path, api: FakeBotApi, name: str, runs: list[Run]) -> Run:
         mark = len(api.calls_to("getUpdates"))
         log = folder / f"{name}.log"
         with log.open("wb") as out:
@@ -54,8 +55,9 @@ class Run:
                     SWEEP_INTERVAL_SECONDS="1", USER_BURST="100000",
                 ),
             )  # fmt: skip
+        runs.append(cls(process, log))
         await until(lambda: len(api.calls_to("getUpdates")) > mark)
-        return cls(process, log)
+        return runs[-1]
 
     async def stop(self, how: signal.Signals) -> None:
         self.process.send_signal(how)
@@ -65,6 +67,17 @@ class Run:
         """The lines an operator would be paged for."""
         lines = self.log.read_text(errors="replace").splitlines()
         return [line for line in lines if re.search(r"\b(ERROR|CRITICAL)\b|^Traceback", line)]
+
+
+@pytest.fixture
+async def runs() -> AsyncIterator[list[Run]]:
+    """The bots a test started: none outlives it, whatever it asserted."""
+    started: list[Run] = []
+    yield started
+    for run in started:
+        if run.process.returncode is None:
+            run.process.kill()
+            await run.process.wait()
 
 
 async def until(condition: Any, within: float = 60.0) -> None:
@@ -132,12 +145,12 @@ def stored(folder: Path, sql: str) -> Counter[Any]:
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "sigkill"])
 async def test_a_restart_in_the_middle_of_everything_goes_unnoticed(
-    tmp_path: Path, fake_api: FakeBotApi, how: signal.Signals
+    tmp_path: Path, fake_api: FakeBotApi, runs: list[Run], how: signal.Signals
 ) -> None:
     await seed_due_nudges(tmp_path, NUDGED, posting_days=6)  # Rest works
     fake_api.latency = 0.01
     fake_api.query_answer_timeout = STALE_AFTER
-    first = await Run.start(tmp_path, fake_api, "first")
+    first = await Run.start(tmp_path, fake_api, "first", runs)
     await until(lambda: len(nudges_delivered(fake_api)) >= 10)
 
     pressed = sorted(nudges_delivered(fake_api))[:10]
@@ -162,7 +175,7 @@ async def test_a_restart_in_the_middle_of_everything_goes_unnoticed(
         await fake_api.push_update(rest_press(fake_api, user, f"late{user}"))
     await asyncio.sleep(STALE_AFTER + 0.5)
 
-    second = await Run.start(tmp_path, fake_api, "second")
+    second = await Run.start(tmp_path, fake_api, "second", runs)
     await settled(fake_api)
     await second.stop(signal.SIGTERM)
 
