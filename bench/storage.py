@@ -22,7 +22,7 @@ DAY = date(2026, 3, 2)
 async def store_cost(folder: Path, count: int) -> float:
     store = await Store.open(folder / "store.sqlite3")
     try:
-        await store.users.touch(1, "Bench", None, "en", "UTC", NOW)
+        await store.users.contact(1, "Bench", None, "en", "UTC", NOW)
         started = time.perf_counter()
         for n in range(count):
             draft = PostDraft("tiktok", title=f"post {n}", tags=("food", "quick"))
@@ -35,7 +35,7 @@ async def store_cost(folder: Path, count: int) -> float:
 async def raw_cost(folder: Path, count: int) -> float:
     """The same rows, written the plainest way aiosqlite allows, one transaction per check-in."""
     store = await Store.open(folder / "raw.sqlite3")  # the same schema and pragmas
-    await store.users.touch(1, "Bench", None, "en", "UTC", NOW)
+    await store.users.contact(1, "Bench", None, "en", "UTC", NOW)
     await store.close()
     async with aiosqlite.connect(folder / "raw.sqlite3", isolation_level=None) as conn:
         await conn.execute("PRAGMA journal_mode = WAL")

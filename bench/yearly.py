@@ -64,7 +64,7 @@ async def measure(users: int = 50) -> Yearly:
         store = await Store.open(path)
         try:
             for user_id in range(1, users + 1):
-                await store.users.touch(user_id, f"Creator {user_id}", None, "en", "UTC", START)
+                await store.users.contact(user_id, f"Creator {user_id}", None, "en", "UTC", START)
             await store.close()
             empty = await asyncio.to_thread(_vacuumed_size, path)
             store = await Store.open(path)

@@ -217,7 +217,7 @@ def _application(services: Services, metrics: Metrics) -> BotApp:
             )
         )
         .rate_limiter(FloodGuard(metrics))
-        .updater(None)  # long polling is `bot.polling`'s: it confirms only what was handled
+        .updater(None)  # long polling is `bot.polling`'s: it keeps each batch before confirming
         .build()
     )
 

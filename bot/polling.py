@@ -70,10 +70,6 @@ class Poller:
         """What the next getUpdates confirms up to: everything kept."""
         return None if self._highest is None else self._highest + 1
 
-    @property
-    def in_hand(self) -> int:
-        return len(self._in_hand)
-
     async def start(self) -> None:
         """Handle what the last run left in the inbox, then remove a webhook an earlier run left
         (else Telegram refuses getUpdates), keeping the updates Telegram holds: they were sent to

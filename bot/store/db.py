@@ -336,8 +336,7 @@ class Database:
 
     async def one(self, sql: str, params: Params, read: Read[T]) -> T | None:
         """One row of a read, mapped; None when there is none. One trip."""
-        row = await self.work(lambda conn: conn.execute(sql, params).fetchone(), write=False)
-        return read(row) if row is not None else None
+        return await self.work(lambda conn: one_row(conn, sql, params, read), write=False)
 
     async def all(self, sql: str, params: Params, read: Read[T]) -> list[T]:
         """Every row of a read, mapped (a long list off the event loop: see `mapped`). One trip."""

@@ -102,20 +102,6 @@ _UPSERT_CONTACT = """
 
 
 class Users(Queries):
-    async def touch(
-        self,
-        user_id: int,
-        first_name: str,
-        username: str | None,
-        telegram_language: str | None,
-        default_timezone: str,
-        now: datetime,
-    ) -> Profile:
-        """The user's profile, creating it on first contact and refreshing their Telegram name
-        (see `contact`)."""
-        facts = (user_id, first_name, username, telegram_language, default_timezone)
-        return (await self.contact(*facts, now))[0]
-
     async def contact(
         self,
         user_id: int,

@@ -18,6 +18,6 @@ TODAY = date(2026, 3, 2)
 async def store(tmp_path: Path) -> AsyncIterator[Store]:
     opened = await Store.open(tmp_path / "db.sqlite3")
     for user_id in (1, 2):
-        await opened.users.touch(user_id, f"user{user_id}", None, "en", "UTC", NOW)
+        await opened.users.contact(user_id, f"user{user_id}", None, "en", "UTC", NOW)
     yield opened
     await opened.close()

@@ -25,7 +25,7 @@ async def store(tmp_path: Path) -> AsyncIterator[Store]:
     await opened.rooms.ensure(ROOM, "Room", "UTC", NOW)
     await opened.rooms.ensure(OTHER_ROOM, "Other", "UTC", NOW)
     for user_id, name in ((1, "Maya"), (2, "Jo"), (3, "Kim"), (4, "Outsider")):
-        await opened.users.touch(user_id, name, name.lower(), "en", "UTC", NOW)
+        await opened.users.contact(user_id, name, name.lower(), "en", "UTC", NOW)
     yield opened
     await opened.close()
 
@@ -98,7 +98,7 @@ async def test_the_read_costs_the_same_for_any_room_size(store: Store) -> None:
     await store.rooms.room_members(ROOM)
     three = len(statements)
     for user_id in range(10, 40):
-        await store.users.touch(user_id, f"n{user_id}", None, "en", "UTC", NOW)
+        await store.users.contact(user_id, f"n{user_id}", None, "en", "UTC", NOW)
         await store.rooms.join(ROOM, user_id, NOW)
         await store.posts.add(user_id, PostDraft("tiktok"), NOW, TODAY)
     statements.clear()

@@ -23,7 +23,7 @@ async def test_the_first_write_records_the_update_and_later_writes_do_not_again(
 
 async def test_bookkeeping_claims_nothing_so_a_crash_after_it_loses_nothing(store: Store) -> None:
     with handling(42, NOW) as in_hand, bookkeeping():
-        await store.users.touch(3, "new", None, "en", "UTC", NOW)
+        await store.users.contact(3, "new", None, "en", "UTC", NOW)
     assert not in_hand.recorded
     assert not await store.updates.seen(42)  # redelivered, it is handled: the post still lands
 

@@ -12,7 +12,7 @@ from tests.store.conftest import NOW
 
 
 async def test_first_contact_creates_a_profile_with_the_default_timezone(store: Store) -> None:
-    profile = await store.users.touch(7, "Kim", "kim", "zh-hans", "Asia/Shanghai", NOW)
+    profile, _ = await store.users.contact(7, "Kim", "kim", "zh-hans", "Asia/Shanghai", NOW)
     assert (profile.user_id, profile.first_name, profile.timezone) == (7, "Kim", "Asia/Shanghai")
     assert profile.telegram_language == "zh-hans"
     assert profile.language is None
@@ -24,16 +24,16 @@ async def test_touch_refreshes_the_name_and_clears_a_block(store: Store) -> None
     await store.reminders.mark_blocked(1, NOW)
     assert (await store.users.get(1)).blocked  # type: ignore[union-attr]
     later = NOW + timedelta(days=1)
-    profile = await store.users.touch(1, "Renamed", "new", "en", "Europe/Berlin", later)
+    profile, _ = await store.users.contact(1, "Renamed", "new", "en", "Europe/Berlin", later)
     assert profile.first_name == "Renamed"
     assert profile.blocked is False
     assert profile.timezone == "UTC"  # the default applies to newcomers only
 
 
 async def test_a_very_long_name_is_kept_to_128_characters(store: Store) -> None:
-    profile = await store.users.touch(9, "N" * 500, None, None, "UTC", NOW)
+    profile, _ = await store.users.contact(9, "N" * 500, None, None, "UTC", NOW)
     assert profile.first_name == "N" * 128
-    again = await store.users.touch(9, "N" * 500, None, None, "UTC", NOW)
+    again, _ = await store.users.contact(9, "N" * 500, None, None, "UTC", NOW)
     assert again == profile
 
 
